@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Portal.E2E;
+
+/// <summary>One running portal and one browser for all end-to-end tests.</summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public const string Password = "portal2026";
+
+    private IPlaywright? playwright;
+
+    public PortalProcess Portal { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Portal = await PortalProcess.StartAsync();
+        (playwright, Browser) = await E2E.Browser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+
+    public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.Url,
+            Locale = "zh-CN",
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Data_UserName", userName);
+        await page.FillAsync("#Data_Password", Password);
+        await page.ClickAsync("button[type=submit]:has-text('登录')");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return page;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}

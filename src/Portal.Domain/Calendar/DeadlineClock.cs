@@ -1,0 +1,78 @@
+using Portal.Workflow;
+
+namespace Portal.Domain.Calendar;
+
+/// <summary>A step's stored deadline: when it is due, when it turns yellow (75% used), and its size in office minutes.</summary>
+public sealed record StepDeadline(DateTime DueUtc, DateTime WarnUtc, int LimitMinutes);
+
+/// <summary>
+/// Turns a <see cref="TimeLimit"/> into a stored deadline. Instants are UTC at the edges; the calendar works
+/// in the portal's local time (Asia/Shanghai by default).
+/// </summary>
+public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
+{
+    public WorkingCalendar Calendar { get; } = calendar;
+
+    public TimeZoneInfo Zone { get; } = zone;
+
+    /// <summary>Asia/Shanghai from the system's zone data, or a fixed UTC+8 zone (China has no daylight saving) where that is missing.</summary>
+    public static TimeZoneInfo ChinaStandardTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "中国标准时间", "中国标准时间");
+        }
+    }
+
+    public static TimeZoneInfo FindZone(string id)
+    {
+        if (id == "Asia/Shanghai")
+        {
+            return ChinaStandardTime();
+        }
+
+        return TimeZoneInfo.FindSystemTimeZoneById(id);
+    }
+
+    public DateTime ToLocal(DateTime utc) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone), DateTimeKind.Unspecified);
+
+    public DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
+    public StepDeadline Compute(DateTime startUtc, TimeLimit limit)
+    {
+        var start = ToLocal(startUtc);
+        var due = DueLocal(start, limit);
+        var minutes = (int)Math.Round(Calendar.OfficeTimeBetween(start, due).TotalMinutes);
+        var warn = limit.Unit == TimeUnit.CalendarDays
+            ? start + ((due - start) * 0.75)
+            : Calendar.AddOfficeMinutes(start, (int)Math.Ceiling(minutes * 0.75));
+        if (warn > due)
+        {
+            warn = due;
+        }
+
+        return new StepDeadline(ToUtc(due), ToUtc(warn), minutes);
+    }
+
+    /// <summary>The local due instant for a limit starting at a local instant (the calendar API's "due" answer).</summary>
+    public DateTime DueLocal(DateTime startLocal, TimeLimit limit) => limit.Unit switch
+    {
+        TimeUnit.WorkingDays => Calendar.AddWorkingDays(startLocal, limit.Amount),
+        TimeUnit.OfficeHours => Calendar.AddOfficeMinutes(startLocal, limit.Amount * 60),
+        TimeUnit.OfficeMinutes => Calendar.AddOfficeMinutes(startLocal, limit.Amount),
+        TimeUnit.CalendarDays => Calendar.AddCalendarDays(startLocal, limit.Amount),
+        _ => throw new ArgumentOutOfRangeException(nameof(limit)),
+    };
+
+    public DateTime AddOfficeMinutes(DateTime startUtc, int minutes) =>
+        ToUtc(Calendar.AddOfficeMinutes(ToLocal(startUtc), minutes));
+
+    public int OfficeMinutesBetween(DateTime fromUtc, DateTime toUtc) =>
+        (int)Math.Round(Calendar.OfficeTimeBetween(ToLocal(fromUtc), ToLocal(toUtc)).TotalMinutes);
+}

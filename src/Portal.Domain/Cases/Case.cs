@@ -1,0 +1,266 @@
+using Portal.Domain.Calendar;
+using Portal.Workflow;
+
+namespace Portal.Domain.Cases;
+
+/// <summary>
+/// A case (办件): the generic record every service uses. Its state only changes through <see cref="Fire"/>,
+/// which runs the <see cref="CaseWorkflow"/>, computes the new step's deadline from the working-day calendar
+/// and appends a history row — all to be saved in one transaction.
+/// </summary>
+public class Case
+{
+    private Case()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>Human-readable unique number, e.g. QYKB-20261122-0007.</summary>
+    public string Number { get; private set; } = "";
+
+    public string ServiceCode { get; private set; } = "";
+
+    public string Title { get; private set; } = "";
+
+    public string ApplicantId { get; private set; } = "";
+
+    public string ApplicantName { get; private set; } = "";
+
+    /// <summary>Who filed it: the applicant, or staff on their behalf (帮办代办).</summary>
+    public string FiledById { get; private set; } = "";
+
+    public string FiledByName { get; private set; } = "";
+
+    public bool FiledOnBehalf => FiledById != ApplicantId;
+
+    public Channel Channel { get; private set; }
+
+    public CaseState State { get; internal set; }
+
+    /// <summary>The role holding the current step (the workbench filters on it).</summary>
+    public string HolderRole { get; private set; } = "";
+
+    /// <summary>首问负责制: the first staff member who handled the case owns it until a hand-over is recorded.</summary>
+    public string? OwnerId { get; private set; }
+
+    public string? OwnerName { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? AcceptedAt { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    public DateTime? StepStartedAt { get; private set; }
+
+    /// <summary>The current step's deadline, computed from the calendar when the step started, and stored.</summary>
+    public DateTime? StepDueAt { get; private set; }
+
+    /// <summary>When 75% of the step's limit is used (the workbench turns yellow).</summary>
+    public DateTime? StepWarnAt { get; private set; }
+
+    /// <summary>The step's limit in office minutes, kept to resume a paused clock.</summary>
+    public int StepLimitMinutes { get; private set; }
+
+    public string? StepLimitText { get; private set; }
+
+    public bool IsOverdue { get; private set; }
+
+    public DateTime? OverdueSince { get; private set; }
+
+    /// <summary>Set while the clock is paused waiting for a supplement (补正).</summary>
+    public DateTime? PausedAt { get; private set; }
+
+    public int PausedRemainingMinutes { get; private set; }
+
+    public CaseState? PausedState { get; private set; }
+
+    public int SupplementCount { get; private set; }
+
+    public string? SupplementItems { get; private set; }
+
+    /// <summary>容缺受理: the missing non-key item and the date the applicant committed to supply it.</summary>
+    public string? ToleranceItem { get; private set; }
+
+    public DateTime? ToleranceDueAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>Optimistic concurrency token: two staff acting on one case get a conflict, never a silent overwrite.</summary>
+    public long Version { get; private set; }
+
+    public List<CaseEvent> History { get; private set; } = [];
+
+    /// <summary>An unsaved case in its initial state, used to describe the workflow.</summary>
+    internal static Case Blank() => new();
+
+    public static Case Submit(
+        string number,
+        string title,
+        (string Id, string Name) applicant,
+        Channel channel,
+        CaseActionContext context)
+    {
+        var @case = new Case
+        {
+            Number = number,
+            ServiceCode = context.Service.Code,
+            Title = title,
+            ApplicantId = applicant.Id,
+            ApplicantName = applicant.Name,
+            FiledById = context.Actor.UserId,
+            FiledByName = context.Actor.Name,
+            Channel = context.Actor.UserId != applicant.Id && context.Actor.IsStaff && channel == Channel.Online ? Channel.Assisted : channel,
+            State = CaseState.Submitted,
+            CreatedAt = context.NowUtc,
+        };
+        var machine = CaseWorkflow.Create(@case, context, () => CaseActionArgs.None);
+        @case.StartStep(CaseState.Submitted, machine.GetTimeLimit(CaseState.Submitted), context);
+        var label = @case.FiledOnBehalf ? $"提交申请（{context.Actor.Name}代为提交）" : "提交申请";
+        @case.History.Add(new CaseEvent(@case, "Submit", label, null, CaseState.Submitted, context.Actor, context.NowUtc, null));
+        return @case;
+    }
+
+    /// <summary>
+    /// Fires one workflow trigger. Throws <see cref="InvalidTransitionException"/> (with the Chinese guard
+    /// descriptions) when the action is not allowed now.
+    /// </summary>
+    public void Fire(CaseTrigger trigger, CaseActionContext context, CaseActionArgs? args = null)
+    {
+        args ??= CaseActionArgs.None;
+        var machine = CaseWorkflow.Create(this, context, () => args);
+        machine.Transitioned += t => OnTransitioned(t, context, args);
+        machine.Fire(trigger);
+    }
+
+    /// <summary>The actions the given actor may take now.</summary>
+    public IReadOnlyList<CaseTrigger> PermittedActions(CaseActionContext context, CaseActionArgs? args = null) =>
+        CaseWorkflow.Create(this, context, () => args ?? CaseActionArgs.None).PermittedTriggers;
+
+    /// <summary>Marks the current step overdue (the deadline sweep). Returns false when there is nothing to mark.</summary>
+    public bool MarkOverdue(DateTime nowUtc)
+    {
+        if (IsOverdue || State.IsFinal() || StepDueAt is null || StepDueAt >= nowUtc)
+        {
+            return false;
+        }
+
+        IsOverdue = true;
+        OverdueSince = nowUtc;
+        History.Add(new CaseEvent(this, "Overdue", "超过承诺时限", State, State, CaseActor.System, nowUtc, $"应于{StepDueAt:yyyy-MM-dd HH:mm}（UTC）前完成"));
+        return true;
+    }
+
+    /// <summary>Called by the persistence layer before each save of a changed case.</summary>
+    public void BumpVersion() => Version++;
+
+    private void OnTransitioned(Transition<CaseState, CaseTrigger> t, CaseActionContext context, CaseActionArgs args)
+    {
+        var now = context.NowUtc;
+        switch (t.Trigger)
+        {
+            case CaseTrigger.RequestSupplement:
+                SupplementCount++;
+                SupplementItems = args.Reason;
+                break;
+            case CaseTrigger.AcceptWithMissing:
+                ToleranceItem = args.Reason;
+                ToleranceDueAt = args.CommitmentDueUtc;
+                break;
+            case CaseTrigger.ProposeRejection:
+                RejectionReason = args.Reason;
+                break;
+        }
+
+        if (t.Destination == CaseState.InProgress && AcceptedAt is null)
+        {
+            AcceptedAt = now;
+        }
+
+        if (t.Destination.IsFinal())
+        {
+            ClosedAt = now;
+        }
+
+        if (OwnerId is null && context.Actor.IsStaff && !context.Actor.IsSystem)
+        {
+            OwnerId = context.Actor.UserId;
+            OwnerName = context.Actor.Name;
+        }
+
+        if (t.Destination == CaseState.AwaitingSupplement)
+        {
+            Pause(t.Source, context);
+        }
+        else if (t.Source == CaseState.AwaitingSupplement && PausedState == t.Destination)
+        {
+            Resume(t.Destination, context);
+        }
+        else
+        {
+            StartStep(t.Destination, t.DestinationTimeLimit, context);
+        }
+
+        History.Add(new CaseEvent(this, t.Trigger.ToString(), t.Trigger.Label(), t.Source, t.Destination, context.Actor, now, args.Reason));
+    }
+
+    private void StartStep(CaseState state, TimeLimit? limit, CaseActionContext context)
+    {
+        HolderRole = CaseWorkflow.HolderOf(state, context.Service);
+        StepStartedAt = context.NowUtc;
+        IsOverdue = false;
+        OverdueSince = null;
+        PausedAt = null;
+        PausedState = null;
+        PausedRemainingMinutes = 0;
+        if (limit is { } l && !state.IsFinal())
+        {
+            var deadline = context.Clock.Compute(context.NowUtc, l);
+            StepDueAt = deadline.DueUtc;
+            StepWarnAt = deadline.WarnUtc;
+            StepLimitMinutes = deadline.LimitMinutes;
+            StepLimitText = l.ToString();
+        }
+        else
+        {
+            StepDueAt = null;
+            StepWarnAt = null;
+            StepLimitMinutes = 0;
+            StepLimitText = null;
+        }
+    }
+
+    /// <summary>补正 pauses the clock: the office time left is kept and the deadline is cleared.</summary>
+    private void Pause(CaseState from, CaseActionContext context)
+    {
+        PausedState = from;
+        PausedRemainingMinutes = StepDueAt is { } due ? Math.Max(0, context.Clock.OfficeMinutesBetween(context.NowUtc, due)) : 0;
+        PausedAt = context.NowUtc;
+        HolderRole = CaseWorkflow.HolderOf(CaseState.AwaitingSupplement, context.Service);
+        StepStartedAt = context.NowUtc;
+        StepDueAt = null;
+        StepWarnAt = null;
+        IsOverdue = false;
+        OverdueSince = null;
+    }
+
+    private void Resume(CaseState state, CaseActionContext context)
+    {
+        var remaining = PausedRemainingMinutes;
+        HolderRole = CaseWorkflow.HolderOf(state, context.Service);
+        StepStartedAt = context.NowUtc;
+        if (StepLimitMinutes > 0)
+        {
+            StepDueAt = context.Clock.AddOfficeMinutes(context.NowUtc, remaining);
+            var warnAfter = Math.Max(0, remaining - (int)Math.Ceiling(StepLimitMinutes * 0.25));
+            StepWarnAt = context.Clock.AddOfficeMinutes(context.NowUtc, warnAfter);
+        }
+
+        PausedAt = null;
+        PausedState = null;
+        PausedRemainingMinutes = 0;
+        IsOverdue = false;
+        OverdueSince = null;
+    }
+}

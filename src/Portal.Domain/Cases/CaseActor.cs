@@ -1,0 +1,24 @@
+using Portal.Domain.Organisation;
+
+namespace Portal.Domain.Cases;
+
+/// <summary>Who is acting on a case: a signed-in person with their roles, or the system itself.</summary>
+public sealed record CaseActor(string UserId, string Name, IReadOnlySet<string> RoleNames)
+{
+    public static CaseActor System { get; } = new("system", "系统", new HashSet<string>());
+
+    public bool IsSystem => UserId == System.UserId;
+
+    public bool Has(string role) => RoleNames.Contains(role);
+
+    public bool IsStaff => RoleNames.Any(r => r != Roles.Applicant);
+
+    /// <summary>The label shown in history: the most specific staff role, else 申请人.</summary>
+    public string RoleLabel =>
+        IsSystem ? "系统"
+        : RoleNames.FirstOrDefault(Roles.IsReviewer) is { } reviewer ? Roles.Label(reviewer)
+        : Has(Roles.Supervisor) ? Roles.Label(Roles.Supervisor)
+        : Has(Roles.Window) ? Roles.Label(Roles.Window)
+        : Has(Roles.Admin) ? Roles.Label(Roles.Admin)
+        : Roles.Label(Roles.Applicant);
+}

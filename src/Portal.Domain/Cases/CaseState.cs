@@ -1,0 +1,88 @@
+namespace Portal.Domain.Cases;
+
+/// <summary>The life of every case (办件), whatever the service: 受理 → 办理 → 办结.</summary>
+public enum CaseState
+{
+    Submitted,
+    AwaitingSupplement,
+    InProgress,
+    RejectionProposed,
+    Rejected,
+    Completed,
+    Withdrawn,
+}
+
+public enum CaseTrigger
+{
+    Accept,
+    AcceptWithMissing,
+    RequestSupplement,
+    SubmitSupplement,
+    ProposeRejection,
+    ApproveRejection,
+    DismissRejection,
+    Complete,
+    Withdraw,
+}
+
+public static class CaseStates
+{
+    public static string Label(this CaseState state) => state switch
+    {
+        CaseState.Submitted => "待受理",
+        CaseState.AwaitingSupplement => "待补正",
+        CaseState.InProgress => "办理中",
+        CaseState.RejectionProposed => "拟不予受理（待督查审批）",
+        CaseState.Rejected => "不予受理",
+        CaseState.Completed => "办结",
+        CaseState.Withdrawn => "已撤回",
+        _ => state.ToString(),
+    };
+
+    public static string Label(this CaseTrigger trigger) => trigger switch
+    {
+        CaseTrigger.Accept => "受理",
+        CaseTrigger.AcceptWithMissing => "容缺受理",
+        CaseTrigger.RequestSupplement => "一次性告知补正",
+        CaseTrigger.SubmitSupplement => "提交补正材料",
+        CaseTrigger.ProposeRejection => "提出不予受理",
+        CaseTrigger.ApproveRejection => "批准不予受理",
+        CaseTrigger.DismissRejection => "驳回不予受理建议",
+        CaseTrigger.Complete => "办结",
+        CaseTrigger.Withdraw => "撤回申请",
+        _ => trigger.ToString(),
+    };
+
+    public static bool IsFinal(this CaseState state) =>
+        state is CaseState.Rejected or CaseState.Completed or CaseState.Withdrawn;
+
+    public static IReadOnlyList<CaseState> Open { get; } =
+        Enum.GetValues<CaseState>().Where(s => !s.IsFinal()).ToArray();
+}
+
+/// <summary>Where a step stands against its deadline: the workbench colours (SPEC 3).</summary>
+public enum DeadlineStatus
+{
+    None,
+    OnTrack,
+    Warning,
+    Overdue,
+}
+
+public static class DeadlineStatuses
+{
+    /// <summary>Yellow once 75% of the limit is used (the stored warn instant), red once the deadline passed.</summary>
+    public static DeadlineStatus Of(DateTime nowUtc, DateTime? warnUtc, DateTime? dueUtc) =>
+        dueUtc is null ? DeadlineStatus.None
+        : nowUtc > dueUtc ? DeadlineStatus.Overdue
+        : warnUtc is not null && nowUtc >= warnUtc ? DeadlineStatus.Warning
+        : DeadlineStatus.OnTrack;
+
+    public static string Label(this DeadlineStatus status) => status switch
+    {
+        DeadlineStatus.OnTrack => "正常",
+        DeadlineStatus.Warning => "即将到期",
+        DeadlineStatus.Overdue => "已超时",
+        _ => "不计时",
+    };
+}

@@ -1,0 +1,108 @@
+using Portal.Domain.Calendar;
+using Portal.Domain.Organisation;
+using Portal.Domain.Profiles;
+using Portal.Workflow;
+
+namespace Portal.Domain.Cases;
+
+/// <summary>
+/// The shared case workflow, one readable table. Guards carry the Chinese sentence the person sees when an
+/// action is refused. Sources: 一次性告知 and 首问负责 (000:503, 003:377-381), 窗口无否决权 (000:503, 003:381,
+/// 002:25), 容缺受理 (002:19, 002:25, 003:43), 补正 pauses the clock (SPEC 4).
+/// </summary>
+public static class CaseWorkflow
+{
+    public const string SupplementOnceRule = "一次性告知：本办件已告知过一次补正，再次要求补正须经督查批准";
+    public const string WindowCannotRejectRule = "窗口无否决权：不予受理须由督查批准";
+
+    public static StateMachine<CaseState, CaseTrigger> Create(Case @case, CaseActionContext context, Func<CaseActionArgs> args)
+    {
+        var actor = context.Actor;
+        var machine = new StateMachine<CaseState, CaseTrigger>(() => @case.State, s => @case.State = s);
+        foreach (var state in Enum.GetValues<CaseState>())
+        {
+            machine.DescribeState(state, state.Label());
+        }
+
+        foreach (var trigger in Enum.GetValues<CaseTrigger>())
+        {
+            machine.DescribeTrigger(trigger, trigger.Label());
+        }
+
+        bool IsWindow() => actor.Has(Roles.Window);
+        bool IsSupervisor() => actor.Has(Roles.Supervisor);
+        bool IsFrontOrBackOffice() => actor.Has(Roles.Window) || actor.Has(context.Service.Department.ReviewerRole());
+        bool MaySendSupplement() => IsFrontOrBackOffice() || IsSupervisor();
+        bool IsHoldingDepartment() => actor.Has(context.Service.Department.ReviewerRole());
+        bool IsApplicantSide() => actor.UserId == @case.ApplicantId || actor.UserId == @case.FiledById;
+        bool HasReason() => !string.IsNullOrWhiteSpace(args().Reason);
+        bool FirstSupplementOrOverride() => @case.SupplementCount == 0 || (args().SupervisorOverride && IsSupervisor());
+        bool HasCommitmentDate() => args().CommitmentDueUtc is { } due && due > context.NowUtc;
+        bool WasAccepted() => @case.AcceptedAt is not null;
+        bool NotAccepted() => @case.AcceptedAt is null;
+
+        const string windowOnly = "只有窗口工作人员可以受理";
+        const string staffOnly = "只有受理窗口或承办部门的工作人员可以执行此操作";
+        const string supervisorOnly = "只有督查可以审批不予受理建议";
+        const string applicantOnly = "只有申请人本人或代办人可以执行此操作";
+
+        machine.Configure(CaseState.Submitted)
+            .WithTimeLimit(() => context.Limits(PromiseKeys.CaseAccept), "受理时限（承诺时限清单）")
+            .PermitIf(CaseTrigger.Accept, CaseState.InProgress, (IsWindow, windowOnly))
+            .PermitIf(CaseTrigger.AcceptWithMissing, CaseState.InProgress,
+                (IsWindow, windowOnly),
+                (HasReason, "容缺受理须写明所缺的非关键材料"),
+                (HasCommitmentDate, "容缺受理须有申请人承诺补齐的日期（晚于现在）"))
+            .PermitIf(CaseTrigger.RequestSupplement, CaseState.AwaitingSupplement,
+                (MaySendSupplement, staffOnly),
+                (HasReason, "补正告知须一次性列明全部所缺材料"),
+                (FirstSupplementOrOverride, SupplementOnceRule))
+            .PermitIf(CaseTrigger.ProposeRejection, CaseState.RejectionProposed,
+                (IsFrontOrBackOffice, staffOnly),
+                (HasReason, "提出不予受理须写明理由"))
+            .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, applicantOnly));
+
+        machine.Configure(CaseState.AwaitingSupplement)
+            .PermitIf(CaseTrigger.SubmitSupplement, CaseState.Submitted, (IsApplicantSide, applicantOnly), (NotAccepted, "办件尚未受理"))
+            .PermitIf(CaseTrigger.SubmitSupplement, CaseState.InProgress, (IsApplicantSide, applicantOnly), (WasAccepted, "办件已受理"))
+            .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, applicantOnly));
+
+        machine.Configure(CaseState.InProgress)
+            .WithTimeLimit(() => context.Limits(context.Service.ProcessLimitKey), "办理时限（承诺时限清单）")
+            .PermitIf(CaseTrigger.Complete, CaseState.Completed,
+                [(IsHoldingDepartment, $"只有{context.Service.Department.Label()}后台审批人员可以办结"), .. context.CompletionGuards])
+            .PermitIf(CaseTrigger.RequestSupplement, CaseState.AwaitingSupplement,
+                (MaySendSupplement, staffOnly),
+                (HasReason, "补正告知须一次性列明全部所缺材料"),
+                (FirstSupplementOrOverride, SupplementOnceRule))
+            .PermitIf(CaseTrigger.ProposeRejection, CaseState.RejectionProposed,
+                (IsFrontOrBackOffice, staffOnly),
+                (HasReason, "提出不予受理须写明理由"));
+
+        machine.Configure(CaseState.RejectionProposed)
+            .WithTimeLimit(() => context.Limits(PromiseKeys.RejectionReview), "督查审批时限")
+            .PermitIf(CaseTrigger.ApproveRejection, CaseState.Rejected, (IsSupervisor, WindowCannotRejectRule))
+            .PermitIf(CaseTrigger.DismissRejection, CaseState.Submitted, (IsSupervisor, supervisorOnly), (NotAccepted, "办件尚未受理"))
+            .PermitIf(CaseTrigger.DismissRejection, CaseState.InProgress, (IsSupervisor, supervisorOnly), (WasAccepted, "办件已受理"));
+
+        return machine;
+    }
+
+    /// <summary>Who holds a case in each state.</summary>
+    public static string HolderOf(CaseState state, ServiceDefinition service) => state switch
+    {
+        CaseState.Submitted => Roles.Window,
+        CaseState.AwaitingSupplement => Roles.Applicant,
+        CaseState.InProgress => service.Department.ReviewerRole(),
+        CaseState.RejectionProposed => Roles.Supervisor,
+        _ => "",
+    };
+
+    /// <summary>The workflow's structure for diagrams and guide pages (no case needed).</summary>
+    public static StateMachineInfo Describe(ServiceDefinition service, Func<string, TimeLimit?> limits)
+    {
+        var clock = new DeadlineClock(WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
+        var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, limits, service);
+        return Create(Case.Blank(), context, () => CaseActionArgs.None).GetInfo();
+    }
+}

@@ -1,0 +1,24 @@
+namespace Portal.Domain.Cases;
+
+/// <summary>How a case reached the centre (003:9: 一窗通办、一网通办、掌上办、自助办、就近帮代办).</summary>
+public enum Channel
+{
+    Window,
+    Online,
+    Mobile,
+    SelfService,
+    Assisted,
+}
+
+public static class Channels
+{
+    public static string Label(this Channel channel) => channel switch
+    {
+        Channel.Window => "一窗通办",
+        Channel.Online => "一网通办",
+        Channel.Mobile => "掌上办",
+        Channel.SelfService => "自助办",
+        Channel.Assisted => "就近帮代办",
+        _ => channel.ToString(),
+    };
+}

@@ -1,0 +1,10 @@
+using Portal.Domain.Organisation;
+
+namespace Portal.Domain.Cases;
+
+/// <summary>
+/// What the shared case machinery needs to know about one service: its code, its name, the department
+/// whose back office holds the 办理 step, and the promise-table key of its 受理→办结 limit.
+/// Each service folder declares one of these.
+/// </summary>
+public sealed record ServiceDefinition(string Code, string Name, Department Department, string ProcessLimitKey, string NumberPrefix);

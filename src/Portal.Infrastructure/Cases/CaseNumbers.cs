@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Cases;
+
+/// <summary>
+/// Issues human-readable case numbers like QYKB-20261122-000007. The counter row is incremented with one
+/// UPDATE inside the caller's transaction, so two submissions never get the same number on either provider.
+/// </summary>
+public static class CaseNumbers
+{
+    public static async Task<string> NextAsync(PortalDbContext db, string prefix, DateOnly localDate, CancellationToken cancellationToken)
+    {
+        var updated = await db.NumberSequences
+            .Where(s => s.Key == prefix)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), cancellationToken);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"Number sequence '{prefix}' is missing; reference data seeding registers one per service.");
+        }
+
+        var next = await db.NumberSequences.AsNoTracking().Where(s => s.Key == prefix).Select(s => s.Next).SingleAsync(cancellationToken);
+        return $"{prefix}-{localDate:yyyyMMdd}-{next:D6}";
+    }
+}

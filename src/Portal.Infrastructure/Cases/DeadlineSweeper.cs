@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Cases;
+
+public sealed class DeadlineSweepOptions
+{
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int BatchSize { get; set; } = 500;
+
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// Marks cases overdue when their stored deadline passes and records it in their history. Safe with several
+/// portal instances on one database: each mark is saved with the case's concurrency token, so when two
+/// instances race for one case exactly one wins and the other skips it. The query reads only the
+/// (IsOverdue, StepDueAt) index range of due cases, so its cost grows with due cases, not with open ones.
+/// </summary>
+public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<DeadlineSweepOptions> options, ILogger<DeadlineSweeper> logger) : BackgroundService
+{
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var due = await db.Cases
+            .Where(c => !c.IsOverdue && c.StepDueAt != null && c.StepDueAt < now)
+            .OrderBy(c => c.StepDueAt)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        var marked = 0;
+        foreach (var @case in due)
+        {
+            if (!@case.MarkOverdue(now))
+            {
+                continue;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                marked++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another instance or a staff action changed this case first; its new state decides.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+
+        return marked;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        do
+        {
+            try
+            {
+                var marked = await SweepOnceAsync(stoppingToken);
+                if (marked > 0)
+                {
+                    logger.LogInformation("Deadline sweep marked {Count} case(s) overdue", marked);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Deadline sweep failed; it will run again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+
+namespace Portal.Web.Common.Pipeline;
+
+/// <summary>
+/// MediatR 5.1.0 is the newest version this registry restores, and it has no DI package: handlers, validators
+/// and behaviours are registered here by hand. Behaviour order (outermost first): logging → authorization →
+/// validation → transaction → handler.
+/// </summary>
+public static class MediatorSetup
+{
+    public static IServiceCollection AddPortalMediator(this IServiceCollection services, Assembly assembly)
+    {
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                {
+                    services.AddScoped(contract, type);
+                }
+            }
+        }
+
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        return services;
+    }
+}

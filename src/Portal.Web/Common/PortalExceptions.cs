@@ -1,0 +1,36 @@
+namespace Portal.Web.Common;
+
+/// <summary>The fixed failure types of the portal, translated to responses in one place (<see cref="PortalExceptionFilter"/>).</summary>
+public abstract class PortalException(string message) : Exception(message);
+
+/// <summary>Input failed validation: each error belongs to a field ("" for the whole form).</summary>
+public sealed class ValidationFailedException(IReadOnlyList<(string Field, string Message)> errors)
+    : PortalException(string.Join("；", errors.Select(e => e.Message)))
+{
+    public IReadOnlyList<(string Field, string Message)> Errors { get; } = errors;
+
+    public ValidationFailedException(string field, string message)
+        : this([(field, message)])
+    {
+    }
+}
+
+/// <summary>Not there, or not visible to this person (404 either way, so nobody learns what exists).</summary>
+public sealed class NotFoundException(string message = "未找到该页面或办件。") : PortalException(message);
+
+/// <summary>Signed in, but not allowed (403).</summary>
+public sealed class ForbiddenException(string message = "您没有权限执行此操作。") : PortalException(message);
+
+/// <summary>Not signed in (redirect to sign-in).</summary>
+public sealed class NotSignedInException() : PortalException("请先登录。");
+
+/// <summary>A business rule refused the action (e.g. a workflow guard); the reasons are shown as form errors.</summary>
+public sealed class RuleViolationException(IReadOnlyList<string> reasons)
+    : PortalException(string.Join("；", reasons))
+{
+    public IReadOnlyList<string> Reasons { get; } = reasons;
+}
+
+/// <summary>Someone else changed the same record first (optimistic concurrency).</summary>
+public sealed class ConflictException(string message = "该办件已被其他工作人员处理，页面已刷新为最新状态，请确认后重试。")
+    : PortalException(message);

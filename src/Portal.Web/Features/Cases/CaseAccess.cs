@@ -1,0 +1,37 @@
+using Portal.Domain.Cases;
+using Portal.Domain.Organisation;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Cases;
+
+/// <summary>
+/// Who may see a case: its applicant (or whoever filed it for them); window staff, supervisors and
+/// administrators for every case (一窗受理: any window serves any service); back-office reviewers for the
+/// services of their department. Anyone else gets "not found", so nobody learns which cases exist.
+/// </summary>
+public static class CaseAccess
+{
+    public static bool CanView(Case c, CurrentUser user, ServiceCatalog services)
+    {
+        if (!user.IsSignedIn)
+        {
+            return false;
+        }
+
+        if (c.ApplicantId == user.Id || c.FiledById == user.Id)
+        {
+            return true;
+        }
+
+        if (user.IsInRole(Roles.Window) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+
+        var department = services.Get(c.ServiceCode).Department;
+        return user.IsInRole(department.ReviewerRole());
+    }
+
+    public static Case EnsureVisible(Case? c, CurrentUser user, ServiceCatalog services) =>
+        c is not null && CanView(c, user, services) ? c : throw new NotFoundException("未找到该办件，或该办件不属于您。");
+}

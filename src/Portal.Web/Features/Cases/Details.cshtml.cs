@@ -1,0 +1,210 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Calendar;
+using Portal.Domain.Cases;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Web.Common;
+using Portal.Web.Features.Shared;
+
+namespace Portal.Web.Features.Cases;
+
+public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePage
+{
+    [BindProperty(SupportsGet = true)]
+    public string Number { get; set; } = "";
+
+    [BindProperty]
+    public Act.Command Data { get; set; } = new();
+
+    public CaseView.Result View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(Data with { Number = Number }, cancellationToken);
+        TempData["Notice"] = $"已{Data.Trigger.Label()}。";
+        return RedirectToPage(new { Number });
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        View = await mediator.Send(new CaseView.Query { Number = Number }, cancellationToken);
+}
+
+/// <summary>One case as its applicant or a member of staff sees it: facts, the parcel-style timeline and the actions allowed now.</summary>
+public static class CaseView
+{
+    public sealed record Query : IQuery<Result>
+    {
+        public string Number { get; init; } = "";
+    }
+
+    public sealed record Step(string Title, string Action, string Actor, string At, string Holder, string? Due, string? Limit, string? Reason, string Took, bool Current, bool Overdue);
+
+    public sealed record Result(
+        string Number,
+        string Title,
+        string Service,
+        string State,
+        bool Final,
+        string Applicant,
+        string FiledBy,
+        bool FiledOnBehalf,
+        string Channel,
+        string Submitted,
+        string Holder,
+        string? Owner,
+        DeadlineView Deadline,
+        string? SupplementItems,
+        string? Tolerance,
+        string? RejectionReason,
+        IReadOnlyList<Step> Timeline,
+        IReadOnlyList<CaseTrigger> Actions,
+        long Version,
+        bool IsStaff);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CalendarService calendar, TimeProvider time)
+        : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var found = await db.Cases.AsNoTracking().Include(c => c.History).AsSplitQuery()
+                .FirstOrDefaultAsync(c => c.Number == request.Number, cancellationToken);
+            var c = CaseAccess.EnsureVisible(found, me, services);
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+            var probe = new CaseActionArgs { Reason = "probe", CommitmentDueUtc = now.AddDays(30), SupervisorOverride = me.IsInRole(Roles.Supervisor) };
+            var actions = c.PermittedActions(context, probe);
+            return new Result(
+                c.Number,
+                c.Title,
+                services.NameOf(c.ServiceCode),
+                c.State.Label(),
+                c.State.IsFinal(),
+                c.ApplicantName,
+                c.FiledByName,
+                c.FiledOnBehalf,
+                c.Channel.Label(),
+                DeadlineView.Format(clock.ToLocal(c.CreatedAt)),
+                c.State.IsFinal() ? "—" : Roles.Label(c.HolderRole),
+                c.OwnerName,
+                DeadlineView.For(c, now, clock),
+                c.State == CaseState.AwaitingSupplement ? c.SupplementItems : null,
+                c.ToleranceItem is null ? null : $"{c.ToleranceItem}（承诺{(c.ToleranceDueAt is { } d ? DeadlineView.Format(clock.ToLocal(d)) : "")}前补齐）",
+                c.State is CaseState.RejectionProposed or CaseState.Rejected ? c.RejectionReason : null,
+                Timeline(c, clock, now),
+                actions,
+                c.Version,
+                me.IsStaff);
+        }
+
+        /// <summary>Each history row opens a step; the next row closes it. The last open step is the current one.</summary>
+        private static List<Step> Timeline(Case c, DeadlineClock clock, DateTime now)
+        {
+            var events = c.History.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+            var steps = new List<Step>(events.Count);
+            for (var i = 0; i < events.Count; i++)
+            {
+                var e = events[i];
+                var end = i + 1 < events.Count ? events[i + 1].At : (DateTime?)null;
+                var current = end is null && !c.State.IsFinal();
+                var took = end is { } until
+                    ? $"用时{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, until))}"
+                    : current ? $"已用{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, now))}" : "";
+                steps.Add(new Step(
+                    e.Action == "Overdue" ? "超过承诺时限" : e.ToState.Label(),
+                    e.ActionLabel,
+                    $"{e.ActorName}（{e.ActorRole}）",
+                    DeadlineView.Format(clock.ToLocal(e.At)),
+                    e.ToState.IsFinal() ? "—" : Roles.Label(e.HolderRole),
+                    e.DueAt is { } due ? DeadlineView.Format(clock.ToLocal(due)) : null,
+                    e.LimitText,
+                    e.Reason,
+                    took,
+                    current,
+                    e.Action == "Overdue"));
+            }
+
+            steps.Reverse();
+            return steps;
+        }
+    }
+}
+
+/// <summary>Any workflow action on a case, sent by the buttons of the case page.</summary>
+public static class Act
+{
+    public sealed record Command : ICommand<Unit>
+    {
+        public string Number { get; init; } = "";
+
+        public CaseTrigger Trigger { get; init; }
+
+        [Display(Name = "理由或事项")]
+        public string? Reason { get; init; }
+
+        [Display(Name = "承诺补齐日期")]
+        public DateOnly? CommitmentDate { get; init; }
+
+        public bool SupervisorOverride { get; init; }
+
+        /// <summary>The case version the form was showing; a different current version means someone acted first.</summary>
+        public long ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Number).NotEmpty().WithMessage("缺少办件编号。");
+            RuleFor(c => c.Trigger).IsInEnum().WithMessage("未知的操作。");
+            RuleFor(c => c.Reason).MaximumLength(2000).WithMessage("理由或事项不能超过2000字。");
+            RuleFor(c => c.Reason).NotEmpty()
+                .When(c => c.Trigger is CaseTrigger.RequestSupplement or CaseTrigger.ProposeRejection or CaseTrigger.AcceptWithMissing)
+                .WithMessage(c => c.Trigger switch
+                {
+                    CaseTrigger.RequestSupplement => "请一次性列明需要补正的全部材料。",
+                    CaseTrigger.ProposeRejection => "请写明不予受理的理由。",
+                    _ => "请写明容缺的非关键材料。",
+                });
+            RuleFor(c => c.CommitmentDate).NotNull().When(c => c.Trigger == CaseTrigger.AcceptWithMissing)
+                .WithMessage("容缺受理请填写申请人承诺补齐的日期。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CalendarService calendar)
+        : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var c = CaseAccess.EnsureVisible(
+                await db.Cases.FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services);
+            if (c.Version != request.ExpectedVersion)
+            {
+                throw new ConflictException();
+            }
+
+            // Save with the version the person saw: if someone else saves first, this save conflicts.
+            db.Entry(c).Property(x => x.Version).OriginalValue = request.ExpectedVersion;
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+            c.Fire(request.Trigger, context, new CaseActionArgs
+            {
+                Reason = request.Reason?.Trim(),
+                CommitmentDueUtc = request.CommitmentDate is { } date
+                    ? clock.ToUtc(date.ToDateTime(clock.Calendar.OfficeHours.Close))
+                    : null,
+                SupervisorOverride = request.SupervisorOverride,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

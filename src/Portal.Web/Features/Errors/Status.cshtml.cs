@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Portal.Web.Features.Errors;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        (Title, Message) = code switch
+        {
+            400 => ("请求有误", "页面已过期或提交的内容不完整，请返回上一页刷新后重试。"),
+            403 => ("无权访问", "您没有权限查看或办理此事项。如需办理，请使用有权限的账号登录。"),
+            404 => ("未找到", "您要找的页面或办件不存在，或不属于您。请核对办件编号。"),
+            429 => ("操作过于频繁", "请稍等片刻再试。"),
+            _ => ("无法完成请求", "请稍后重试。"),
+        };
+    }
+}

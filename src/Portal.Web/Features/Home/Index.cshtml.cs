@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure.Profiles;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Home;
+
+[AllowAnonymous]
+public sealed class IndexModel(CurrentUser me, ServiceCatalog services, PromiseService promises) : PageModel
+{
+    public bool SignedIn => me.IsSignedIn;
+
+    public string HomePath => me.HomePath;
+
+    public string ProfileName { get; private set; } = "";
+
+    public IReadOnlyList<(string Name, string Promise)> Services { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var table = await promises.GetAsync(cancellationToken);
+        ProfileName = table.ProfileName;
+        Services = services.All
+            .Select(s => (s.Name, table.Row(s.ProcessLimitKey) is { } row ? $"受理后{row.Limit}（{row.Source}）" : "见承诺时限清单"))
+            .ToList();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Cases;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Profiles;
+using Portal.Web.Common;
+using Portal.Web.Common.Pipeline;
+using Portal.Web.Features;
+
+namespace Portal.Web.Setup;
+
+/// <summary>The composition root: every service the portal uses, and the request pipeline.</summary>
+public static class PortalSetup
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.Configure<PortalTimeOptions>(config.GetSection("Portal"));
+        services.Configure<DeadlineSweepOptions>(config.GetSection("DeadlineSweep"));
+        services.AddSingleton(TimeProvider.System);
+
+        // Read lazily so that hosts (tests, tools) can change the provider and connection string late.
+        services.AddDbContext<PortalDbContext>((sp, o) =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            o.UsePortalDatabase(configuration["Database:Provider"], configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db");
+        });
+
+        services.AddIdentity<PortalUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>();
+
+        var idleMinutes = config.GetValue("Portal:IdleTimeoutMinutes", 20);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "portal.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AddPageRoute("/Home/Index", "");
+            })
+            .AddMvcOptions(o => o.Filters.Add<PortalExceptionFilter>());
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CaseContexts>();
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<PromiseService>();
+        services.AddSingleton(new ServiceCatalog(ServiceRegistry.Definitions));
+        services.AddSingleton<DeadlineSweeper>();
+        services.AddHostedService(p => p.GetRequiredService<DeadlineSweeper>());
+        services.AddPortalMediator(typeof(PortalSetup).Assembly);
+        return builder;
+    }
+
+    public static async Task InitializePortalAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        await ReferenceData.SeedAsync(
+            db,
+            scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
+            ServiceRegistry.Definitions.Select(d => d.NumberPrefix));
+        if (app.Configuration.GetValue<bool>("Portal:SeedDemoData"))
+        {
+            var accounts = await DemoData.SeedAsync(scope.ServiceProvider);
+            DemoData.Print(accounts, app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000");
+        }
+
+        var calendar = app.Services.GetRequiredService<CalendarService>();
+        var clock = await calendar.GetClockAsync();
+        var thisYear = clock.ToLocal(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).Year;
+        foreach (var year in new[] { thisYear, thisYear + 1 }.Where(y => !clock.Calendar.HasDataFor(y)))
+        {
+            app.Logger.LogWarning("节假日数据缺失：{Year}年尚未录入国务院节假日安排，按周一至周五计算工作日。请管理员在“节假日日历”中补录。", year);
+        }
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        var culture = new CultureInfo("zh-CN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(culture),
+            SupportedCultures = [culture],
+            SupportedUICultures = [culture],
+        });
+        app.UseExceptionHandler("/Errors/Error");
+        app.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapPortalEndpoints();
+        return app;
+    }
+}

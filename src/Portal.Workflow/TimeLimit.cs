@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Portal.Workflow;
+
+/// <summary>The unit in which a state's processing time limit is counted.</summary>
+public enum TimeUnit
+{
+    /// <summary>Working days (excluding weekends and public holidays).</summary>
+    WorkingDays,
+
+    /// <summary>Hours counted only during office hours.</summary>
+    OfficeHours,
+
+    /// <summary>Minutes counted only during office hours.</summary>
+    OfficeMinutes,
+
+    /// <summary>Plain calendar days.</summary>
+    CalendarDays,
+}
+
+/// <summary>A processing time limit such as "20 working days" attached to a workflow state.</summary>
+/// <param name="Amount">How many <paramref name="Unit"/>s are allowed.</param>
+/// <param name="Unit">The unit of <paramref name="Amount"/>.</param>
+public readonly record struct TimeLimit(int Amount, TimeUnit Unit)
+{
+    /// <summary>Creates a limit of <paramref name="days"/> working days.</summary>
+    public static TimeLimit WorkingDays(int days) => new(days, TimeUnit.WorkingDays);
+
+    /// <summary>Creates a limit of <paramref name="hours"/> office hours.</summary>
+    public static TimeLimit OfficeHours(int hours) => new(hours, TimeUnit.OfficeHours);
+
+    /// <summary>Creates a limit of <paramref name="minutes"/> office minutes.</summary>
+    public static TimeLimit OfficeMinutes(int minutes) => new(minutes, TimeUnit.OfficeMinutes);
+
+    /// <summary>Creates a limit of <paramref name="days"/> calendar days.</summary>
+    public static TimeLimit CalendarDays(int days) => new(days, TimeUnit.CalendarDays);
+
+    /// <summary>Chinese display text, e.g. "20个工作日", "4个工作小时", "20分钟(工作时间)", "10日".</summary>
+    public override string ToString()
+    {
+        var amount = Amount.ToString(CultureInfo.InvariantCulture);
+        return Unit switch
+        {
+            TimeUnit.WorkingDays => amount + "个工作日",
+            TimeUnit.OfficeHours => amount + "个工作小时",
+            TimeUnit.OfficeMinutes => amount + "分钟(工作时间)",
+            TimeUnit.CalendarDays => amount + "日",
+            _ => amount + " " + Unit.ToString(),
+        };
+    }
+}
