@@ -9,21 +9,32 @@ public sealed class PortalFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public PortalProcess Portal { get; private set; } = null!;
+    private PortalProcess? portal;
 
-    public IBrowser Browser { get; private set; } = null!;
+    private IBrowser? browser;
+
+    public PortalProcess Portal => portal ?? throw new InvalidOperationException("The portal did not start.");
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser did not start.");
 
     public async Task InitializeAsync()
     {
-        Portal = await PortalProcess.StartAsync();
-        (playwright, Browser) = await E2E.Browser.LaunchAsync();
+        portal = await PortalProcess.StartAsync();
+        (playwright, browser) = await E2E.Browser.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
         playwright?.Dispose();
-        await Portal.DisposeAsync();
+        if (portal is not null)
+        {
+            await portal.DisposeAsync();
+        }
     }
 
     public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null)

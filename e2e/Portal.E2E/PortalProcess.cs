@@ -53,7 +53,7 @@ public sealed class PortalProcess : IAsyncDisposable
     {
         var root = RepositoryRoot();
         // e2e/Portal.E2E/bin/<Configuration>/net10.0/ → the same configuration of the web project.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var webBin = Path.Combine(root, "src", "Portal.Web", "bin", configuration, "net10.0");
         var dll = Path.Combine(webBin, "Portal.Web.dll");
         if (!File.Exists(dll))

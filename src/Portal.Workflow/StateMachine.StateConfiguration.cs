@@ -55,7 +55,11 @@ public sealed partial class StateMachine<TState, TTrigger>
             return AddTransition(trigger.Trigger, destination, [TypedGuard(args => guard((TArg0)args[0]!, (TArg1)args[1]!), guardDescription)]);
         }
 
-        /// <summary>Exits and re-enters this state when <paramref name="trigger"/> is fired.</summary>
+        /// <summary>
+        /// Exits and re-enters this state when <paramref name="trigger"/> is fired. Declared on a
+        /// superstate and fired from one of its substates, the substate and the superstate are exited
+        /// and the superstate is entered again.
+        /// </summary>
         public StateConfiguration PermitReentry(TTrigger trigger) => AddBehaviour(BehaviourKind.Reentry, trigger, null, [], null);
 
         /// <summary>Like <see cref="PermitReentry"/>, only when <paramref name="guard"/> returns true.</summary>

@@ -2,7 +2,9 @@ namespace Portal.Workflow;
 
 /// <summary>
 /// A small hierarchical state machine in the style of the Stateless library: configure states with
-/// <see cref="Configure"/>, then <see cref="Fire(TTrigger)"/> triggers. Not thread-safe.
+/// <see cref="Configure"/>, then <see cref="Fire(TTrigger)"/> triggers. Triggers fired while a
+/// transition is in progress (from an action or event handler) are queued and run after it completes.
+/// Not thread-safe.
 /// </summary>
 /// <typeparam name="TState">The state type (typically an enum).</typeparam>
 /// <typeparam name="TTrigger">The trigger type (typically an enum).</typeparam>
@@ -92,7 +94,11 @@ public sealed partial class StateMachine<TState, TTrigger>
     public TriggerWithParameters<TArg0, TArg1> SetTriggerParameters<TArg0, TArg1>(TTrigger trigger) =>
         RegisterTriggerParameters(new TriggerWithParameters<TArg0, TArg1>(trigger));
 
-    /// <summary>Fires a trigger that has no parameters.</summary>
+    /// <summary>
+    /// Fires a trigger that has no parameters. Order: exit actions (innermost first, up to the common
+    /// superstate), state written, <see cref="Transitioned"/>, entry actions (outermost first),
+    /// <see cref="TransitionCompleted"/>. If an action throws, the queue of pending triggers is discarded.
+    /// </summary>
     /// <exception cref="InvalidTransitionException">No permitted transition and no custom unhandled-trigger handler.</exception>
     /// <exception cref="ArgumentException">The trigger was declared with parameters.</exception>
     public void Fire(TTrigger trigger)

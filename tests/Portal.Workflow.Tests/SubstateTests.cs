@@ -74,6 +74,40 @@ public class SubstateTests
     }
 
     [Fact]
+    public void Superstate_transition_leading_to_the_current_substate_reenters_it()
+    {
+        var log = new List<string>();
+        var m = new StateMachine<S, T>(S.Accepted);
+        m.Configure(S.Processing).Permit(T.Reset, S.Accepted).OnExit(() => log.Add("exit Processing"));
+        m.Configure(S.Accepted).SubstateOf(S.Processing)
+            .OnExit(() => log.Add("exit Accepted"))
+            .OnEntry(t => log.Add($"entry Accepted reentry={t.IsReentry}"));
+
+        m.Fire(T.Reset);
+
+        Assert.Equal(["exit Accepted", "entry Accepted reentry=True"], log);
+    }
+
+    [Fact]
+    public void Reentry_declared_on_a_superstate_exits_the_substate_and_reenters_the_superstate()
+    {
+        var log = new List<string>();
+        var m = new StateMachine<S, T>(S.Accepted);
+        m.Configure(S.Processing).PermitReentry(T.Reset)
+            .OnExit(() => log.Add("exit Processing"))
+            .OnEntry(() => log.Add("entry Processing"));
+        m.Configure(S.Accepted).SubstateOf(S.Processing).OnExit(() => log.Add("exit Accepted"));
+        m.Transitioned += t => log.Add($"transitioned {t.Source}->{t.Destination} reentry={t.IsReentry}");
+
+        m.Fire(T.Reset);
+
+        Assert.Equal(
+            ["exit Accepted", "exit Processing", "transitioned Accepted->Processing reentry=True", "entry Processing"],
+            log);
+        Assert.Equal(S.Processing, m.State);
+    }
+
+    [Fact]
     public void SubstateOf_rejects_cycles_and_a_second_superstate()
     {
         var m = new StateMachine<S, T>(S.Draft);

@@ -14,6 +14,9 @@ public class Case
     {
     }
 
+    /// <summary>The history action of the deadline sweep's mark (not a workflow trigger).</summary>
+    public const string OverdueAction = "Overdue";
+
     public long Id { get; private set; }
 
     /// <summary>Human-readable unique number, e.g. QYKB-20261122-0007.</summary>
@@ -148,7 +151,7 @@ public class Case
 
         IsOverdue = true;
         OverdueSince = nowUtc;
-        History.Add(new CaseEvent(this, "Overdue", "超过承诺时限", State, State, CaseActor.System, nowUtc, $"应于{StepDueAt:yyyy-MM-dd HH:mm}（UTC）前完成"));
+        History.Add(new CaseEvent(this, OverdueAction, "超过承诺时限", State, State, CaseActor.System, nowUtc, null));
         return true;
     }
 

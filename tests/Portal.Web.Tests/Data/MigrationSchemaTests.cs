@@ -52,10 +52,12 @@ public sealed class MigrationSchemaTests
         Assert.Equal("wal", mode);
     }
 
-    private static PortalDbContext Context(Provider provider) =>
-        new(new DbContextOptionsBuilder<PortalDbContext>()
-            .UsePortalDatabase(Databases.ProviderName(provider), Databases.Create(provider))
-            .Options);
+    private static PortalDbContext Context(Provider provider)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        options.UsePortalDatabase(Databases.ProviderName(provider), Databases.Create(provider));
+        return new PortalDbContext(options.Options);
+    }
 
     private static async Task<string?> Scalar(PortalDbContext db, string sql)
     {

@@ -113,13 +113,16 @@ public static class CaseView
             for (var i = 0; i < events.Count; i++)
             {
                 var e = events[i];
-                var end = i + 1 < events.Count ? events[i + 1].At : (DateTime?)null;
-                var current = end is null && !c.State.IsFinal();
-                var took = end is { } until
+                var overdueMark = e.Action == Case.OverdueAction;
+                // A step lasts until the next real step; the overdue mark is a note inside a step, not a step.
+                var end = events.Skip(i + 1).FirstOrDefault(n => n.Action != Case.OverdueAction)?.At;
+                var current = end is null && !c.State.IsFinal() && !overdueMark;
+                var took = overdueMark ? "已超时"
+                    : end is { } until
                     ? $"用时{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, until))}"
                     : current ? $"已用{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, now))}" : "";
                 steps.Add(new Step(
-                    e.Action == "Overdue" ? "超过承诺时限" : e.ToState.Label(),
+                    overdueMark ? "超过承诺时限" : e.ToState.Label(),
                     e.ActionLabel,
                     $"{e.ActorName}（{e.ActorRole}）",
                     DeadlineView.Format(clock.ToLocal(e.At)),
@@ -129,7 +132,7 @@ public static class CaseView
                     e.Reason,
                     took,
                     current,
-                    e.Action == "Overdue"));
+                    overdueMark));
             }
 
             steps.Reverse();
