@@ -16,35 +16,39 @@ public sealed class PortalTimeOptions
 }
 
 /// <summary>
-/// Holds the working-day calendar built from the database (holidays and make-up days the administrator
-/// maintains) and hands out a <see cref="DeadlineClock"/>. Cached; <see cref="Invalidate"/> after every edit.
+/// Hands out a <see cref="DeadlineClock"/> built from the database's holiday calendar (which the administrator
+/// maintains). Cached per <see cref="Revisions.Calendar"/> stamp: each call reads the committed stamp (one
+/// primary-key lookup) and rebuilds only when an edit has committed a new one.
 /// </summary>
 public sealed class CalendarService(IServiceScopeFactory scopes, IOptions<PortalTimeOptions> options)
 {
     public const string OfficeHoursSetting = "calendar.office-hours";
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile DeadlineClock? clock;
+    private volatile Cached? cached;
 
     public TimeZoneInfo Zone { get; } = DeadlineClock.FindZone(options.Value.TimeZone);
 
     public async Task<DeadlineClock> GetClockAsync(CancellationToken cancellationToken = default)
     {
-        if (clock is { } cached)
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var revision = await Revisions.ReadAsync(db, Revisions.Calendar, cancellationToken) ?? "";
+        if (cached is { } hit && hit.Revision == revision)
         {
-            return cached;
+            return hit.Clock;
         }
 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (clock is { } again)
+            if (cached is { } again && again.Revision == revision)
             {
-                return again;
+                return again.Clock;
             }
 
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            // Read after the stamp: if an edit commits in between, the data is newer than the stamp and the
+            // next call (seeing the newer stamp) simply rebuilds again. Never the other way round.
             var days = await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken);
             var years = await db.CalendarYears.AsNoTracking().Select(y => y.Year).ToListAsync(cancellationToken);
             var hoursText = await db.Settings.AsNoTracking().Where(s => s.Key == OfficeHoursSetting).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken)
@@ -53,7 +57,8 @@ public sealed class CalendarService(IServiceScopeFactory scopes, IOptions<Portal
                 days.Select(d => new DayOverride(d.Date, d.Kind, d.Name)),
                 years,
                 OfficeHours.Parse(hoursText));
-            clock = new DeadlineClock(calendar, Zone);
+            var clock = new DeadlineClock(calendar, Zone);
+            cached = new Cached(revision, clock);
             return clock;
         }
         finally
@@ -62,5 +67,5 @@ public sealed class CalendarService(IServiceScopeFactory scopes, IOptions<Portal
         }
     }
 
-    public void Invalidate() => clock = null;
+    private sealed record Cached(string Revision, DeadlineClock Clock);
 }

@@ -22,29 +22,47 @@ public sealed class PromiseTable(string profileCode, string profileName, IReadOn
     public PromiseLimit? Row(string key) => byKey.GetValueOrDefault(key);
 }
 
-/// <summary>Reads the active profile and its (administrator-edited) limits; cached until <see cref="Invalidate"/>.</summary>
+/// <summary>
+/// Reads the active profile and its (administrator-edited) limits. Cached per <see cref="Revisions.Promises"/>
+/// stamp, like <see cref="Calendar.CalendarService"/>.
+/// </summary>
 public sealed class PromiseService(IServiceScopeFactory scopes)
 {
     public const string ActiveProfileSetting = "profile.active";
 
-    private volatile PromiseTable? table;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile Cached? cached;
 
     public async Task<PromiseTable> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (table is { } cached)
-        {
-            return cached;
-        }
-
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var code = await db.Settings.AsNoTracking().Where(s => s.Key == ActiveProfileSetting).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken)
-            ?? PolicyProfiles.Default.Code;
-        var rows = await db.PromiseLimits.AsNoTracking().Where(p => p.ProfileCode == code).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var name = PolicyProfiles.Find(code)?.Name ?? code;
-        table = new PromiseTable(code, name, rows);
-        return table;
+        var revision = await Revisions.ReadAsync(db, Revisions.Promises, cancellationToken) ?? "";
+        if (cached is { } hit && hit.Revision == revision)
+        {
+            return hit.Table;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (cached is { } again && again.Revision == revision)
+            {
+                return again.Table;
+            }
+
+            var code = await db.Settings.AsNoTracking().Where(s => s.Key == ActiveProfileSetting).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken)
+                ?? PolicyProfiles.Default.Code;
+            var rows = await db.PromiseLimits.AsNoTracking().Where(p => p.ProfileCode == code).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+            var table = new PromiseTable(code, PolicyProfiles.Find(code)?.Name ?? code, rows);
+            cached = new Cached(revision, table);
+            return table;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    public void Invalidate() => table = null;
+    private sealed record Cached(string Revision, PromiseTable Table);
 }

@@ -47,6 +47,7 @@ public static class PortalSetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserManager<PortalUserManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>();

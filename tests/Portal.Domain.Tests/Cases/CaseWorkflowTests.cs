@@ -9,8 +9,8 @@ namespace Portal.Domain.Tests.Cases;
 /// <summary>The shared case workflow, without a web host or database: every transition and guard.</summary>
 public sealed class CaseWorkflowTests
 {
-    private static readonly TimeZoneInfo China = DeadlineClock.ChinaStandardTime();
-    private static readonly DeadlineClock Clock = new(WorkingCalendar.ChinaDefault, China);
+    private static readonly TimeZoneInfo ChinaZone = DeadlineClock.ChinaStandardTime();
+    private static readonly DeadlineClock Clock = new(WorkingCalendar.ChinaDefault, ChinaZone);
     private static readonly ServiceDefinition Service = new("establishment", "企业开办", Department.Market, PromiseKeys.EstablishmentTotal, "QYKB");
 
     private static readonly CaseActor Applicant = new("applicant-1", "张明", new HashSet<string> { Roles.Applicant });

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Calendar;
 using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
@@ -9,7 +10,6 @@ using Portal.Web.Features.Promises;
 using Portal.Web.Features.Supervision;
 using Portal.Web.Features.Workbench;
 using Portal.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Portal.Workflow;
 
 namespace Portal.Web.Tests.Cases;
@@ -187,6 +187,19 @@ public sealed class AccessTests
         var after = await EstablishmentTotalRowAsync(factory);
         Assert.Equal((4, TimeUnit.OfficeHours, row.Version), (after.Amount, after.Unit, after.Version));
         Assert.True((await factory.SendAs(supervisor, new CalendarApi.Day.Query { Date = "2026-12-01" })).Working);
+    }
+
+    [Fact]
+    public async Task Unauthorised_request_is_refused_before_its_input_is_validated()
+    {
+        await using var factory = new PortalFactory();
+        var supervisor = await factory.CreateUserAsync(Roles.Supervisor);
+        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+
+        // Invalid input too: the answer is still "forbidden", not the validation messages of an admin form.
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(supervisor, new EditLimit.Command { Id = 1, Amount = 0, Version = 0 }));
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(applicant, new SaveDay.Command { Date = null, Name = "" }));
+        await Assert.ThrowsAsync<NotSignedInException>(() => factory.SendAs(null, new SwitchProfile.Command { Profile = "" }));
     }
 
     [Fact]

@@ -24,15 +24,15 @@ public sealed class WorkbenchTests
         // Accepted in a different order from the one they were submitted in.
         factory.Time.SetChina(2026, 11, 23, 9);
         await factory.ActNowAsync(window, third, CaseTrigger.Accept);   // due Mon 14:00
-        factory.Time.SetChina(2026, 11, 23, 11);
-        await factory.ActNowAsync(window, first, CaseTrigger.Accept);   // due Mon 16:00
         factory.Time.SetChina(2026, 11, 23, 10);
-        await factory.ActNowAsync(window, second, CaseTrigger.Accept);  // due Mon 15:00
+        await factory.ActNowAsync(window, first, CaseTrigger.Accept);   // due Mon 15:00
+        factory.Time.SetChina(2026, 11, 23, 11);
+        await factory.ActNowAsync(window, second, CaseTrigger.Accept);  // due Mon 16:00
 
         var queue = await factory.SendAs(market, new Queue.Query());
 
         Assert.Equal(3, queue.Total);
-        Assert.Equal([third, second, first], queue.Rows.Select(r => r.Number));
+        Assert.Equal([third, first, second], queue.Rows.Select(r => r.Number));
         Assert.All(queue.Rows, r => Assert.Equal(CaseState.InProgress.Label(), r.State));
         Assert.All(queue.Rows, r => Assert.Equal(Roles.Label(Department.Market.ReviewerRole()), r.Holder));
         var stored = new List<DateTime?>();

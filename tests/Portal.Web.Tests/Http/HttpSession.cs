@@ -34,7 +34,7 @@ public sealed class HttpSession : IDisposable
         var page = await GetAsync(url);
         for (var i = 0; i < maxRedirects && page.IsRedirect; i++)
         {
-            page = await GetAsync(page.Location!);
+            page = await GetAsync(page.RedirectPath!);
         }
 
         return page;
@@ -104,9 +104,15 @@ public sealed partial class HttpPage
     /// <summary>The Location header of a redirect, as sent.</summary>
     public string? Location { get; }
 
+    /// <summary>The redirect target without the test host's origin, e.g. <c>/Account/Login?ReturnUrl=%2FWorkbench</c>.</summary>
+    public string? RedirectPath =>
+        Location is null ? null
+        : Location.StartsWith("http://localhost/", StringComparison.OrdinalIgnoreCase) ? new Uri(Location).PathAndQuery
+        : Location;
+
     public string? MediaType { get; }
 
-    /// <summary>The body as sent (Razor HTML-encodes Chinese text as character references).</summary>
+    /// <summary>The body as sent (attribute values and text may contain character references such as <c>&amp;amp;</c>).</summary>
     public string Body { get; }
 
     /// <summary>The body with character references decoded, for looking for the Chinese text a person reads.</summary>

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Workflow;
 
@@ -29,10 +30,10 @@ public sealed class TransactionBehavior<TRequest, TResponse>(PortalDbContext db)
             await transaction.CommitAsync(cancellationToken);
             return response;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex)
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException();
+            throw new ConflictException(ex.Entries.Any(e => e.Entity is Case) ? ConflictException.CaseChanged : ConflictException.RecordChanged);
         }
         catch (InvalidTransitionException ex)
         {

@@ -106,7 +106,7 @@ public static class SaveDay
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CalendarService calendar) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -123,7 +123,7 @@ public static class SaveDay
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            calendar.Invalidate();
+            await Revisions.BumpAsync(db, Revisions.Calendar, cancellationToken);
             return Unit.Value;
         }
     }
@@ -137,14 +137,14 @@ public static class DeleteDay
         public DateOnly Date { get; init; }
     }
 
-    public sealed class Handler(PortalDbContext db, CalendarService calendar) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == request.Date, cancellationToken) ?? throw new NotFoundException("该日期没有特别安排。");
             db.CalendarDays.Remove(day);
             await db.SaveChangesAsync(cancellationToken);
-            calendar.Invalidate();
+            await Revisions.BumpAsync(db, Revisions.Calendar, cancellationToken);
             return Unit.Value;
         }
     }
@@ -170,7 +170,7 @@ public static class MarkYear
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CalendarService calendar) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -185,7 +185,7 @@ public static class MarkYear
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            calendar.Invalidate();
+            await Revisions.BumpAsync(db, Revisions.Calendar, cancellationToken);
             return Unit.Value;
         }
     }

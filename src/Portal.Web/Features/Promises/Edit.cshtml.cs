@@ -89,7 +89,7 @@ public static class EditLimit
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, PromiseService promises, TimeProvider time) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -100,7 +100,7 @@ public static class EditLimit
             row.UpdatedAt = time.GetUtcNow().UtcDateTime;
             row.UpdatedBy = me.Name;
             await db.SaveChangesAsync(cancellationToken);
-            promises.Invalidate();
+            await Revisions.BumpAsync(db, Revisions.Promises, cancellationToken);
             return Unit.Value;
         }
     }
@@ -122,7 +122,7 @@ public static class SwitchProfile
         }
     }
 
-    public sealed class Handler(PortalDbContext db, PromiseService promises) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -137,7 +137,7 @@ public static class SwitchProfile
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            promises.Invalidate();
+            await Revisions.BumpAsync(db, Revisions.Promises, cancellationToken);
             return Unit.Value;
         }
     }

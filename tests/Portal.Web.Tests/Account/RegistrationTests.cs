@@ -1,0 +1,176 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Identity;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Identity;
+using Portal.Web.Tests.Http;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Account;
+
+/// <summary>实名注册 over HTTP: Chinese errors next to what the person typed, and a working account afterwards.</summary>
+public sealed class RegistrationTests(SqlitePortal factory) : IClassFixture<SqlitePortal>
+{
+    /// <summary>A published sample number whose check character is X (GB 11643).</summary>
+    private const string SampleId = "11010519491231002X";
+
+    private static int sequence;
+
+    [Fact]
+    public async Task Registration_page_shows_the_chinese_real_name_form()
+    {
+        using var session = new HttpSession(factory);
+
+        var page = await session.GetAsync("/Account/Register");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("实名注册", page.Text);
+        Assert.Contains("居民身份证号", page.Text);
+        Assert.Contains("手机号", page.Text);
+        Assert.Contains("确认密码", page.Text);
+        Assert.Contains("注册并登录", page.Text);
+        Assert.NotNull(page.Token());
+        Assert.NotNull(page.InputValue("Data.FullName"));
+    }
+
+    [Fact]
+    public async Task Wrong_id_check_character_is_refused_in_chinese_and_keeps_the_typed_name_and_creates_nobody()
+    {
+        Assert.True(ResidentIdNumber.IsValid(SampleId));
+        var wrong = SampleId[..17] + "3";
+        var mobile = NextMobile();
+        using var session = new HttpSession(factory);
+
+        var answer = await Register(session, Form("张晓明", wrong, mobile));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains("居民身份证号校验位不正确", answer.Text);
+        Assert.Equal("张晓明", answer.InputValue("Data.FullName"));
+        Assert.Equal(wrong, answer.InputValue("Data.IdNumber"));
+        Assert.Equal(mobile, answer.InputValue("Data.Mobile"));
+        Assert.Equal(0, await Users(u => u.IdNumber == wrong || u.UserName == mobile));
+    }
+
+    [Fact]
+    public async Task Bad_mobile_number_is_refused_in_chinese()
+    {
+        var id = NextId();
+        using var session = new HttpSession(factory);
+
+        var answer = await Register(session, Form("李四", id, "1234567"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains("手机号应为11位", answer.Text);
+        Assert.Equal(0, await Users(u => u.IdNumber == id));
+    }
+
+    [Fact]
+    public async Task Mismatched_password_confirmation_is_refused_in_chinese()
+    {
+        var id = NextId();
+        using var session = new HttpSession(factory);
+
+        var answer = await Register(session, Form("王五", id, NextMobile(), confirm: "different2026"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains("两次输入的密码不一致", answer.Text);
+        Assert.Equal(0, await Users(u => u.IdNumber == id));
+    }
+
+    [Fact]
+    public async Task Password_without_a_digit_is_refused_in_chinese()
+    {
+        var id = NextId();
+        using var session = new HttpSession(factory);
+
+        var answer = await Register(session, Form("赵六", id, NextMobile(), password: "onlyletters", confirm: "onlyletters"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains("密码必须包含数字", answer.Text);
+        Assert.Equal(0, await Users(u => u.IdNumber == id));
+    }
+
+    [Fact]
+    public async Task Valid_registration_creates_a_signed_in_applicant_with_the_id_stored_normalised()
+    {
+        var mobile = NextMobile();
+        using var session = new HttpSession(factory);
+
+        // Lower-case x and surrounding spaces, as people type them.
+        var answer = await Register(session, Form("陈静", "  " + SampleId.ToLowerInvariant() + " ", mobile));
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.Status);
+        Assert.Equal("/Cases", answer.RedirectPath);
+        var (user, roles) = await factory.Service(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var found = await users.FindByNameAsync(mobile);
+            Assert.NotNull(found);
+            return (found!, await users.GetRolesAsync(found!));
+        });
+        Assert.Equal(SampleId, user.IdNumber);
+        Assert.Equal("陈静", user.FullName);
+        Assert.Equal(mobile, user.PhoneNumber);
+        Assert.Equal(UserKind.Citizen, user.Kind);
+        Assert.Equal(new[] { Roles.Applicant }, roles);
+        Assert.Equal(factory.Time.GetUtcNow().UtcDateTime, user.CreatedAt);
+
+        var cases = await session.GetAsync("/Cases");
+        Assert.Equal(HttpStatusCode.OK, cases.Status);
+        Assert.Contains("我的办件", cases.Text);
+        Assert.Contains("陈静", cases.Text);
+    }
+
+    [Fact]
+    public async Task Registering_the_same_id_number_again_is_refused_as_already_registered()
+    {
+        var id = NextId(checkCharX: false);
+        using (var first = new HttpSession(factory))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Register(first, Form("周一", id, NextMobile()))).Status);
+        }
+
+        using var second = new HttpSession(factory);
+        var mobile = NextMobile();
+        var answer = await Register(second, Form("周一", " " + id + " ", mobile));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains("已注册", answer.Text);
+        Assert.Equal(1, await Users(u => u.IdNumber == id));
+        Assert.Equal(0, await Users(u => u.UserName == mobile));
+    }
+
+    private static Task<HttpPage> Register(HttpSession session, (string Name, string Value)[] fields) =>
+        session.SubmitAsync("/Account/Register", fields);
+
+    private static (string Name, string Value)[] Form(string name, string id, string mobile, string password = "portal2026", string? confirm = null) =>
+    [
+        ("Data.FullName", name),
+        ("Data.IdNumber", id),
+        ("Data.Mobile", mobile),
+        ("Data.Kind", nameof(UserKind.Citizen)),
+        ("Data.EnterpriseName", ""),
+        ("Data.Password", password),
+        ("Data.ConfirmPassword", confirm ?? password),
+    ];
+
+    private Task<int> Users(System.Linq.Expressions.Expression<Func<PortalUser, bool>> where) =>
+        factory.WithDb(db => db.Users.CountAsync(where));
+
+    private static string NextMobile() => $"139{Interlocked.Increment(ref sequence):D4}{Random.Shared.Next(10000):D4}";
+
+    /// <summary>A valid number (born 1990-03-07 in 370402) with a fresh sequence code.</summary>
+    private static string NextId(bool checkCharX = false)
+    {
+        while (true)
+        {
+            var id = ResidentIdNumber.Create($"37040219900307{Interlocked.Increment(ref sequence) % 1000:D3}");
+            if (id.EndsWith('X') == checkCharX)
+            {
+                return id;
+            }
+        }
+    }
+}
