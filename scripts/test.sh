@@ -45,8 +45,12 @@ mkdir -p "$RESULTS"
 status=0
 dotnet build Portal.sln -c "$CONFIG" -nologo -v quiet || status=$?
 if [ $status -eq 0 ]; then
-  dotnet test Portal.sln -c "$CONFIG" --no-build -nologo \
-    --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
+  # One results file per project (named after it), so no two projects can overwrite each other's counts.
+  for project in tests/*/*.csproj e2e/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" -c "$CONFIG" --no-build -nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
+  done
 fi
 
 passed=0
