@@ -95,6 +95,19 @@ public class Case
 
     public List<CaseEvent> History { get; private set; } = [];
 
+    /// <summary>The case's parallel tracks (并联子事项), if its service has any.</summary>
+    public List<SubItem> SubItems { get; private set; } = [];
+
+    /// <summary>Adds a parallel track (before submission, or later for 单独办理).</summary>
+    public void AddSubItem(SubItem item) => SubItems.Add(item);
+
+    /// <summary>Records something that happened inside the current step (a sub-item's transition) in the history.</summary>
+    internal void Note(string action, string label, CaseActor actor, DateTime atUtc, string? reason) =>
+        History.Add(new CaseEvent(this, action, label, State, State, actor, atUtc, reason));
+
+    /// <summary>Whether a history row is a note inside a step (overdue mark, sub-item move) rather than a step of its own.</summary>
+    public static bool IsNote(CaseEvent e) => e.Action == OverdueAction || e.Action.StartsWith("SubItem.", StringComparison.Ordinal);
+
     /// <summary>An unsaved case in its initial state, used to describe the workflow.</summary>
     internal static Case Blank() => new();
 

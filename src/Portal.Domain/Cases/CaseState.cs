@@ -15,6 +15,7 @@ public enum CaseState
 public enum CaseTrigger
 {
     Accept,
+    AutoAccept,
     AcceptWithMissing,
     RequestSupplement,
     SubmitSupplement,
@@ -42,6 +43,7 @@ public static class CaseStates
     public static string Label(this CaseTrigger trigger) => trigger switch
     {
         CaseTrigger.Accept => "受理",
+        CaseTrigger.AutoAccept => "即报即得自动受理",
         CaseTrigger.AcceptWithMissing => "容缺受理",
         CaseTrigger.RequestSupplement => "一次性告知补正",
         CaseTrigger.SubmitSupplement => "提交补正材料",

@@ -49,6 +49,7 @@ public static class CaseWorkflow
         machine.Configure(CaseState.Submitted)
             .WithTimeLimit(() => context.Limits(PromiseKeys.CaseAccept), "受理时限（承诺时限清单）")
             .PermitIf(CaseTrigger.Accept, CaseState.InProgress, (IsWindow, windowOnly))
+            .PermitIf(CaseTrigger.AutoAccept, CaseState.InProgress, (() => actor.IsSystem, "即报即得由系统按条件自动受理"))
             .PermitIf(CaseTrigger.AcceptWithMissing, CaseState.InProgress,
                 (IsWindow, windowOnly),
                 (HasReason, "容缺受理须写明所缺的非关键材料"),
@@ -70,7 +71,7 @@ public static class CaseWorkflow
         machine.Configure(CaseState.InProgress)
             .WithTimeLimit(() => context.Limits(context.Service.ProcessLimitKey), "办理时限（承诺时限清单）")
             .PermitIf(CaseTrigger.Complete, CaseState.Completed,
-                [(IsHoldingDepartment, $"只有{context.Service.Department.Label()}后台审批人员可以办结"), .. context.CompletionGuards])
+                [(() => IsHoldingDepartment() || actor.IsSystem, $"只有{context.Service.Department.Label()}后台审批人员可以办结"), .. context.CompletionGuards])
             .PermitIf(CaseTrigger.RequestSupplement, CaseState.AwaitingSupplement,
                 (MaySendSupplement, staffOnly),
                 (HasReason, "补正告知须一次性列明全部所缺材料"),

@@ -6,7 +6,7 @@ namespace Portal.Domain.Profiles;
 public sealed record PromiseDefinition(string Key, string Service, string Step, TimeLimit Limit, string Source, string? Note = null);
 
 /// <summary>A city's set of promises (SPEC 2: every limit is a default of a policy profile, not a constant).</summary>
-public sealed record PolicyProfile(string Code, string Name, IReadOnlyList<PromiseDefinition> Promises)
+public sealed record PolicyProfile(string Code, string Name, string RegionCode, IReadOnlyList<PromiseDefinition> Promises)
 {
     public PromiseDefinition? Find(string key) => Promises.FirstOrDefault(p => p.Key == key);
 }
@@ -20,15 +20,15 @@ public static class PolicyProfiles
 {
     private const string PortalDefault = "门户默认值";
 
-    public static PolicyProfile Zaozhuang { get; } = new("zaozhuang", "枣庄市（含峄城区）", Common(
+    public static PolicyProfile Zaozhuang { get; } = new("zaozhuang", "枣庄市（含峄城区）", "370402", Common(
         new PromiseDefinitionSeed("企业开办", "受理→办结（全流程）", new TimeLimit(4, TimeUnit.OfficeHours), "002:9", "0.5个工作日办结（峄城区），按4个工作小时计"),
         new PromiseDefinitionSeed("企业开办", "一般性企业开办", new TimeLimit(4, TimeUnit.OfficeHours), "002:9", "文件未区分一般性企业，同全流程时限")));
 
-    public static PolicyProfile Taian { get; } = new("taian", "泰安市（“1545”企业开办）", Common(
+    public static PolicyProfile Taian { get; } = new("taian", "泰安市（“1545”企业开办）", "370902", Common(
         new PromiseDefinitionSeed("企业开办", "受理→办结（全流程）", new TimeLimit(4, TimeUnit.OfficeHours), "003:9", "最长4个小时办结，按工作时间计"),
         new PromiseDefinitionSeed("企业开办", "一般性企业开办", new TimeLimit(2, TimeUnit.OfficeHours), "003:9", "一般性企业开办2个小时内办结")));
 
-    public static PolicyProfile Liaocheng { get; } = new("liaocheng", "聊城市（“4012”）", Common(
+    public static PolicyProfile Liaocheng { get; } = new("liaocheng", "聊城市（“4012”）", "371502", Common(
         new PromiseDefinitionSeed("企业开办", "受理→办结（全流程）", new TimeLimit(20, TimeUnit.OfficeMinutes), "004:29", "变“20分钟”内开办为常态"),
         new PromiseDefinitionSeed("企业开办", "一般性企业开办", new TimeLimit(20, TimeUnit.OfficeMinutes), "004:29", null)));
 

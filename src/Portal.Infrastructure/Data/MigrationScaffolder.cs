@@ -55,6 +55,16 @@ public static class MigrationScaffolder
                 args.Add($"maxLength: {max}");
             }
 
+            if (column.Precision is { } precision)
+            {
+                args.Add($"precision: {precision}");
+            }
+
+            if (column.Scale is { } scale)
+            {
+                args.Add($"scale: {scale}");
+            }
+
             args.Add($"nullable: {(column.IsNullable ? "true" : "false")}");
             var type = ClrName(column.ClrType);
             code.Append(CultureInfo.InvariantCulture, $"        {column.Name} = table.Column<{type}>({string.Join(", ", args)})");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Cases;
+using Portal.Domain.Enterprises;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Data;
@@ -15,6 +16,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<SubItem> SubItems => Set<SubItem>();
+
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+
+    public DbSet<EstablishmentApplication> EstablishmentApplications => Set<EstablishmentApplication>();
 
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
 
@@ -87,6 +94,83 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             c.HasIndex(x => new { x.IsOverdue, x.StepDueAt });
             c.HasMany(x => x.History).WithOne(e => e.Case).HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
             c.Navigation(x => x.History).UsePropertyAccessMode(PropertyAccessMode.Property);
+            c.HasMany(x => x.SubItems).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
+            c.Navigation(x => x.SubItems).UsePropertyAccessMode(PropertyAccessMode.Property);
+        });
+
+        builder.Entity<SubItem>(s =>
+        {
+            s.ToTable("SubItems");
+            s.Property(x => x.Code).HasMaxLength(40);
+            s.Property(x => x.Label).HasMaxLength(40);
+            s.Property(x => x.Department).HasConversion<string>().HasMaxLength(30);
+            s.Property(x => x.HolderRole).HasMaxLength(40);
+            s.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            s.Property(x => x.Reason).HasMaxLength(1000);
+            s.Property(x => x.HandledByName).HasMaxLength(100);
+            s.Property(x => x.Version).IsConcurrencyToken();
+            s.Ignore(x => x.IsOpen);
+            s.HasIndex(x => new { x.HolderRole, x.State });
+            s.HasIndex(x => new { x.CaseId, x.Code }).IsUnique();
+        });
+
+        builder.Entity<Enterprise>(e =>
+        {
+            e.ToTable("Enterprises");
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.HasIndex(x => x.CreditCode).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.NormalizedName).HasMaxLength(100);
+            e.HasIndex(x => x.NormalizedName);
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.RegisteredCapital).HasPrecision(18, 4);
+            e.Property(x => x.Address).HasMaxLength(200);
+            e.Property(x => x.BusinessScope).HasMaxLength(2000);
+            e.Property(x => x.LegalRepresentative).HasMaxLength(50);
+            e.Property(x => x.LegalRepresentativeIdNumber).HasMaxLength(18);
+            e.Property(x => x.OwnerId).HasMaxLength(450);
+            e.HasIndex(x => x.OwnerId);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SealDelivery).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SealMailAddress).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<EstablishmentApplication>(a =>
+        {
+            a.ToTable("EstablishmentApplications");
+            a.Property(x => x.ApplicantId).HasMaxLength(450);
+            a.Property(x => x.FiledById).HasMaxLength(450);
+            a.HasIndex(x => new { x.ApplicantId, x.Status });
+            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.ProposedName).HasMaxLength(100);
+            a.Property(x => x.NormalizedName).HasMaxLength(100);
+            a.HasIndex(x => new { x.NormalizedName, x.Status });
+            a.HasIndex(x => x.CaseId);
+            a.Property(x => x.Type).HasConversion<string>().HasMaxLength(30);
+            a.Property(x => x.RegisteredCapital).HasPrecision(18, 4);
+            a.Property(x => x.Address).HasMaxLength(200);
+            a.Property(x => x.ScopeCodes).HasMaxLength(500);
+            a.Property(x => x.OtherScope).HasMaxLength(1000);
+            a.Property(x => x.LegalRepresentative).HasMaxLength(50);
+            a.Property(x => x.LegalRepresentativeIdNumber).HasMaxLength(18);
+            a.Property(x => x.ContactName).HasMaxLength(50);
+            a.Property(x => x.ContactPhone).HasMaxLength(20);
+            a.Property(x => x.SealDelivery).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.SealMailAddress).HasMaxLength(200);
+            a.Property(x => x.SynchronousItems).HasMaxLength(300);
+            a.Property(x => x.Version).IsConcurrencyToken();
+            a.Ignore(x => x.ScopeCodeList);
+            a.Ignore(x => x.SynchronousItemList);
+            a.OwnsMany(x => x.Investors, i =>
+            {
+                i.ToTable("Investors");
+                i.WithOwner().HasForeignKey("ApplicationId");
+                i.HasKey(x => x.Id);
+                i.Property(x => x.Name).HasMaxLength(100);
+                i.Property(x => x.IdentityNumber).HasMaxLength(18);
+                i.Property(x => x.SharePercent).HasPrecision(9, 4);
+            });
         });
 
         builder.Entity<CaseEvent>(e =>
@@ -169,6 +253,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                     break;
                 case PromiseLimit p:
                     p.Version++;
+                    break;
+                case SubItem s:
+                    s.BumpVersion();
+                    break;
+                case Enterprise e:
+                    e.BumpVersion();
+                    break;
+                case EstablishmentApplication a:
+                    a.Version++;
                     break;
             }
         }
