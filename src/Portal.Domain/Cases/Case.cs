@@ -26,6 +26,9 @@ public class Case
 
     public string Title { get; private set; } = "";
 
+    /// <summary>What the case is about, when that is a registered thing (e.g. an enterprise's credit code).</summary>
+    public string? SubjectCode { get; private set; }
+
     public string ApplicantId { get; private set; } = "";
 
     public string ApplicantName { get; private set; } = "";
@@ -99,7 +102,11 @@ public class Case
     public List<SubItem> SubItems { get; private set; } = [];
 
     /// <summary>Adds a parallel track (before submission, or later for 单独办理).</summary>
-    public void AddSubItem(SubItem item) => SubItems.Add(item);
+    public void AddSubItem(SubItem item)
+    {
+        item.Case = this;
+        SubItems.Add(item);
+    }
 
     /// <summary>Records something that happened inside the current step (a sub-item's transition) in the history.</summary>
     internal void Note(string action, string label, CaseActor actor, DateTime atUtc, string? reason) =>
@@ -116,11 +123,13 @@ public class Case
         string title,
         (string Id, string Name) applicant,
         Channel channel,
-        CaseActionContext context)
+        CaseActionContext context,
+        string? subjectCode = null)
     {
         var @case = new Case
         {
             Number = number,
+            SubjectCode = subjectCode,
             ServiceCode = context.Service.Code,
             Title = title,
             ApplicantId = applicant.Id,

@@ -48,7 +48,7 @@ public class SubItem
 
     public long CaseId { get; private set; }
 
-    public Case Case { get; private set; } = null!;
+    public Case Case { get; internal set; } = null!;
 
     public string Code { get; private set; } = "";
 

@@ -11,15 +11,21 @@ public static class CaseNumbers
 {
     public static async Task<string> NextAsync(PortalDbContext db, string prefix, DateOnly localDate, CancellationToken cancellationToken)
     {
+        var next = await NextValueAsync(db, prefix, cancellationToken);
+        return $"{prefix}-{localDate:yyyyMMdd}-{next:D6}";
+    }
+
+    /// <summary>The next value of a counter, taken with one UPDATE inside the caller's transaction.</summary>
+    public static async Task<long> NextValueAsync(PortalDbContext db, string key, CancellationToken cancellationToken)
+    {
         var updated = await db.NumberSequences
-            .Where(s => s.Key == prefix)
+            .Where(s => s.Key == key)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), cancellationToken);
         if (updated == 0)
         {
-            throw new InvalidOperationException($"Number sequence '{prefix}' is missing; reference data seeding registers one per service.");
+            throw new InvalidOperationException($"Number sequence '{key}' is missing; reference data seeding registers it.");
         }
 
-        var next = await db.NumberSequences.AsNoTracking().Where(s => s.Key == prefix).Select(s => s.Next).SingleAsync(cancellationToken);
-        return $"{prefix}-{localDate:yyyyMMdd}-{next:D6}";
+        return await db.NumberSequences.AsNoTracking().Where(s => s.Key == key).Select(s => s.Next).SingleAsync(cancellationToken);
     }
 }

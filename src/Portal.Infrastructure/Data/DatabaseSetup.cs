@@ -36,6 +36,18 @@ public static class DatabaseSetup
         _ => throw new InvalidOperationException($"未知的数据库类型“{provider}”：请使用 Sqlite 或 PostgreSQL。"),
     };
 
+    /// <summary>Makes a relative SQLite file path absolute under the given folder.</summary>
+    public static string AnchorSqlitePath(string connectionString, string folder)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(folder, builder.DataSource);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>For SQLite: makes sure the data folder exists so that a fresh machine can start with no setup.</summary>
     public static void PrepareSqliteFile(string connectionString)
     {

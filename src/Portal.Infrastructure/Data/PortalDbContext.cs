@@ -23,6 +23,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public DbSet<EstablishmentApplication> EstablishmentApplications => Set<EstablishmentApplication>();
 
+    public DbSet<NameReservation> NameReservations => Set<NameReservation>();
+
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
 
     public DbSet<PromiseLimit> PromiseLimits => Set<PromiseLimit>();
@@ -73,6 +75,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             c.HasIndex(x => x.Number).IsUnique();
             c.Property(x => x.ServiceCode).HasMaxLength(40);
             c.Property(x => x.Title).HasMaxLength(200);
+            c.Property(x => x.SubjectCode).HasMaxLength(32);
+            c.HasIndex(x => x.SubjectCode);
             c.Property(x => x.ApplicantId).HasMaxLength(450);
             c.Property(x => x.ApplicantName).HasMaxLength(100);
             c.Property(x => x.FiledById).HasMaxLength(450);
@@ -134,6 +138,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             e.Property(x => x.SealDelivery).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.SealMailAddress).HasMaxLength(200);
             e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        builder.Entity<NameReservation>(n =>
+        {
+            n.ToTable("NameReservations");
+            n.HasKey(x => x.NormalizedName);
+            n.Property(x => x.NormalizedName).HasMaxLength(100);
+            n.Property(x => x.Name).HasMaxLength(100);
         });
 
         builder.Entity<EstablishmentApplication>(a =>

@@ -14,6 +14,9 @@ namespace Portal.Infrastructure.Data;
 /// </summary>
 public static class ReferenceData
 {
+    /// <summary>The counter behind newly issued unified social credit codes.</summary>
+    public const string CreditCodeSequence = "USCC";
+
     public static async Task SeedAsync(PortalDbContext db, RoleManager<IdentityRole> roles, IEnumerable<string> numberPrefixes, CancellationToken cancellationToken = default)
     {
         foreach (var role in Roles.All)
@@ -57,7 +60,7 @@ public static class ReferenceData
         }
 
         var sequences = await db.NumberSequences.Select(s => s.Key).ToListAsync(cancellationToken);
-        foreach (var prefix in numberPrefixes.Distinct().Except(sequences))
+        foreach (var prefix in numberPrefixes.Append(CreditCodeSequence).Distinct().Except(sequences))
         {
             db.NumberSequences.Add(new NumberSequence { Key = prefix, Next = 0 });
         }

@@ -14,6 +14,31 @@ public partial class Establishment : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.AddColumn<string>(
+            name: "SubjectCode",
+            table: "Cases",
+            maxLength: 32,
+            nullable: true);
+
+        migrationBuilder.CreateIndex(
+            name: "IX_Cases_SubjectCode",
+            table: "Cases",
+            column: "SubjectCode");
+
+        migrationBuilder.CreateTable(
+            name: "NameReservations",
+            columns: table => new
+            {
+                NormalizedName = table.Column<string>(maxLength: 100, nullable: false),
+                Name = table.Column<string>(maxLength: 100, nullable: false),
+                ApplicationId = table.Column<long>(nullable: true),
+                ReservedAt = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_NameReservations", x => x.NormalizedName);
+            });
+
         migrationBuilder.CreateTable(
             name: "Enterprises",
             columns: table => new
@@ -185,6 +210,9 @@ public partial class Establishment : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex(name: "IX_Cases_SubjectCode", table: "Cases");
+        migrationBuilder.DropColumn(name: "SubjectCode", table: "Cases");
+        migrationBuilder.DropTable(name: "NameReservations");
         migrationBuilder.DropTable(name: "Investors");
         migrationBuilder.DropTable(name: "SubItems");
         migrationBuilder.DropTable(name: "EstablishmentApplications");

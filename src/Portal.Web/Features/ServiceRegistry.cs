@@ -9,5 +9,6 @@ public static class ServiceRegistry
     public static IReadOnlyList<ServiceDefinition> Definitions { get; } =
     [
         EstablishmentService.Definition,
+        .. EstablishmentService.Addons,
     ];
 }

@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
-using Portal.Infrastructure.Cases;
+using MediatR;
+using Portal.Domain.Enterprises;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Common;
+using Portal.Web.Features.Cases;
 using Portal.Web.Features.Establishment;
 
 namespace Portal.Web.Setup;
@@ -74,47 +76,64 @@ public static class DemoData
         return Accounts;
     }
 
+    /// <summary>
+    /// Demo cases made through the real commands, as the real demo accounts: one waiting for the window, one
+    /// accepted at once (即报即得) and in progress, one finished with its licence, and one backdated so that the
+    /// deadline sweep marks it overdue.
+    /// </summary>
     private static async Task SeedCasesAsync(IServiceProvider services, PortalDbContext db, UserManager<PortalUser> users, TimeProvider time, CancellationToken cancellationToken)
     {
-        var applicant = (await users.FindByNameAsync("13800000001"))!;
-        var window = (await users.FindByNameAsync("window01"))!;
-        var market = (await users.FindByNameAsync("review-market"))!;
-        var contexts = services.GetRequiredService<CaseContexts>();
-        var now = time.GetUtcNow().UtcDateTime;
-        var applicantActor = new CaseActor(applicant.Id, applicant.FullName, new HashSet<string> { Roles.Applicant });
-        var windowActor = new CaseActor(window.Id, window.FullName, new HashSet<string> { Roles.Window });
-        var marketActor = new CaseActor(market.Id, market.FullName, new HashSet<string> { Department.Market.ReviewerRole() });
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
 
-        async Task<Case> Submit(string title, DateTime at)
+        async Task<T> As<T>(string userName, Func<IMediator, Task<T>> send)
         {
-            var context = await contexts.ForAsync(EstablishmentService.Code, cancellationToken, applicantActor) with { NowUtc = at };
-            var number = await CaseNumbers.NextAsync(db, EstablishmentService.Definition.NumberPrefix, DateOnly.FromDateTime(context.Clock.ToLocal(at)), cancellationToken);
-            var c = Case.Submit(number, title, (applicant.Id, applicant.FullName), Channel.Online, context);
-            db.Cases.Add(c);
-            return c;
+            var user = (await users.FindByNameAsync(userName))!;
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(user.Id, user.FullName, [.. await users.GetRolesAsync(user)]);
+            return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
         }
 
-        async Task Act(Case c, CaseActor actor, CaseTrigger trigger, DateTime at, string? reason = null)
+        Submit.Command Form(string name, string idSeed, params string[] scope) => Submit.Command.From(new EstablishmentForm
         {
-            var context = await contexts.ForAsync(EstablishmentService.Code, cancellationToken, actor) with { NowUtc = at };
-            c.Fire(trigger, context, new CaseActionArgs { Reason = reason });
+            ProposedName = name,
+            Type = EnterpriseType.LimitedLiability,
+            RegisteredCapital = 100,
+            Address = "山东省枣庄市市中区光明路" + idSeed + "号",
+            ScopeCodes = [.. scope],
+            LegalRepresentative = "张明",
+            LegalRepresentativeIdNumber = ResidentIdNumber.Create("37040219900101001"),
+            Investors = [new InvestorRow { Name = "张明", IdentityNumber = ResidentIdNumber.Create("37040219900101001"), SharePercent = 100 }],
+            ContactName = "张明",
+            ContactPhone = "13800000001",
+            SynchronousItems = ["seal", "tax", "social-insurance", "medical-insurance", "housing-fund", "bank-account"],
+        });
+
+        var applicant = "13800000001";
+        await As(applicant, m => m.Send(Form("枣庄惠民餐饮有限公司", "1", "catering", "food-sales")));
+        await As(applicant, m => m.Send(Form("枣庄明远商贸有限公司", "2", "daily-goods", "office-supplies")));
+        var done = await As(applicant, m => m.Send(Form("枣庄青禾科技有限公司", "3", "tech", "software")));
+        var late = await As(applicant, m => m.Send(Form("枣庄远航物流有限公司", "4", "freight", "warehousing")));
+
+        // Carry the finished one through every department, as each department's reviewer.
+        var items = await db.SubItems.AsNoTracking().Where(i => i.Case.Number == done.Number).ToListAsync(cancellationToken);
+        foreach (var item in items.Where(i => i.Synchronous))
+        {
+            var reviewer = $"review-{item.Department.ToString().ToLowerInvariant()}";
+            foreach (var trigger in new[] { SubItemTrigger.Start, SubItemTrigger.Complete })
+            {
+                var version = await db.SubItems.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.Version).SingleAsync(cancellationToken);
+                await As(reviewer, m => m.Send(new SubItemAct.Command { Number = done.Number, ItemId = item.Id, Trigger = trigger, ExpectedVersion = version }));
+            }
         }
 
-        await Submit("枣庄示例科技有限公司 设立登记", now.AddMinutes(-20));
-
-        var accepted = await Submit("枣庄惠民餐饮有限公司 设立登记", now.AddHours(-3));
-        await Act(accepted, windowActor, CaseTrigger.Accept, now.AddHours(-2));
-
-        var supplement = await Submit("枣庄明远商贸有限公司 设立登记", now.AddDays(-1));
-        await Act(supplement, windowActor, CaseTrigger.RequestSupplement, now.AddHours(-20), "1. 全体股东签署的公司章程\n2. 住所使用证明（租赁合同）");
-
-        var done = await Submit("枣庄青禾农业专业合作社 设立登记", now.AddDays(-6));
-        await Act(done, windowActor, CaseTrigger.Accept, now.AddDays(-6).AddMinutes(30));
-        await Act(done, marketActor, CaseTrigger.Complete, now.AddDays(-6).AddHours(2));
-
-        var late = await Submit("枣庄远航物流有限公司 设立登记", now.AddDays(-9));
-        late.MarkOverdue(now);
-        await db.SaveChangesAsync(cancellationToken);
+        // Backdate one waiting case by ten days (demo only): the deadline sweep marks it overdue at start-up.
+        var past = time.GetUtcNow().UtcDateTime.AddDays(-10);
+        await db.Cases.Where(c => c.Number == late.Number).ExecuteUpdateAsync(
+            u => u.SetProperty(c => c.CreatedAt, past).SetProperty(c => c.StepStartedAt, past)
+                .SetProperty(c => c.StepDueAt, past.AddDays(1)).SetProperty(c => c.StepWarnAt, past.AddHours(18)),
+            cancellationToken);
+        await db.CaseEvents.Where(e => e.Case.Number == late.Number).ExecuteUpdateAsync(
+            u => u.SetProperty(e => e.At, past).SetProperty(e => e.DueAt, past.AddDays(1)), cancellationToken);
     }
 
     public static void Print(IReadOnlyList<Account> accounts, string url)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -31,7 +33,15 @@ public static class PortalSetup
         services.AddDbContext<PortalDbContext>((sp, o) =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
-            o.UsePortalDatabase(configuration["Database:Provider"], configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db");
+            var provider = configuration["Database:Provider"];
+            var connectionString = configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db";
+            if (DatabaseSetup.Normalize(provider) == DatabaseSetup.Sqlite)
+            {
+                // A relative SQLite file lives under the content root (src/Portal.Web/data/ when run from source).
+                connectionString = DatabaseSetup.AnchorSqlitePath(connectionString, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
+            }
+
+            o.UsePortalDatabase(provider, connectionString);
         });
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
@@ -77,9 +87,13 @@ public static class PortalSetup
             })
             .AddMvcOptions(o => o.Filters.Add<PortalExceptionFilter>());
 
+        // Write Chinese as Chinese in pages (the default encoder turns every Han character into an entity).
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<CaseContexts>();
+        services.AddScoped<CaseActions>();
+        services.AddScoped<ICaseLifecycle, Features.Establishment.EstablishmentLifecycle>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<PromiseService>();
         services.AddSingleton(new ServiceCatalog(ServiceRegistry.Definitions));

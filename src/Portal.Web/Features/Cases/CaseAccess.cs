@@ -7,7 +7,7 @@ namespace Portal.Web.Features.Cases;
 /// <summary>
 /// Who may see a case: its applicant (or whoever filed it for them); window staff, supervisors and
 /// administrators for every case (一窗受理: any window serves any service); back-office reviewers for the
-/// services of their department. Anyone else gets "not found", so nobody learns which cases exist.
+/// services of their department and for cases with a sub-item of their department (load SubItems first). Anyone else gets "not found", so nobody learns which cases exist.
 /// </summary>
 public static class CaseAccess
 {
@@ -28,8 +28,9 @@ public static class CaseAccess
             return true;
         }
 
+        // Back-office reviewers: their department's services, and cases with a parallel track of their department.
         var department = services.Get(c.ServiceCode).Department;
-        return user.IsInRole(department.ReviewerRole());
+        return user.IsInRole(department.ReviewerRole()) || c.SubItems.Any(s => user.IsInRole(s.HolderRole));
     }
 
     public static Case EnsureVisible(Case? c, CurrentUser user, ServiceCatalog services) =>

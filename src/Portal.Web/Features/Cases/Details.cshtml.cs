@@ -22,6 +22,9 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
     [BindProperty]
     public Act.Command Data { get; set; } = new();
 
+    [BindProperty]
+    public SubItemAct.Command Item { get; set; } = new();
+
     public CaseView.Result View { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
@@ -30,6 +33,13 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
     {
         await mediator.Send(Data with { Number = Number }, cancellationToken);
         TempData["Notice"] = $"已{Data.Trigger.Label()}。";
+        return RedirectToPage(new { Number });
+    }
+
+    public async Task<IActionResult> OnPostItemAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(Item with { Number = Number }, cancellationToken);
+        TempData["Notice"] = $"已{SubItemWorkflow.Label(Item.Trigger)}。";
         return RedirectToPage(new { Number });
     }
 
@@ -44,6 +54,8 @@ public static class CaseView
     {
         public string Number { get; init; } = "";
     }
+
+    public sealed record Track(long Id, string Label, string State, SubItemState Code, bool Synchronous, string Holder, DeadlineView? Deadline, string? Took, string? HandledBy, string? Reason, long Version, IReadOnlyList<SubItemTrigger> Actions);
 
     public sealed record Step(string Title, string Action, string Actor, string At, string Holder, string? Due, string? Limit, string? Reason, string Took, bool Current, bool Overdue);
 
@@ -67,21 +79,36 @@ public static class CaseView
         IReadOnlyList<Step> Timeline,
         IReadOnlyList<CaseTrigger> Actions,
         long Version,
-        bool IsStaff);
+        bool IsStaff,
+        IReadOnlyList<Track> Tracks,
+        IReadOnlyList<CaseLink> Links);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CalendarService calendar, TimeProvider time)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CalendarService calendar, TimeProvider time, CaseActions actions)
         : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var found = await db.Cases.AsNoTracking().Include(c => c.History).AsSplitQuery()
+            var found = await db.Cases.AsNoTracking().Include(c => c.History).Include(c => c.SubItems).AsSplitQuery()
                 .FirstOrDefaultAsync(c => c.Number == request.Number, cancellationToken);
             var c = CaseAccess.EnsureVisible(found, me, services);
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
             var probe = new CaseActionArgs { Reason = "probe", CommitmentDueUtc = now.AddDays(30), SupervisorOverride = me.IsInRole(Roles.Supervisor) };
-            var actions = c.PermittedActions(context, probe);
+            var permitted = c.PermittedActions(context with { CompletionGuards = CaseActions.OpenTracks(c) }, probe);
+            var tracks = c.SubItems.OrderBy(i => i.Id).Select(i => new Track(
+                i.Id,
+                i.Label,
+                SubItemWorkflow.Label(i.State),
+                i.State,
+                i.Synchronous,
+                Roles.Label(i.HolderRole),
+                i.DueAt is null || !i.IsOpen ? null : DeadlineView.ForTrack(i.DueAt.Value, now, clock),
+                i.StartedAt is { } started ? $"用时{DeadlineView.Duration(clock.OfficeMinutesBetween(started, i.DoneAt ?? now))}" : null,
+                i.HandledByName,
+                i.Reason,
+                i.Version,
+                SubItemWorkflow.Create(i, context, "probe").PermittedTriggers)).ToList();
             return new Result(
                 c.Number,
                 c.Title,
@@ -100,9 +127,11 @@ public static class CaseView
                 c.ToleranceItem is null ? null : $"{c.ToleranceItem}（承诺{(c.ToleranceDueAt is { } d ? DeadlineView.Format(clock.ToLocal(d)) : "")}前补齐）",
                 c.State is CaseState.RejectionProposed or CaseState.Rejected ? c.RejectionReason : null,
                 Timeline(c, clock, now),
-                actions,
+                permitted,
                 c.Version,
-                me.IsStaff);
+                me.IsStaff,
+                tracks,
+                await actions.LinksAsync(c, cancellationToken));
         }
 
         /// <summary>Each history row opens a step; the next row closes it. The last open step is the current one.</summary>
@@ -114,15 +143,17 @@ public static class CaseView
             {
                 var e = events[i];
                 var overdueMark = e.Action == Case.OverdueAction;
-                // A step lasts until the next real step; the overdue mark is a note inside a step, not a step.
-                var end = events.Skip(i + 1).FirstOrDefault(n => n.Action != Case.OverdueAction)?.At;
-                var current = end is null && !c.State.IsFinal() && !overdueMark;
+                var note = Case.IsNote(e);
+                // A step lasts until the next real step; overdue marks and sub-item moves are notes inside a step.
+                var end = events.Skip(i + 1).FirstOrDefault(n => !Case.IsNote(n))?.At;
+                var current = end is null && !c.State.IsFinal() && !note;
                 var took = overdueMark ? "已超时"
+                    : note ? ""
                     : end is { } until
                     ? $"用时{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, until))}"
                     : current ? $"已用{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, now))}" : "";
                 steps.Add(new Step(
-                    overdueMark ? "超过承诺时限" : e.ToState.Label(),
+                    overdueMark ? "超过承诺时限" : note ? e.ActionLabel : e.ToState.Label(),
                     e.ActionLabel,
                     $"{e.ActorName}（{e.ActorRole}）",
                     DeadlineView.Format(clock.ToLocal(e.At)),
@@ -182,13 +213,13 @@ public static class Act
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CalendarService calendar)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CalendarService calendar, CaseActions actions)
         : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var c = CaseAccess.EnsureVisible(
-                await db.Cases.FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services);
+                await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services);
             if (c.Version != request.ExpectedVersion)
             {
                 throw new ConflictException();
@@ -198,14 +229,65 @@ public static class Act
             db.Entry(c).Property(x => x.Version).OriginalValue = request.ExpectedVersion;
             var clock = await calendar.GetClockAsync(cancellationToken);
             var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
-            c.Fire(request.Trigger, context, new CaseActionArgs
+            await actions.FireAsync(c, request.Trigger, context, new CaseActionArgs
             {
                 Reason = request.Reason?.Trim(),
                 CommitmentDueUtc = request.CommitmentDate is { } date
                     ? clock.ToUtc(date.ToDateTime(clock.Calendar.OfficeHours.Close))
                     : null,
                 SupervisorOverride = request.SupervisorOverride,
-            });
+            }, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>An action on one parallel sub-item of a case (开始办理, 办结, 退回, 重新提交).</summary>
+public static class SubItemAct
+{
+    public sealed record Command : ICommand<Unit>
+    {
+        public string Number { get; init; } = "";
+
+        public long ItemId { get; init; }
+
+        public SubItemTrigger Trigger { get; init; }
+
+        [Display(Name = "退回理由")]
+        public string? Reason { get; init; }
+
+        /// <summary>The sub-item version the form was showing.</summary>
+        public long ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Trigger).Must(t => t is SubItemTrigger.Start or SubItemTrigger.Complete or SubItemTrigger.Return or SubItemTrigger.Resubmit)
+                .WithMessage("未知的操作。");
+            RuleFor(c => c.Reason).NotEmpty().When(c => c.Trigger == SubItemTrigger.Return).WithMessage("退回请写明理由和需要补充的内容。");
+            RuleFor(c => c.Reason).MaximumLength(1000).WithMessage("理由不能超过1000字。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CaseActions actions)
+        : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var c = CaseAccess.EnsureVisible(
+                await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services);
+            var item = c.SubItems.FirstOrDefault(i => i.Id == request.ItemId) ?? throw new NotFoundException("未找到该并联事项。");
+            if (item.Version != request.ExpectedVersion)
+            {
+                throw new ConflictException();
+            }
+
+            db.Entry(item).Property(x => x.Version).OriginalValue = request.ExpectedVersion;
+            var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+            await actions.FireSubItemAsync(c, item, request.Trigger, context, request.Reason?.Trim(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

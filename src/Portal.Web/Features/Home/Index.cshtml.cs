@@ -14,14 +14,13 @@ public sealed class IndexModel(CurrentUser me, ServiceCatalog services, PromiseS
 
     public string ProfileName { get; private set; } = "";
 
-    public IReadOnlyList<(string Name, string Promise)> Services { get; private set; } = [];
+    public string EstablishmentPromise { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var table = await promises.GetAsync(cancellationToken);
         ProfileName = table.ProfileName;
-        Services = services.All
-            .Select(s => (s.Name, table.Row(s.ProcessLimitKey) is { } row ? $"受理后{row.Limit}（{row.Source}）" : "见承诺时限清单"))
-            .ToList();
+        var establishment = services.Get(Establishment.EstablishmentService.Code);
+        EstablishmentPromise = table.Row(establishment.ProcessLimitKey) is { } row ? $"受理后{row.Limit}（{row.Source}）" : "见承诺时限清单";
     }
 }

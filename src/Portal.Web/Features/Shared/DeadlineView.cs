@@ -30,6 +30,12 @@ public sealed record DeadlineView(DeadlineStatus Status, string Text)
             : new(status, $"{dueText}前（剩余{Duration(clock.OfficeMinutesBetween(nowUtc, due))}工作时间）");
     }
 
+    /// <summary>A parallel track's deadline (no 75% mark is stored for tracks: yellow is left to the case).</summary>
+    public static DeadlineView ForTrack(DateTime dueUtc, DateTime nowUtc, DeadlineClock clock) =>
+        nowUtc > dueUtc
+            ? new(DeadlineStatus.Overdue, $"已超时（应于{Format(clock.ToLocal(dueUtc))}前完成）")
+            : new(DeadlineStatus.OnTrack, $"{Format(clock.ToLocal(dueUtc))}前");
+
     public static string Format(DateTime local) => local.ToString("yyyy年M月d日 HH:mm");
 
     /// <summary>Office minutes as text: "3小时20分钟", or whole working days when longer than a day.</summary>

@@ -48,7 +48,10 @@ public static class Queue
             var roles = me.Roles.Where(r => r != Roles.Applicant).ToList();
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var query = db.Cases.AsNoTracking().Where(c => roles.Contains(c.HolderRole));
+            // Cases held by one of my roles, and cases with an open parallel track held by one of my roles.
+            var query = db.Cases.AsNoTracking().Where(c =>
+                roles.Contains(c.HolderRole)
+                || c.SubItems.Any(s => roles.Contains(s.HolderRole) && (s.State == SubItemState.Waiting || s.State == SubItemState.InProgress)));
             if (!string.IsNullOrEmpty(request.Service))
             {
                 query = query.Where(c => c.ServiceCode == request.Service);
@@ -56,6 +59,7 @@ public static class Queue
 
             var total = await query.CountAsync(cancellationToken);
             var cases = await query
+                .Include(c => c.SubItems)
                 .OrderBy(c => c.StepDueAt == null)
                 .ThenBy(c => c.StepDueAt)
                 .ThenBy(c => c.Id)
@@ -65,12 +69,15 @@ public static class Queue
                 c.Number,
                 c.Title,
                 services.NameOf(c.ServiceCode),
-                c.State.Label(),
+                MyTracks(c, roles) is { Length: > 0 } mine ? $"{c.State.Label()}（{mine}）" : c.State.Label(),
                 Roles.Label(c.HolderRole),
                 c.ApplicantName,
                 DeadlineView.For(c, now, clock),
                 DeadlineView.Format(clock.ToLocal(c.CreatedAt)))).ToList();
             return new Result(rows, total, services.All.Select(s => (s.Code, s.Name)).ToList(), roles.Select(Roles.Label).ToList());
         }
+
+        private static string MyTracks(Case c, List<string> roles) =>
+            string.Join("、", c.SubItems.Where(s => roles.Contains(s.HolderRole) && s.IsOpen).Select(s => $"{s.Label}{SubItemWorkflow.Label(s.State)}"));
     }
 }

@@ -1,0 +1,154 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Domain.Enterprises;
+using Portal.Domain.Organisation;
+using Portal.Domain.Privacy;
+using Portal.Infrastructure.Cases;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Web.Common;
+using Portal.Web.Features.Establishment;
+using Portal.Web.Features.Shared;
+
+namespace Portal.Web.Features.Enterprises;
+
+public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePage
+{
+    [BindProperty(SupportsGet = true)]
+    public string Code { get; set; } = "";
+
+    public EnterpriseView.Result View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostStartAsync(string item, CancellationToken cancellationToken)
+    {
+        var number = await mediator.Send(new StartLater.Command { CreditCode = Code, Item = item }, cancellationToken);
+        TempData["Notice"] = $"已提交单独办理，办件编号 {number}。";
+        return Redirect($"/Cases/{number}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        View = await mediator.Send(new EnterpriseView.Query { CreditCode = Code, VerifyBase = $"{Request.Scheme}://{Request.Host}" }, cancellationToken);
+}
+
+/// <summary>An enterprise's electronic licence and seal as its owner (or staff) sees them, with its later items.</summary>
+public static class EnterpriseView
+{
+    public sealed record Query : IQuery<Result>
+    {
+        public string CreditCode { get; init; } = "";
+
+        public string VerifyBase { get; init; } = "";
+    }
+
+    public sealed record LaterItem(string Code, string Label, string Department, string? CaseNumber, string? CaseState);
+
+    public sealed record Result(
+        Enterprise Enterprise,
+        string LegalRepresentativeIdMasked,
+        string Established,
+        string QrSvg,
+        string SealSvg,
+        string VerifyUrl,
+        string? EstablishmentCase,
+        IReadOnlyList<LaterItem> LaterItems,
+        bool CanStart);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken);
+            if (enterprise is null || !(enterprise.OwnerId == me.Id || me.IsStaff))
+            {
+                throw new NotFoundException("未找到该企业，或该企业不属于您。");
+            }
+
+            var establishment = await db.Cases.AsNoTracking().Include(c => c.SubItems).FirstAsync(c => c.Id == enterprise.CaseId, cancellationToken);
+            var addons = await db.Cases.AsNoTracking().Where(c => c.SubjectCode == enterprise.CreditCode).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
+            var later = EstablishmentCatalog.Items
+                .Where(i => !i.Mandatory && (i.AnyTime || establishment.SubItems.Any(s => s.Code == i.Code && s.State == SubItemState.Later)))
+                .Select(i =>
+                {
+                    var latest = addons.FirstOrDefault(c => c.ServiceCode == EstablishmentService.AddonPrefix + i.Code);
+                    return new LaterItem(i.Code, i.Label, i.Department.Label(), latest?.Number, latest?.State.Label());
+                })
+                .ToList();
+            var url = $"{request.VerifyBase}/verify/{enterprise.CreditCode}";
+            return new Result(
+                enterprise,
+                PersonalData.MaskIdNumber(enterprise.LegalRepresentativeIdNumber),
+                enterprise.EstablishedOn.ToString("yyyy年M月d日"),
+                Licence.QrSvg(url),
+                Licence.SealSvg(enterprise.Name, enterprise.CreditCode),
+                url,
+                establishment.Number,
+                later,
+                enterprise.Status == EnterpriseStatus.Active && (enterprise.OwnerId == me.Id || me.IsInRole(Roles.Window)));
+        }
+    }
+}
+
+/// <summary>单独办理: starts a sub-item on an existing enterprise as its own small case, accepted at once.</summary>
+public static class StartLater
+{
+    [RequireRoles(Roles.Applicant, Roles.Window)]
+    public sealed record Command : ICommand<string>
+    {
+        public string CreditCode { get; init; } = "";
+
+        public string Item { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Item).Must(code => EstablishmentCatalog.Item(code) is { Mandatory: false }).WithMessage("请选择可单独办理的事项。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, CaseContexts contexts, CaseActions actions) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken);
+            if (enterprise is null || !(enterprise.OwnerId == me.Id || me.IsInRole(Roles.Window)))
+            {
+                throw new NotFoundException("未找到该企业，或该企业不属于您。");
+            }
+
+            if (enterprise.Status != EnterpriseStatus.Active)
+            {
+                throw new RuleViolationException(["企业已注销，不能再办理此事项。"]);
+            }
+
+            var item = EstablishmentCatalog.Item(request.Item)!;
+            var serviceCode = EstablishmentService.AddonPrefix + item.Code;
+            var open = await db.Cases.AnyAsync(c => c.SubjectCode == enterprise.CreditCode && c.ServiceCode == serviceCode && c.ClosedAt == null, cancellationToken);
+            if (open)
+            {
+                throw new RuleViolationException([$"“{item.Label}”已在办理中，请勿重复提交。"]);
+            }
+
+            var context = await contexts.ForAsync(serviceCode, cancellationToken);
+            var owner = await db.Users.AsNoTracking().Where(u => u.Id == enterprise.OwnerId).Select(u => new { u.Id, u.FullName }).SingleAsync(cancellationToken);
+            var definition = EstablishmentService.Addons.Single(a => a.Code == serviceCode);
+            var number = await CaseNumbers.NextAsync(db, definition.NumberPrefix, DateOnly.FromDateTime(context.Clock.ToLocal(context.NowUtc)), cancellationToken);
+            var c = Case.Submit(number, $"{enterprise.Name} {item.Label}（单独办理）", (owner.Id, owner.FullName), me.IsStaff ? Channel.Window : Channel.Online, context, enterprise.CreditCode);
+            c.AddSubItem(new SubItem(item.Code, item.Label, item.Department, synchronous: true));
+            db.Cases.Add(c);
+            await db.SaveChangesAsync(cancellationToken);
+
+            // 随时可办: nothing to examine at a window for an existing enterprise, so the system accepts at once.
+            await actions.FireAsync(c, CaseTrigger.AutoAccept, context with { Actor = CaseActor.System }, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return number;
+        }
+    }
+}

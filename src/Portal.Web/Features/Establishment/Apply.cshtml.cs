@@ -1,0 +1,432 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Domain.Enterprises;
+using Portal.Domain.Identity;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Cases;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Profiles;
+using Portal.Web.Common;
+using Portal.Web.Features.Shared;
+
+namespace Portal.Web.Features.Establishment;
+
+[Authorize(Roles = Roles.Applicant + "," + Roles.Window)]
+public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, IReloadablePage
+{
+    [BindProperty]
+    public EstablishmentForm Data { get; set; } = EstablishmentForm.Blank();
+
+    public bool IsStaff => me.IsStaff;
+
+    public string? NameMessage { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!me.IsStaff)
+        {
+            Data = await mediator.Send(new Draft.Query(), cancellationToken) ?? EstablishmentForm.Blank();
+        }
+    }
+
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(new SaveDraft.Command { Form = Data }, cancellationToken);
+        TempData["Notice"] = "草稿已保存，下次打开本页面时自动恢复。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCheckNameAsync(CancellationToken cancellationToken)
+    {
+        var check = await mediator.Send(new CheckName.Query { Name = Data.ProposedName }, cancellationToken);
+        NameMessage = check.Ok ? $"“{Data.ProposedName?.Trim()}”目前可以使用（提交时再次核对）。" : null;
+        if (!check.Ok)
+        {
+            ModelState.AddModelError("Data.ProposedName", check.Message!);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(Submit.Command.From(Data), cancellationToken);
+        TempData["Notice"] = result.Notice;
+        return Redirect($"/Cases/{result.Number}");
+    }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>One investor row of the form (blank rows are ignored).</summary>
+public sealed record InvestorRow
+{
+    public string? Name { get; init; }
+
+    public string? IdentityNumber { get; init; }
+
+    public decimal? SharePercent { get; init; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(IdentityNumber) && SharePercent is null;
+}
+
+/// <summary>The 企业开办 form (一表申请). Field names are what the page posts.</summary>
+public record EstablishmentForm
+{
+    public const int InvestorRows = 5;
+
+    [Display(Name = "拟申请企业名称")]
+    public string? ProposedName { get; init; }
+
+    [Display(Name = "企业类型")]
+    public EnterpriseType Type { get; init; } = EnterpriseType.LimitedLiability;
+
+    [Display(Name = "注册资本（万元）")]
+    public decimal? RegisteredCapital { get; init; }
+
+    [Display(Name = "住所")]
+    public string? Address { get; init; }
+
+    [Display(Name = "经营范围")]
+    public List<string> ScopeCodes { get; init; } = [];
+
+    [Display(Name = "其他经营范围")]
+    public string? OtherScope { get; init; }
+
+    [Display(Name = "法定代表人（负责人）姓名")]
+    public string? LegalRepresentative { get; init; }
+
+    [Display(Name = "法定代表人身份证号")]
+    public string? LegalRepresentativeIdNumber { get; init; }
+
+    public List<InvestorRow> Investors { get; init; } = [];
+
+    [Display(Name = "联系人")]
+    public string? ContactName { get; init; }
+
+    [Display(Name = "联系电话")]
+    public string? ContactPhone { get; init; }
+
+    /// <summary>Sub-item codes to handle 同步 (with the establishment); the others are 单独办理 later.</summary>
+    public List<string> SynchronousItems { get; init; } = [];
+
+    [Display(Name = "实体印章领取方式")]
+    public SealDelivery SealDelivery { get; init; } = SealDelivery.PickUp;
+
+    [Display(Name = "邮寄地址")]
+    public string? SealMailAddress { get; init; }
+
+    /// <summary>帮办代办: the applicant's mobile number when staff file on their behalf.</summary>
+    [Display(Name = "申请人手机号（帮办代办）")]
+    public string? ApplicantMobile { get; init; }
+
+    public static EstablishmentForm Blank() => new()
+    {
+        SynchronousItems = EstablishmentCatalog.Items.Where(i => i.Code != "employment").Select(i => i.Code).ToList(),
+        Investors = Enumerable.Range(0, InvestorRows).Select(_ => new InvestorRow()).ToList(),
+    };
+
+    public IEnumerable<InvestorRow> FilledInvestors => Investors.Where(i => !i.IsBlank);
+
+    public EstablishmentForm Padded() => this with
+    {
+        Investors = [.. Investors, .. Enumerable.Range(0, Math.Max(0, InvestorRows - Investors.Count)).Select(_ => new InvestorRow())],
+    };
+
+    internal void CopyTo(EstablishmentApplication a)
+    {
+        a.ProposedName = ProposedName?.Trim() ?? "";
+        a.NormalizedName = EnterpriseNames.Normalize(ProposedName);
+        a.Type = Type;
+        a.RegisteredCapital = RegisteredCapital ?? 0;
+        a.Address = Address?.Trim() ?? "";
+        a.ScopeCodes = string.Join(',', ScopeCodes.Where(c => EstablishmentCatalog.ScopeEntryOf(c) is not null).Distinct());
+        a.OtherScope = string.IsNullOrWhiteSpace(OtherScope) ? null : OtherScope.Trim();
+        a.LegalRepresentative = LegalRepresentative?.Trim() ?? "";
+        a.LegalRepresentativeIdNumber = ResidentIdNumber.Normalize(LegalRepresentativeIdNumber ?? "");
+        a.ContactName = ContactName?.Trim() ?? "";
+        a.ContactPhone = ContactPhone?.Trim() ?? "";
+        a.SealDelivery = SealDelivery;
+        a.SealMailAddress = SealDelivery == SealDelivery.Mail ? SealMailAddress?.Trim() : null;
+        a.SynchronousItems = string.Join(',', SynchronousItems.Where(c => EstablishmentCatalog.Item(c) is not null).Append(EstablishmentCatalog.Registration).Distinct());
+        a.Investors = FilledInvestors.Select(i => new Investor
+        {
+            Name = i.Name?.Trim() ?? "",
+            IdentityNumber = (i.IdentityNumber ?? "").Trim().ToUpperInvariant(),
+            SharePercent = i.SharePercent ?? 0,
+        }).ToList();
+    }
+
+    internal static EstablishmentForm FromApplication(EstablishmentApplication a) => new EstablishmentForm
+    {
+        ProposedName = a.ProposedName,
+        Type = a.Type,
+        RegisteredCapital = a.RegisteredCapital == 0 ? null : a.RegisteredCapital,
+        Address = a.Address,
+        ScopeCodes = [.. a.ScopeCodeList],
+        OtherScope = a.OtherScope,
+        LegalRepresentative = a.LegalRepresentative,
+        LegalRepresentativeIdNumber = a.LegalRepresentativeIdNumber,
+        Investors = a.Investors.Select(i => new InvestorRow { Name = i.Name, IdentityNumber = i.IdentityNumber, SharePercent = i.SharePercent }).ToList(),
+        ContactName = a.ContactName,
+        ContactPhone = a.ContactPhone,
+        SynchronousItems = [.. a.SynchronousItemList],
+        SealDelivery = a.SealDelivery,
+        SealMailAddress = a.SealMailAddress,
+    }.Padded();
+}
+
+/// <summary>The signed-in applicant's saved draft, if any.</summary>
+public static class Draft
+{
+    [RequireRoles(Roles.Applicant)]
+    public sealed record Query : IQuery<EstablishmentForm?>;
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me) : IRequestHandler<Query, EstablishmentForm?>
+    {
+        public async Task<EstablishmentForm?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var draft = await db.EstablishmentApplications.AsNoTracking().Include(a => a.Investors)
+                .Where(a => a.ApplicantId == me.Id && a.Status == ApplicationStatus.Draft)
+                .OrderByDescending(a => a.UpdatedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            return draft is null ? null : EstablishmentForm.FromApplication(draft);
+        }
+    }
+}
+
+/// <summary>保存草稿: keeps whatever has been typed, without the submission checks.</summary>
+public static class SaveDraft
+{
+    [RequireRoles(Roles.Applicant)]
+    public sealed record Command : ICommand<Unit>
+    {
+        public EstablishmentForm Form { get; init; } = EstablishmentForm.Blank();
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Form.ProposedName).MaximumLength(EnterpriseNames.MaxLength).WithMessage($"企业名称不能超过{EnterpriseNames.MaxLength}个字。");
+            RuleFor(c => c.Form.Address).MaximumLength(200).WithMessage("住所不能超过200个字。");
+            RuleFor(c => c.Form.OtherScope).MaximumLength(1000).WithMessage("其他经营范围不能超过1000个字。");
+            RuleFor(c => c.Form.Investors.Count).LessThanOrEqualTo(EstablishmentForm.InvestorRows).WithMessage("投资人最多5位。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var draft = await db.EstablishmentApplications.Include(a => a.Investors)
+                .FirstOrDefaultAsync(a => a.ApplicantId == me.Id && a.Status == ApplicationStatus.Draft, cancellationToken);
+            if (draft is null)
+            {
+                draft = new EstablishmentApplication { ApplicantId = me.Id!, FiledById = me.Id!, Status = ApplicationStatus.Draft, CreatedAt = now };
+                db.EstablishmentApplications.Add(draft);
+            }
+
+            request.Form.CopyTo(draft);
+            draft.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>名称自主申报: checks a proposed name before submission.</summary>
+public static class CheckName
+{
+    public sealed record Query : IQuery<NameCheck>
+    {
+        public string? Name { get; init; }
+    }
+
+    public sealed class Handler(PortalDbContext db) : IRequestHandler<Query, NameCheck>
+    {
+        public Task<NameCheck> Handle(Query request, CancellationToken cancellationToken) =>
+            EnterpriseNameRegistry.CheckAsync(db, request.Name, null, cancellationToken);
+    }
+}
+
+/// <summary>
+/// 提交申请: validates the whole form, reserves the name, creates the case with its sub-items, and accepts it at
+/// once when it qualifies for 即报即得. Staff may file for an applicant (帮办代办).
+/// </summary>
+public static class Submit
+{
+    [RequireRoles(Roles.Applicant, Roles.Window)]
+    public sealed record Command : EstablishmentForm, ICommand<Result>
+    {
+        public static Command From(EstablishmentForm form) => new(form);
+
+        private Command(EstablishmentForm form)
+            : base(form)
+        {
+        }
+
+        public Command()
+        {
+        }
+    }
+
+    public sealed record Result(string Number, bool AutoAccepted, string Notice);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ProposedName).NotEmpty().WithMessage("请填写拟申请的企业名称。");
+            RuleFor(c => c.Type).IsInEnum().WithMessage("请选择企业类型。");
+            RuleFor(c => c.RegisteredCapital).NotNull().WithMessage("请填写注册资本。")
+                .GreaterThan(0).WithMessage("注册资本应大于0。")
+                .LessThanOrEqualTo(10_000_000).WithMessage("注册资本超过1000亿元，请核对单位（万元）。");
+            RuleFor(c => c.Address).NotEmpty().WithMessage("请填写住所（门牌号）。").MaximumLength(200).WithMessage("住所不能超过200个字。");
+            RuleFor(c => c).Must(c => c.ScopeCodes.Count > 0 || !string.IsNullOrWhiteSpace(c.OtherScope))
+                .WithName(nameof(EstablishmentForm.ScopeCodes)).WithMessage("请至少选择一项经营范围。");
+            RuleForEach(c => c.ScopeCodes).Must(code => EstablishmentCatalog.ScopeEntryOf(code) is not null).WithMessage("经营范围中有未知的条目。");
+            RuleFor(c => c.OtherScope).MaximumLength(1000).WithMessage("其他经营范围不能超过1000个字。");
+            RuleFor(c => c.LegalRepresentative).NotEmpty().WithMessage("请填写法定代表人（负责人）姓名。").MaximumLength(50).WithMessage("姓名不能超过50个字。");
+            RuleFor(c => c.LegalRepresentativeIdNumber).Custom((value, context) =>
+            {
+                if (ResidentIdNumber.Validate(value) is { } error)
+                {
+                    context.AddFailure("法定代表人" + error);
+                }
+            });
+            RuleFor(c => c.Investors.Count).LessThanOrEqualTo(EstablishmentForm.InvestorRows).WithMessage("投资人最多5位。");
+            RuleFor(c => c.FilledInvestors.Count()).GreaterThan(0).WithName(nameof(EstablishmentForm.Investors)).WithMessage("请至少填写一位股东（投资人）。");
+            RuleFor(c => c).Must(c => !c.Type.HasSingleInvestor() || c.FilledInvestors.Count() == 1)
+                .WithName(nameof(EstablishmentForm.Investors)).WithMessage(c => $"{c.Type.Label()}只能有一位投资人。");
+            RuleForEach(c => c.FilledInvestors).Custom((row, context) =>
+            {
+                if (string.IsNullOrWhiteSpace(row.Name))
+                {
+                    context.AddFailure(nameof(EstablishmentForm.Investors), "请填写每位股东（投资人）的姓名或名称。");
+                }
+
+                var id = (row.IdentityNumber ?? "").Trim();
+                var asPerson = ResidentIdNumber.Validate(id);
+                var asOrganisation = UnifiedSocialCreditCode.Validate(id);
+                if (asPerson is not null && asOrganisation is not null)
+                {
+                    context.AddFailure(nameof(EstablishmentForm.Investors), $"股东“{row.Name}”的证件号码既不是有效的居民身份证号，也不是有效的统一社会信用代码，请核对。");
+                }
+
+                if (row.SharePercent is not > 0 || row.SharePercent > 100)
+                {
+                    context.AddFailure(nameof(EstablishmentForm.Investors), $"股东“{row.Name}”的出资比例应在0到100之间。");
+                }
+            });
+            RuleFor(c => c.FilledInvestors.Sum(i => i.SharePercent ?? 0)).Equal(100m)
+                .When(c => c.FilledInvestors.Any()).WithName(nameof(EstablishmentForm.Investors))
+                .WithMessage(c => $"全部股东出资比例之和应为100%，现为{c.FilledInvestors.Sum(i => i.SharePercent ?? 0):0.##}%。");
+            RuleFor(c => c.ContactName).NotEmpty().WithMessage("请填写联系人。").MaximumLength(50).WithMessage("联系人不能超过50个字。");
+            RuleFor(c => c.ContactPhone).NotEmpty().WithMessage("请填写联系电话。").Matches("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$").WithMessage("联系电话应为手机号或带区号的固定电话。");
+            RuleFor(c => c.SealMailAddress).NotEmpty().When(c => c.SealDelivery == SealDelivery.Mail).WithMessage("选择邮寄印章时请填写邮寄地址。");
+            RuleForEach(c => c.SynchronousItems).Must(code => EstablishmentCatalog.Item(code) is not null).WithMessage("办理事项中有未知的条目。");
+        }
+    }
+
+    public sealed class Handler(
+        PortalDbContext db,
+        CurrentUser me,
+        UserManager<PortalUser> users,
+        CaseContexts contexts,
+        CaseActions actions,
+        PromiseService promises,
+        TimeProvider time) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var applicant = await ApplicantAsync(request);
+            var draft = await db.EstablishmentApplications.Include(a => a.Investors)
+                .FirstOrDefaultAsync(a => a.ApplicantId == applicant.Id && a.FiledById == me.Id && a.Status == ApplicationStatus.Draft, cancellationToken);
+            var check = await EnterpriseNameRegistry.CheckAsync(db, request.ProposedName, draft?.Id, cancellationToken);
+            if (!check.Ok)
+            {
+                throw new ValidationFailedException(nameof(EstablishmentForm.ProposedName), check.Message!);
+            }
+
+            var application = draft ?? new EstablishmentApplication { ApplicantId = applicant.Id, FiledById = me.Id!, CreatedAt = now };
+            request.CopyTo(application);
+            application.Status = ApplicationStatus.Submitted;
+            application.UpdatedAt = now;
+            if (draft is null)
+            {
+                db.EstablishmentApplications.Add(application);
+            }
+
+            var context = await contexts.ForAsync(EstablishmentService.Code, cancellationToken);
+            var number = await CaseNumbers.NextAsync(db, EstablishmentService.Definition.NumberPrefix, DateOnly.FromDateTime(context.Clock.ToLocal(now)), cancellationToken);
+            var c = Case.Submit(number, $"{application.ProposedName} 设立登记", (applicant.Id, applicant.FullName), me.IsStaff ? Channel.Window : Channel.Online, context);
+            var synchronous = application.SynchronousItemList;
+            foreach (var item in EstablishmentCatalog.Items)
+            {
+                c.AddSubItem(new SubItem(item.Code, item.Label, item.Department, synchronous.Contains(item.Code)));
+            }
+
+            db.Cases.Add(c);
+            db.NameReservations.Add(new NameReservation { NormalizedName = application.NormalizedName, Name = application.ProposedName, ReservedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                throw new ValidationFailedException(nameof(EstablishmentForm.ProposedName), "该名称刚刚已被他人申报，请更换字号后重新提交。");
+            }
+
+            application.CaseId = c.Id;
+            (await db.NameReservations.SingleAsync(r => r.NormalizedName == application.NormalizedName, cancellationToken)).ApplicationId = application.Id;
+            await db.SaveChangesAsync(cancellationToken);
+
+            var instant = EstablishmentCatalog.QualifiesForInstantApproval(application.ScopeCodeList, application.OtherScope);
+            if (instant)
+            {
+                await actions.FireAsync(c, CaseTrigger.AutoAccept, context with { Actor = CaseActor.System }, null, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var table = await promises.GetAsync(cancellationToken);
+            var promise = table.Limit(EstablishmentService.Definition.ProcessLimitKey);
+            var notice = instant
+                ? $"申请已提交并即报即得自动受理，办件编号 {number}，承诺于 {DeadlineView.Format(context.Clock.ToLocal(c.StepDueAt!.Value))} 前办结。"
+                : $"申请已提交，办件编号 {number}。窗口受理后{promise}内办结（受理时限：{DeadlineView.Format(context.Clock.ToLocal(c.StepDueAt!.Value))} 前）。";
+            return new Result(number, instant, notice);
+        }
+
+        private async Task<PortalUser> ApplicantAsync(Command request)
+        {
+            if (!me.IsStaff)
+            {
+                return await users.FindByIdAsync(me.Id!) ?? throw new NotSignedInException();
+            }
+
+            var mobile = request.ApplicantMobile?.Trim();
+            if (string.IsNullOrEmpty(mobile))
+            {
+                throw new ValidationFailedException(nameof(EstablishmentForm.ApplicantMobile), "帮办代办请填写申请人注册的手机号。");
+            }
+
+            var applicant = await users.FindByNameAsync(mobile);
+            if (applicant is null || !await users.IsInRoleAsync(applicant, Roles.Applicant))
+            {
+                throw new ValidationFailedException(nameof(EstablishmentForm.ApplicantMobile), "未找到该手机号注册的申请人，请先协助申请人实名注册。");
+            }
+
+            return applicant;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Cases;
+using Portal.Domain.Enterprises;
+using Portal.Domain.Organisation;
+using Portal.Domain.Profiles;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Profiles;
+using Portal.Web.Common;
+using Portal.Web.Features.Shared;
+using Portal.Workflow;
+
+namespace Portal.Web.Features.Establishment;
+
+[AllowAnonymous]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public Guide.Result Guide { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Guide = await mediator.Send(new Guide.Query(), cancellationToken);
+}
+
+/// <summary>办事指南 for 企业开办: the steps drawn from the workflow, the active promises and a live due date.</summary>
+public static class Guide
+{
+    [PublicRequest]
+    public sealed record Query : IQuery<Result>;
+
+    public sealed record Result(
+        string ProfileName,
+        string TotalLimit,
+        string TotalSource,
+        string GeneralLimit,
+        string DueIfAcceptedNow,
+        string AcceptLimit,
+        IReadOnlyList<EstablishmentItem> Items,
+        WorkflowDiagram CaseDiagram,
+        WorkflowDiagram ItemDiagram);
+
+    public sealed class Handler(PromiseService promises, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var table = await promises.GetAsync(cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var total = table.Row(PromiseKeys.EstablishmentTotal)!;
+            var general = table.Row(PromiseKeys.EstablishmentGeneral);
+            var accept = table.Limit(PromiseKeys.CaseAccept);
+            var service = EstablishmentService.Definition;
+            var caseInfo = CaseWorkflow.Describe(service, table.Limit);
+            var limits = new Dictionary<string, string>
+            {
+                [CaseState.Submitted.Label()] = $"{accept}（{table.Row(PromiseKeys.CaseAccept)?.Source}）",
+                [CaseState.InProgress.Label()] = $"{total.Limit}（{total.Source}）",
+                [CaseState.AwaitingSupplement.Label()] = "暂停计时",
+            };
+            var itemInfo = SubItemWorkflowInfo();
+            return new Result(
+                table.ProfileName,
+                total.Limit.ToString(),
+                total.Source,
+                general?.Limit.ToString() ?? total.Limit.ToString(),
+                DeadlineView.Format(clock.DueLocal(clock.ToLocal(now), total.Limit)),
+                accept?.ToString() ?? "—",
+                EstablishmentCatalog.Items,
+                new WorkflowDiagram("办件流程（受理 → 办理 → 办结）", caseInfo, limits),
+                new WorkflowDiagram("每个并联事项的流程", itemInfo, new Dictionary<string, string>()));
+        }
+
+        private static StateMachineInfo SubItemWorkflowInfo()
+        {
+            var clock = new Domain.Calendar.DeadlineClock(Domain.Calendar.WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
+            var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, _ => null, EstablishmentService.Definition);
+            var c = Case.Submit("SAMPLE", "示例", ("sample", "示例"), Channel.Online, context);
+            var item = new SubItem("sample", "并联事项", Department.Market, true);
+            c.AddSubItem(item);
+            return SubItemWorkflow.Create(item, context, null).GetInfo();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Enterprises;
+using Portal.Domain.Identity;
+using Portal.Infrastructure.Data;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Verify;
+
+[AllowAnonymous]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public VerifyLicence.Result Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(string code, CancellationToken cancellationToken) =>
+        Result = await mediator.Send(new VerifyLicence.Query { Code = code }, cancellationToken);
+}
+
+/// <summary>Public licence verification (the QR code opens it): valid or not, with the public licence fields only.</summary>
+public static class VerifyLicence
+{
+    [PublicRequest]
+    public sealed record Query : IQuery<Result>
+    {
+        public string Code { get; init; } = "";
+    }
+
+    public sealed record Result(string Code, string? FormatError, Enterprise? Enterprise);
+
+    public sealed class Handler(PortalDbContext db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var code = UnifiedSocialCreditCode.Normalize(request.Code ?? "");
+            if (UnifiedSocialCreditCode.Validate(code) is { } error)
+            {
+                return new Result(code, error, null);
+            }
+
+            var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
+            return new Result(code, null, enterprise);
+        }
+    }
+}
