@@ -152,7 +152,7 @@ public static class SubItemWorkflow
 
         machine.Configure(SubItemState.InProgress)
             .PermitIf(SubItemTrigger.Complete, SubItemState.Done, (IsDepartment, departmentOnly), (CaseInProgress, "办件不在办理中"))
-            .PermitIf(SubItemTrigger.Return, SubItemState.Returned, (IsDepartment, departmentOnly), (HasReason, "退回须写明理由"))
+            .PermitIf(SubItemTrigger.Return, SubItemState.Returned, (IsDepartment, departmentOnly), (HasReason, "退回须写明理由"), (CaseInProgress, "办件不在办理中"))
             .PermitIf(SubItemTrigger.Cancel, SubItemState.Cancelled, (() => actor.IsSystem, "只能随办件一并取消"));
 
         machine.Configure(SubItemState.Returned)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Portal.Domain.Enterprises;
@@ -49,6 +48,29 @@ public static class EnterpriseNames
     /// <summary>The comparable core of a name: full-width folded, punctuation and spaces removed, trailing organisation forms removed.</summary>
     public static string Normalize(string? name)
     {
+        var core = Compact(name);
+        var changed = true;
+        while (changed && core.Length > 0)
+        {
+            changed = false;
+            foreach (var form in OrganisationForms)
+            {
+                // A name that is nothing but form words normalizes to "" (and is then refused as too short).
+                if (core.EndsWith(form, StringComparison.Ordinal))
+                {
+                    core = core[..^form.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+
+        return core;
+    }
+
+    /// <summary>The name folded (NFKC, upper-case Latin) with whitespace, punctuation and symbols removed.</summary>
+    private static string Compact(string? name)
+    {
         if (string.IsNullOrWhiteSpace(name))
         {
             return "";
@@ -65,24 +87,11 @@ public static class EnterpriseNames
             folded.Append(char.ToUpperInvariant(raw));
         }
 
-        var core = folded.ToString();
-        var changed = true;
-        while (changed && core.Length > 0)
-        {
-            changed = false;
-            foreach (var form in OrganisationForms)
-            {
-                if (core.EndsWith(form, StringComparison.Ordinal) && core.Length > form.Length)
-                {
-                    core = core[..^form.Length];
-                    changed = true;
-                    break;
-                }
-            }
-        }
-
-        return core;
+        return folded.ToString();
     }
+
+    private static bool IsHan(Rune r) =>
+        r.Value is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0x20000 and <= 0x3134F) or (>= 0xF900 and <= 0xFAFF);
 
     /// <summary>Checks the form of a name (no database needed): length, distinctive part, reserved words.</summary>
     public static NameCheck CheckWording(string? name)
@@ -98,9 +107,11 @@ public static class EnterpriseNames
             return new($"企业名称不能超过{MaxLength}个字。");
         }
 
+        // Search with spaces and punctuation removed, so "中 国" or "赌、博" cannot slip through.
+        var compact = Compact(trimmed);
         foreach (var (word, reason) in Forbidden)
         {
-            if (trimmed.Contains(word, StringComparison.Ordinal))
+            if (compact.Contains(word, StringComparison.Ordinal))
             {
                 return new($"名称含有“{word}”，{reason}。");
             }
@@ -112,7 +123,7 @@ public static class EnterpriseNames
             return new("名称除组织形式外至少应有2个字（行政区划、字号、行业）。");
         }
 
-        if (!core.EnumerateRunes().Any(r => Rune.GetUnicodeCategory(r) == UnicodeCategory.OtherLetter))
+        if (!core.EnumerateRunes().Any(IsHan))
         {
             return new("企业名称应使用规范汉字。");
         }

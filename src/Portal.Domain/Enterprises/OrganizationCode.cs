@@ -34,7 +34,7 @@ public static class OrganizationCode
     public static string Create(string body) => body + ComputeCheckChar(body);
 
     public static bool IsValid(string? code) =>
-        code is { Length: 9 } && code[..8].All(char.IsAsciiLetterOrDigit) && ComputeCheckChar(code[..8]) == code[8];
+        code is { Length: 9 } && code[..8].All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)) && ComputeCheckChar(code[..8]) == code[8];
 
     private static int Value(char c) => c switch
     {
