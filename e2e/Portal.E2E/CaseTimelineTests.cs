@@ -22,8 +22,9 @@ public sealed class CaseTimelineTests(PortalFixture fixture)
         await applicant.ClickAsync($"a:has-text('{number}')");
         await Assertions.Expect(applicant.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
         var timeline = applicant.Locator("[data-testid=timeline]");
-        await Assertions.Expect(timeline.Locator("li").First).ToContainTextAsync("受理");
-        await Assertions.Expect(timeline.Locator("li").First).ToContainTextAsync("王芳");
+        var latestStep = timeline.Locator("li:not(.note)").First;
+        await Assertions.Expect(latestStep).ToContainTextAsync("受理");
+        await Assertions.Expect(latestStep).ToContainTextAsync("王芳");
         await Assertions.Expect(timeline.Locator("li.current")).ToContainTextAsync("应于");
         await applicant.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("case-timeline"), FullPage = true });
         await applicant.Context.CloseAsync();

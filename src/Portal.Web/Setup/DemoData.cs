@@ -5,6 +5,7 @@ using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
 using MediatR;
 using Portal.Domain.Enterprises;
+using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Common;
@@ -78,8 +79,8 @@ public static class DemoData
 
     /// <summary>
     /// Demo cases made through the real commands, as the real demo accounts: one waiting for the window, one
-    /// accepted at once (即报即得) and in progress, one finished with its licence, and one backdated so that the
-    /// deadline sweep marks it overdue.
+    /// accepted at once (即报即得) and in progress, one finished with its licence, one waiting for a supplement
+    /// (一次性告知), and one backdated and marked overdue by the real deadline sweep.
     /// </summary>
     private static async Task SeedCasesAsync(IServiceProvider services, PortalDbContext db, UserManager<PortalUser> users, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -113,6 +114,15 @@ public static class DemoData
         await As(applicant, m => m.Send(Form("枣庄明远商贸有限公司", "2", "daily-goods", "office-supplies")));
         var done = await As(applicant, m => m.Send(Form("枣庄青禾科技有限公司", "3", "tech", "software")));
         var late = await As(applicant, m => m.Send(Form("枣庄远航物流有限公司", "4", "freight", "warehousing")));
+        var incomplete = await As(applicant, m => m.Send(Form("枣庄鲜味食品有限公司", "5", "food-sales")));
+        var incompleteVersion = await db.Cases.AsNoTracking().Where(c => c.Number == incomplete.Number).Select(c => c.Version).SingleAsync(cancellationToken);
+        await As("window01", m => m.Send(new Act.Command
+        {
+            Number = incomplete.Number,
+            Trigger = CaseTrigger.RequestSupplement,
+            Reason = "1. 食品经营场所平面布局图\n2. 食品安全管理制度文本",
+            ExpectedVersion = incompleteVersion,
+        }));
 
         // Carry the finished one through every department, as each department's reviewer.
         var items = await db.SubItems.AsNoTracking().Where(i => i.Case.Number == done.Number).ToListAsync(cancellationToken);
@@ -134,6 +144,7 @@ public static class DemoData
             cancellationToken);
         await db.CaseEvents.Where(e => e.Case.Number == late.Number).ExecuteUpdateAsync(
             u => u.SetProperty(e => e.At, past).SetProperty(e => e.DueAt, past.AddDays(1)), cancellationToken);
+        await services.GetRequiredService<DeadlineSweeper>().SweepOnceAsync(cancellationToken);
     }
 
     public static void Print(IReadOnlyList<Account> accounts, string url)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Cases;
+using Portal.Domain.Enterprises;
 using Portal.Domain.Identity;
 using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
@@ -118,6 +119,20 @@ public class PortalFactory : WebApplicationFactory<Program>
         var number = await CaseNumbers.NextAsync(db, EstablishmentService.Definition.NumberPrefix, DateOnly.FromDateTime(context.Clock.ToLocal(context.NowUtc)), CancellationToken.None);
         var c = Case.Submit(number, title, (applicant.Id, applicant.Name), Channel.Online, context);
         db.Cases.Add(c);
+        await db.SaveChangesAsync();
+
+        // Every 企业开办 case has its application (the licence is issued from it when the case is 办结).
+        db.EstablishmentApplications.Add(new EstablishmentApplication
+        {
+            ApplicantId = applicant.Id,
+            FiledById = (filedBy ?? applicant).Id,
+            Status = ApplicationStatus.Submitted,
+            CaseId = c.Id,
+            ProposedName = title,
+            NormalizedName = EnterpriseNames.Normalize(title),
+            RegisteredCapital = 10,
+            LegalRepresentative = applicant.Name,
+        });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return number;

@@ -57,7 +57,7 @@ public static class CaseView
 
     public sealed record Track(long Id, string Label, string State, SubItemState Code, bool Synchronous, string Holder, DeadlineView? Deadline, string? Took, string? HandledBy, string? Reason, long Version, IReadOnlyList<SubItemTrigger> Actions);
 
-    public sealed record Step(string Title, string Action, string Actor, string At, string Holder, string? Due, string? Limit, string? Reason, string Took, bool Current, bool Overdue);
+    public sealed record Step(string Title, string? Action, string Actor, string At, string? Holder, string? Due, string? Limit, string? Reason, string Took, bool Current, bool Overdue, bool Note);
 
     public sealed record Result(
         string Number,
@@ -152,18 +152,21 @@ public static class CaseView
                     : end is { } until
                     ? $"用时{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, until))}"
                     : current ? $"已用{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, now))}" : "";
+                // A note (a track moved, an overdue mark) belongs to the step it happened in: it has no holder or
+                // deadline of its own, and its title already says what happened.
                 steps.Add(new Step(
                     overdueMark ? "超过承诺时限" : note ? e.ActionLabel : e.ToState.Label(),
-                    e.ActionLabel,
+                    note ? null : e.ActionLabel,
                     $"{e.ActorName}（{e.ActorRole}）",
                     DeadlineView.Format(clock.ToLocal(e.At)),
-                    e.ToState.IsFinal() ? "—" : Roles.Label(e.HolderRole),
-                    e.DueAt is { } due ? DeadlineView.Format(clock.ToLocal(due)) : null,
+                    note ? null : e.ToState.IsFinal() ? "—" : Roles.Label(e.HolderRole),
+                    !note && e.DueAt is { } due ? DeadlineView.Format(clock.ToLocal(due)) : null,
                     e.LimitText,
                     e.Reason,
                     took,
                     current,
-                    overdueMark));
+                    overdueMark,
+                    note));
             }
 
             steps.Reverse();

@@ -129,12 +129,23 @@ public static class StartLater
             }
 
             var item = EstablishmentCatalog.Item(request.Item)!;
+            var chosenLater = await db.SubItems.AnyAsync(s => s.CaseId == enterprise.CaseId && s.Code == item.Code && s.State == SubItemState.Later, cancellationToken);
+            if (!item.AnyTime && !chosenLater)
+            {
+                throw new RuleViolationException([$"“{item.Label}”已随企业开办同步办理，不能再单独办理。"]);
+            }
+
             var serviceCode = EstablishmentService.AddonPrefix + item.Code;
             var open = await db.Cases.AnyAsync(c => c.SubjectCode == enterprise.CreditCode && c.ServiceCode == serviceCode && c.ClosedAt == null, cancellationToken);
             if (open)
             {
                 throw new RuleViolationException([$"“{item.Label}”已在办理中，请勿重复提交。"]);
             }
+
+            // Touch the enterprise row first: two starts at the same moment conflict on its version instead of
+            // both passing the check above (PostgreSQL runs them side by side).
+            enterprise.BumpVersion();
+            await db.SaveChangesAsync(cancellationToken);
 
             var context = await contexts.ForAsync(serviceCode, cancellationToken);
             var owner = await db.Users.AsNoTracking().Where(u => u.Id == enterprise.OwnerId).Select(u => new { u.Id, u.FullName }).SingleAsync(cancellationToken);
