@@ -23,7 +23,9 @@ public static class Licence
         svg.Append("""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="160" height="160" role="img" aria-label="电子印章">""");
         svg.Append("""<defs><path id="seal-arc" d="M 30 100 A 70 70 0 1 1 170 100" /></defs>""");
         svg.Append("""<circle cx="100" cy="100" r="92" fill="none" stroke="#c8102e" stroke-width="6"/>""");
-        svg.Append($"""<text font-size="20" fill="#c8102e" font-weight="700" letter-spacing="2"><textPath href="#seal-arc" startOffset="50%" text-anchor="middle">{text}</textPath></text>""");
+        // The arc holds about 300 units of text: long names get a smaller font so they are never cut off.
+        var fontSize = Math.Clamp(300 / Math.Max(name.Length, 1), 10, 22);
+        svg.Append($"""<text font-size="{fontSize}" fill="#c8102e" font-weight="700" letter-spacing="2"><textPath href="#seal-arc" startOffset="50%" text-anchor="middle">{text}</textPath></text>""");
         svg.Append("""<path d="M100 72l8.2 25.2h26.5l-21.4 15.6 8.2 25.2L100 122.4 78.5 138l8.2-25.2-21.4-15.6h26.5z" fill="#c8102e"/>""");
         svg.Append($"""<text x="100" y="165" font-size="11" fill="#c8102e" text-anchor="middle">{WebUtility.HtmlEncode(creditCode)}</text>""");
         svg.Append("</svg>");
