@@ -70,6 +70,13 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
         _ => throw new ArgumentOutOfRangeException(nameof(limit)),
     };
 
+    /// <summary>This year and next year, where the holiday notice has not been entered (the portal warns about them).</summary>
+    public IReadOnlyList<int> YearsMissingAround(DateTime nowUtc)
+    {
+        var year = ToLocal(nowUtc).Year;
+        return new[] { year, year + 1 }.Where(y => !Calendar.HasDataFor(y)).ToList();
+    }
+
     public DateTime AddOfficeMinutes(DateTime startUtc, int minutes) =>
         ToUtc(Calendar.AddOfficeMinutes(ToLocal(startUtc), minutes));
 

@@ -39,10 +39,16 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public CaseActor ToActor() =>
         IsSignedIn ? new CaseActor(Id!, Name, Roles) : throw new NotSignedInException();
 
-    /// <summary>Where each kind of person starts after signing in.</summary>
-    public string HomePath =>
-        IsInRole(Domain.Organisation.Roles.Admin) ? "/Admin"
-        : IsInRole(Domain.Organisation.Roles.Supervisor) ? "/Supervision"
-        : IsStaff ? "/Workbench"
-        : "/Cases";
+    /// <summary>Where this person starts after signing in.</summary>
+    public string HomePath => HomePathFor(Roles);
+
+    /// <summary>Where each kind of person starts after signing in: 管理员, 督查, other staff, applicants.</summary>
+    public static string HomePathFor(IEnumerable<string> roles)
+    {
+        var set = roles as IReadOnlySet<string> ?? roles.ToHashSet();
+        return set.Contains(Domain.Organisation.Roles.Admin) ? "/Admin"
+            : set.Contains(Domain.Organisation.Roles.Supervisor) ? "/Supervision"
+            : set.Any(r => r != Domain.Organisation.Roles.Applicant) ? "/Workbench"
+            : "/Cases";
+    }
 }

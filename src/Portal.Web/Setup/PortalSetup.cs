@@ -120,8 +120,7 @@ public static class PortalSetup
 
         var calendar = app.Services.GetRequiredService<CalendarService>();
         var clock = await calendar.GetClockAsync();
-        var thisYear = clock.ToLocal(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).Year;
-        foreach (var year in new[] { thisYear, thisYear + 1 }.Where(y => !clock.Calendar.HasDataFor(y)))
+        foreach (var year in clock.YearsMissingAround(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))
         {
             app.Logger.LogWarning("节假日数据缺失：{Year}年尚未录入国务院节假日安排，按周一至周五计算工作日。请管理员在“节假日日历”中补录。", year);
         }

@@ -79,13 +79,7 @@ public static class SignIn
             }
 
             var roles = await users.GetRolesAsync(user);
-            return new Result(HomePathFor(roles));
+            return new Result(CurrentUser.HomePathFor(roles));
         }
-
-        private static string HomePathFor(IList<string> roles) =>
-            roles.Contains(Roles.Admin) ? "/Admin"
-            : roles.Contains(Roles.Supervisor) ? "/Supervision"
-            : roles.Any(r => r != Roles.Applicant) ? "/Workbench"
-            : "/Cases";
     }
 }

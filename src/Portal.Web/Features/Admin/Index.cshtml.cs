@@ -13,7 +13,6 @@ public sealed class IndexModel(CalendarService calendar, TimeProvider time) : Pa
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var clock = await calendar.GetClockAsync(cancellationToken);
-        var year = clock.ToLocal(time.GetUtcNow().UtcDateTime).Year;
-        MissingYears = new[] { year, year + 1 }.Where(y => !clock.Calendar.HasDataFor(y)).ToList();
+        MissingYears = clock.YearsMissingAround(time.GetUtcNow().UtcDateTime);
     }
 }

@@ -72,7 +72,7 @@ public static class CalendarYearView
             var to = new DateOnly(year, 12, 31);
             var years = await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken);
             var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(cancellationToken);
-            var missing = new[] { thisYear, thisYear + 1 }.Where(y => years.All(x => x.Year != y)).ToList();
+            var missing = clock.YearsMissingAround(time.GetUtcNow().UtcDateTime);
             return new Result(year, years, days, missing);
         }
     }

@@ -83,7 +83,7 @@ public static class CaseView
         IReadOnlyList<Track> Tracks,
         IReadOnlyList<CaseLink> Links);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CalendarService calendar, TimeProvider time, CaseActions actions)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CaseActions actions)
         : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
@@ -91,9 +91,9 @@ public static class CaseView
             var found = await db.Cases.AsNoTracking().Include(c => c.History).Include(c => c.SubItems).AsSplitQuery()
                 .FirstOrDefaultAsync(c => c.Number == request.Number, cancellationToken);
             var c = CaseAccess.EnsureVisible(found, me, services);
-            var clock = await calendar.GetClockAsync(cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
             var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+            var clock = context.Clock;
+            var now = context.NowUtc;
             var probe = new CaseActionArgs { Reason = "probe", CommitmentDueUtc = now.AddDays(30), SupervisorOverride = me.IsInRole(Roles.Supervisor) };
             var permitted = c.PermittedActions(context with { CompletionGuards = CaseActions.OpenTracks(c) }, probe);
             var tracks = c.SubItems.OrderBy(i => i.Id).Select(i => new Track(
@@ -216,7 +216,7 @@ public static class Act
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CalendarService calendar, CaseActions actions)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CaseActions actions)
         : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
@@ -230,8 +230,8 @@ public static class Act
 
             // Save with the version the person saw: if someone else saves first, this save conflicts.
             db.Entry(c).Property(x => x.Version).OriginalValue = request.ExpectedVersion;
-            var clock = await calendar.GetClockAsync(cancellationToken);
             var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+            var clock = context.Clock;
             await actions.FireAsync(c, request.Trigger, context, new CaseActionArgs
             {
                 Reason = request.Reason?.Trim(),
