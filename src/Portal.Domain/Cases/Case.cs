@@ -112,8 +112,19 @@ public class Case
     internal void Note(string action, string label, CaseActor actor, DateTime atUtc, string? reason) =>
         History.Add(new CaseEvent(this, action, label, State, State, actor, atUtc, reason));
 
+    /// <summary>The history action of a note a service records inside a step (an objection filed, a department confirmed).</summary>
+    public const string NoteAction = "Note";
+
+    /// <summary>Records something that happened inside the current step without changing it; the case's version moves.</summary>
+    public void Record(string label, CaseActor actor, DateTime atUtc, string? reason)
+    {
+        Note(NoteAction, label, actor, atUtc, reason);
+        BumpVersion();
+    }
+
     /// <summary>Whether a history row is a note inside a step (overdue mark, sub-item move) rather than a step of its own.</summary>
-    public static bool IsNote(CaseEvent e) => e.Action == OverdueAction || e.Action.StartsWith("SubItem.", StringComparison.Ordinal);
+    public static bool IsNote(CaseEvent e) =>
+        e.Action is OverdueAction or NoteAction || e.Action.StartsWith("SubItem.", StringComparison.Ordinal);
 
     /// <summary>An unsaved case in its initial state, used to describe the workflow.</summary>
     internal static Case Blank() => new();
@@ -198,7 +209,7 @@ public class Case
                 break;
         }
 
-        if (t.Destination == CaseState.InProgress && AcceptedAt is null)
+        if (AcceptedAt is null && t.Trigger is CaseTrigger.Accept or CaseTrigger.AutoAccept or CaseTrigger.AcceptWithMissing)
         {
             AcceptedAt = now;
         }
@@ -232,7 +243,7 @@ public class Case
 
     private void StartStep(CaseState state, TimeLimit? limit, CaseActionContext context)
     {
-        HolderRole = CaseWorkflow.HolderOf(state, context.Service);
+        HolderRole = CaseWorkflow.HolderOf(state, context);
         StepStartedAt = context.NowUtc;
         IsOverdue = false;
         OverdueSince = null;
@@ -241,7 +252,9 @@ public class Case
         PausedRemainingMinutes = 0;
         if (limit is { } l && !state.IsFinal())
         {
-            var deadline = context.Clock.Compute(context.NowUtc, l);
+            // Most limits count from the step's start; some from an earlier instant (清算组成立之日, 公示期届满).
+            var from = context.Flow?.AnchorOf(state) ?? context.NowUtc;
+            var deadline = context.Clock.Compute(from, l);
             StepDueAt = deadline.DueUtc;
             StepWarnAt = deadline.WarnUtc;
             StepLimitMinutes = deadline.LimitMinutes;
@@ -262,7 +275,7 @@ public class Case
         PausedState = from;
         PausedRemainingMinutes = StepDueAt is { } due ? Math.Max(0, context.Clock.OfficeMinutesBetween(context.NowUtc, due)) : 0;
         PausedAt = context.NowUtc;
-        HolderRole = CaseWorkflow.HolderOf(CaseState.AwaitingSupplement, context.Service);
+        HolderRole = CaseWorkflow.HolderOf(CaseState.AwaitingSupplement, context);
         StepStartedAt = context.NowUtc;
         StepDueAt = null;
         StepWarnAt = null;
@@ -273,7 +286,7 @@ public class Case
     private void Resume(CaseState state, CaseActionContext context)
     {
         var remaining = PausedRemainingMinutes;
-        HolderRole = CaseWorkflow.HolderOf(state, context.Service);
+        HolderRole = CaseWorkflow.HolderOf(state, context);
         StepStartedAt = context.NowUtc;
         if (StepLimitMinutes > 0)
         {

@@ -13,6 +13,30 @@ public sealed record CaseActionContext(
 {
     /// <summary>Extra conditions a service puts on 办结 (e.g. every 同步 sub-item done), each with its Chinese description.</summary>
     public IReadOnlyList<(Func<bool> Guard, string Description)> CompletionGuards { get; init; } = [];
+
+    /// <summary>The service's own steps beyond 受理 (e.g. 注销's 公示期), when it has any.</summary>
+    public ICaseFlow? Flow { get; init; }
+}
+
+/// <summary>
+/// A service's own steps between 受理 and 办结, added to the shared case table: where 受理 leads, who holds each
+/// step, the instant a step's limit counts from (when not the step's start), and waiting periods that end by time.
+/// </summary>
+public interface ICaseFlow
+{
+    /// <summary>The state 受理 leads to instead of 办理中.</summary>
+    CaseState AcceptedState { get; }
+
+    void Configure(StateMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args);
+
+    /// <summary>The role holding a step of this flow, or null for the shared steps.</summary>
+    string? HolderOf(CaseState state);
+
+    /// <summary>When a step's limit counts from an earlier instant (e.g. 清算组成立之日), that instant.</summary>
+    DateTime? AnchorOf(CaseState state);
+
+    /// <summary>A waiting period (公示期, 债权申报期): the trigger the system fires when its end passes.</summary>
+    CaseTrigger? ExpiryOf(CaseState state);
 }
 
 /// <summary>The details some actions carry.</summary>

@@ -7,6 +7,9 @@ public sealed record CaseActor(string UserId, string Name, IReadOnlySet<string> 
 {
     public static CaseActor System { get; } = new("system", "系统", new HashSet<string>());
 
+    /// <summary>Someone without an account acting on a public page (an objection to a public notice).</summary>
+    public static CaseActor Public { get; } = new("public", "社会公众", new HashSet<string>());
+
     public bool IsSystem => UserId == System.UserId;
 
     public bool Has(string role) => RoleNames.Contains(role);
@@ -16,6 +19,7 @@ public sealed record CaseActor(string UserId, string Name, IReadOnlySet<string> 
     /// <summary>The label shown in history: the most specific staff role, else 申请人.</summary>
     public string RoleLabel =>
         IsSystem ? "系统"
+        : UserId == Public.UserId ? "公众"
         : RoleNames.FirstOrDefault(Roles.IsReviewer) is { } reviewer ? Roles.Label(reviewer)
         : Has(Roles.Supervisor) ? Roles.Label(Roles.Supervisor)
         : Has(Roles.Window) ? Roles.Label(Roles.Window)

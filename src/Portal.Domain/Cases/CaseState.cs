@@ -10,6 +10,16 @@ public enum CaseState
     Rejected,
     Completed,
     Withdrawn,
+
+    // 注销 (deregistration) steps; a service's ICaseFlow configures them (SPEC 2.2).
+    NoticePeriod,
+    FinalReview,
+    AwaitingCorrection,
+    Terminated,
+    CreditorNotification,
+    CreditorNoticeDue,
+    ClaimsPeriod,
+    LiquidationReport,
 }
 
 public enum CaseTrigger
@@ -24,6 +34,17 @@ public enum CaseTrigger
     DismissRejection,
     Complete,
     Withdraw,
+
+    // 注销
+    NoticeEnds,
+    UpholdObjection,
+    ReturnForCorrection,
+    Resubmit,
+    NotifyCreditors,
+    PublishCreditorNotice,
+    ClaimsPeriodEnds,
+    SubmitLiquidationReport,
+    CancelByAuthority,
 }
 
 public static class CaseStates
@@ -37,6 +58,14 @@ public static class CaseStates
         CaseState.Rejected => "不予受理",
         CaseState.Completed => "办结",
         CaseState.Withdrawn => "已撤回",
+        CaseState.NoticePeriod => "公示期（可提出异议）",
+        CaseState.FinalReview => "注销登记审核",
+        CaseState.AwaitingCorrection => "待更正（容错）",
+        CaseState.Terminated => "简易注销终止",
+        CaseState.CreditorNotification => "待通知债权人",
+        CaseState.CreditorNoticeDue => "待发布债权人公告",
+        CaseState.ClaimsPeriod => "债权申报期",
+        CaseState.LiquidationReport => "待提交清算报告",
         _ => state.ToString(),
     };
 
@@ -52,11 +81,20 @@ public static class CaseStates
         CaseTrigger.DismissRejection => "驳回不予受理建议",
         CaseTrigger.Complete => "办结",
         CaseTrigger.Withdraw => "撤回申请",
+        CaseTrigger.NoticeEnds => "公示期满",
+        CaseTrigger.UpholdObjection => "异议成立，终止简易注销",
+        CaseTrigger.ReturnForCorrection => "退回更正（容错）",
+        CaseTrigger.Resubmit => "更正后重新提交",
+        CaseTrigger.NotifyCreditors => "已通知债权人",
+        CaseTrigger.PublishCreditorNotice => "发布债权人公告",
+        CaseTrigger.ClaimsPeriodEnds => "债权申报期满",
+        CaseTrigger.SubmitLiquidationReport => "提交清算报告",
+        CaseTrigger.CancelByAuthority => "依职权注销",
         _ => trigger.ToString(),
     };
 
     public static bool IsFinal(this CaseState state) =>
-        state is CaseState.Rejected or CaseState.Completed or CaseState.Withdrawn;
+        state is CaseState.Rejected or CaseState.Completed or CaseState.Withdrawn or CaseState.Terminated;
 
     public static IReadOnlyList<CaseState> Open { get; } =
         Enum.GetValues<CaseState>().Where(s => !s.IsFinal()).ToArray();

@@ -46,11 +46,12 @@ public static class CaseWorkflow
         const string supervisorOnly = "只有督查可以审批不予受理建议";
         const string applicantOnly = "只有申请人本人或代办人可以执行此操作";
 
+        var accepted = context.Flow?.AcceptedState ?? CaseState.InProgress;
         machine.Configure(CaseState.Submitted)
             .WithTimeLimit(() => context.Limits(PromiseKeys.CaseAccept), "受理时限（承诺时限清单）")
-            .PermitIf(CaseTrigger.Accept, CaseState.InProgress, (IsWindow, windowOnly))
-            .PermitIf(CaseTrigger.AutoAccept, CaseState.InProgress, (() => actor.IsSystem, "即报即得由系统按条件自动受理"))
-            .PermitIf(CaseTrigger.AcceptWithMissing, CaseState.InProgress,
+            .PermitIf(CaseTrigger.Accept, accepted, (IsWindow, windowOnly))
+            .PermitIf(CaseTrigger.AutoAccept, accepted, (() => actor.IsSystem, "即报即得由系统按条件自动受理"))
+            .PermitIf(CaseTrigger.AcceptWithMissing, accepted,
                 (IsWindow, windowOnly),
                 (HasReason, "容缺受理须写明所缺的非关键材料"),
                 (HasCommitmentDate, "容缺受理须有申请人承诺补齐的日期（晚于现在）"))
@@ -63,11 +64,41 @@ public static class CaseWorkflow
                 (HasReason, "提出不予受理须写明理由"))
             .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, applicantOnly));
 
-        machine.Configure(CaseState.AwaitingSupplement)
+        // A service with its own steps after 受理 (context.Flow) asks for 补正 only before 受理 and has no 办理中 step.
+        var shared = context.Flow is null;
+        var supplement = machine.Configure(CaseState.AwaitingSupplement)
             .PermitIf(CaseTrigger.SubmitSupplement, CaseState.Submitted, (IsApplicantSide, applicantOnly), (NotAccepted, "办件尚未受理"))
-            .PermitIf(CaseTrigger.SubmitSupplement, CaseState.InProgress, (IsApplicantSide, applicantOnly), (WasAccepted, "办件已受理"))
             .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, applicantOnly));
+        if (shared)
+        {
+            supplement.PermitIf(CaseTrigger.SubmitSupplement, CaseState.InProgress, (IsApplicantSide, applicantOnly), (WasAccepted, "办件已受理"));
+            ConfigureInProgress(machine, context, IsHoldingDepartment, MaySendSupplement, HasReason, FirstSupplementOrOverride, IsFrontOrBackOffice);
+        }
 
+        var rejection = machine.Configure(CaseState.RejectionProposed)
+            .WithTimeLimit(() => context.Limits(PromiseKeys.RejectionReview), "督查审批时限")
+            .PermitIf(CaseTrigger.ApproveRejection, CaseState.Rejected, (IsSupervisor, WindowCannotRejectRule))
+            .PermitIf(CaseTrigger.DismissRejection, CaseState.Submitted, (IsSupervisor, supervisorOnly), (NotAccepted, "办件尚未受理"));
+        if (shared)
+        {
+            rejection.PermitIf(CaseTrigger.DismissRejection, CaseState.InProgress, (IsSupervisor, supervisorOnly), (WasAccepted, "办件已受理"));
+        }
+
+        context.Flow?.Configure(machine, @case, context, args);
+        return machine;
+    }
+
+    private static void ConfigureInProgress(
+        StateMachine<CaseState, CaseTrigger> machine,
+        CaseActionContext context,
+        Func<bool> IsHoldingDepartment,
+        Func<bool> MaySendSupplement,
+        Func<bool> HasReason,
+        Func<bool> FirstSupplementOrOverride,
+        Func<bool> IsFrontOrBackOffice)
+    {
+        var actor = context.Actor;
+        const string staffOnly = "只有受理窗口或承办部门的工作人员可以执行此操作";
         machine.Configure(CaseState.InProgress)
             .WithTimeLimit(() => context.Limits(context.Service.ProcessLimitKey), "办理时限（承诺时限清单）")
             .PermitIf(CaseTrigger.Complete, CaseState.Completed,
@@ -79,17 +110,13 @@ public static class CaseWorkflow
             .PermitIf(CaseTrigger.ProposeRejection, CaseState.RejectionProposed,
                 (IsFrontOrBackOffice, staffOnly),
                 (HasReason, "提出不予受理须写明理由"));
-
-        machine.Configure(CaseState.RejectionProposed)
-            .WithTimeLimit(() => context.Limits(PromiseKeys.RejectionReview), "督查审批时限")
-            .PermitIf(CaseTrigger.ApproveRejection, CaseState.Rejected, (IsSupervisor, WindowCannotRejectRule))
-            .PermitIf(CaseTrigger.DismissRejection, CaseState.Submitted, (IsSupervisor, supervisorOnly), (NotAccepted, "办件尚未受理"))
-            .PermitIf(CaseTrigger.DismissRejection, CaseState.InProgress, (IsSupervisor, supervisorOnly), (WasAccepted, "办件已受理"));
-
-        return machine;
     }
 
     /// <summary>Who holds a case in each state.</summary>
+    public static string HolderOf(CaseState state, CaseActionContext context) =>
+        context.Flow?.HolderOf(state) ?? HolderOf(state, context.Service);
+
+    /// <summary>Who holds a case in each of the shared states.</summary>
     public static string HolderOf(CaseState state, ServiceDefinition service) => state switch
     {
         CaseState.Submitted => Roles.Window,
@@ -100,10 +127,10 @@ public static class CaseWorkflow
     };
 
     /// <summary>The workflow's structure for diagrams and guide pages (no case needed).</summary>
-    public static StateMachineInfo Describe(ServiceDefinition service, Func<string, TimeLimit?> limits)
+    public static StateMachineInfo Describe(ServiceDefinition service, Func<string, TimeLimit?> limits, ICaseFlow? flow = null)
     {
         var clock = new DeadlineClock(WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
-        var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, limits, service);
+        var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, limits, service) { Flow = flow };
         return Create(Case.Blank(), context, () => CaseActionArgs.None).GetInfo();
     }
 }

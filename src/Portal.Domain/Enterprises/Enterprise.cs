@@ -69,6 +69,41 @@ public class Enterprise
 
     public void BumpVersion() => Version++;
 
+    /// <summary>The deregistration case running for this enterprise, if any (one at a time).</summary>
+    public long? DeregistrationCaseId { get; private set; }
+
+    public string? CancellationNote { get; private set; }
+
+    public bool IsActive => Status == EnterpriseStatus.Active;
+
+    /// <summary>Starts a deregistration; a second one while the first runs is refused (and conflicts in the database).</summary>
+    public void BeginDeregistration(long caseId)
+    {
+        if (!IsActive)
+        {
+            throw new InvalidOperationException("企业已注销。");
+        }
+
+        if (DeregistrationCaseId is not null)
+        {
+            throw new InvalidOperationException("该企业已有正在办理的注销申请。");
+        }
+
+        DeregistrationCaseId = caseId;
+    }
+
+    /// <summary>The deregistration ended without cancelling (withdrawn, refused, objection upheld): another may start.</summary>
+    public void EndDeregistration() => DeregistrationCaseId = null;
+
+    /// <summary>注销: the licence and the electronic seal become invalid from this day.</summary>
+    public void Cancel(DateOnly on, string note)
+    {
+        Status = EnterpriseStatus.Cancelled;
+        CancelledOn = on;
+        CancellationNote = note;
+        DeregistrationCaseId = null;
+    }
+
     public static Enterprise Register(
         string creditCode,
         EstablishmentDetails details,

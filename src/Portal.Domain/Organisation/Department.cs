@@ -15,6 +15,8 @@ public enum Department
     Gas,
     Heat,
     Telecom,
+    Customs,
+    CentralBank,
 }
 
 public static class Departments
@@ -35,6 +37,8 @@ public static class Departments
         Department.Gas => "燃气",
         Department.Heat => "热力",
         Department.Telecom => "通信",
+        Department.Customs => "海关",
+        Department.CentralBank => "人民银行",
         _ => department.ToString(),
     };
 

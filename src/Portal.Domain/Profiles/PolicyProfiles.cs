@@ -49,6 +49,7 @@ public static class PolicyProfiles
         new(PromiseKeys.OrdinaryCreditorNotify, "普通注销", "清算组成立后通知债权人", new TimeLimit(10, TimeUnit.CalendarDays), "《公司法》第二百三十五条", "种子文件未规定普通注销，依法律"),
         new(PromiseKeys.OrdinaryCreditorNotice, "普通注销", "清算组成立后公告", new TimeLimit(60, TimeUnit.CalendarDays), "《公司法》第二百三十五条", null),
         new(PromiseKeys.OrdinaryClaims, "普通注销", "公告后债权申报", new TimeLimit(45, TimeUnit.CalendarDays), "《公司法》第二百三十五条", "未接到通知的债权人自公告之日起45日内申报"),
+        new(PromiseKeys.OrdinaryRegister, "普通注销", "提交清算报告后注销登记", new TimeLimit(1, TimeUnit.WorkingDays), PortalDefault, "文件未规定普通注销登记时限，门户默认与简易注销同为1个工作日"),
         new(PromiseKeys.PowerResidential, "获得电力", "居民用户（电网侧）", new TimeLimit(3, TimeUnit.WorkingDays), "004:123", null),
         new(PromiseKeys.PowerSanLing, "获得电力", "“三零”服务企业用户（电网侧）", new TimeLimit(7, TimeUnit.WorkingDays), "004:123", null),
         new(PromiseKeys.PowerLowVoltageNoWorks, "获得电力", "无工程低压用户：当日申请、次日接电", new TimeLimit(1, TimeUnit.WorkingDays), "004:123", null),

@@ -12,6 +12,7 @@ public static class PromiseKeys
     public const string OrdinaryCreditorNotify = "deregistration.ordinary.notify-creditors";
     public const string OrdinaryCreditorNotice = "deregistration.ordinary.creditor-notice";
     public const string OrdinaryClaims = "deregistration.ordinary.claims";
+    public const string OrdinaryRegister = "deregistration.ordinary.register";
     public const string PowerResidential = "power.residential";
     public const string PowerSanLing = "power.sanling-enterprise";
     public const string PowerLowVoltageNoWorks = "power.low-voltage-no-works";

@@ -17,7 +17,8 @@ public sealed class DeadlineSweepOptions
 }
 
 /// <summary>
-/// Marks cases overdue when their stored deadline passes and records it in their history. Safe with several
+/// Marks cases overdue when their stored deadline passes and records it in their history; a waiting period
+/// (公示期) that has ended is handed to its <see cref="IStepExpiry"/> instead. Safe with several
 /// portal instances on one database: each mark is saved with the case's concurrency token, so when two
 /// instances race for one case exactly one wins and the other skips it. The query reads only the
 /// (IsOverdue, StepDueAt) index range of due cases, so its cost grows with due cases, not with open ones.
@@ -34,10 +35,21 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             .OrderBy(c => c.StepDueAt)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
+        var expiries = scope.ServiceProvider.GetServices<IStepExpiry>().ToList();
         var marked = 0;
         foreach (var @case in due)
         {
-            if (!@case.MarkOverdue(now))
+            var expired = false;
+            foreach (var expiry in expiries)
+            {
+                if (await expiry.TryExpireAsync(@case, cancellationToken))
+                {
+                    expired = true;
+                    break;
+                }
+            }
+
+            if (!expired && !@case.MarkOverdue(now))
             {
                 continue;
             }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Cases;
+using Portal.Domain.Deregistration;
 using Portal.Domain.Enterprises;
 using Portal.Infrastructure.Identity;
 
@@ -24,6 +25,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<EstablishmentApplication> EstablishmentApplications => Set<EstablishmentApplication>();
 
     public DbSet<NameReservation> NameReservations => Set<NameReservation>();
+
+    public DbSet<EnterprisePermit> Permits => Set<EnterprisePermit>();
+
+    public DbSet<DeregistrationApplication> Deregistrations => Set<DeregistrationApplication>();
+
+    public DbSet<NoticeResponse> NoticeResponses => Set<NoticeResponse>();
+
+    public DbSet<CancellationShare> CancellationShares => Set<CancellationShare>();
 
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
 
@@ -137,7 +146,72 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.SealDelivery).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.SealMailAddress).HasMaxLength(200);
+            e.Property(x => x.CancellationNote).HasMaxLength(200);
             e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.IsActive);
+        });
+
+        builder.Entity<EnterprisePermit>(p =>
+        {
+            p.ToTable("Permits");
+            p.Property(x => x.Name).HasMaxLength(100);
+            p.Property(x => x.Number).HasMaxLength(50);
+            p.Property(x => x.Department).HasConversion<string>().HasMaxLength(30);
+            p.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.CancelledByCase).HasMaxLength(32);
+            p.HasIndex(x => x.EnterpriseId);
+            p.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DeregistrationApplication>(d =>
+        {
+            d.ToTable("Deregistrations");
+            d.Property(x => x.CaseNumber).HasMaxLength(32);
+            d.HasIndex(x => x.CaseId);
+            d.HasIndex(x => x.EnterpriseId);
+            d.Property(x => x.CreditCode).HasMaxLength(18);
+            d.Property(x => x.EnterpriseName).HasMaxLength(100);
+            d.Property(x => x.Route).HasConversion<string>().HasMaxLength(20);
+            d.Property(x => x.ConfirmedConditions).HasMaxLength(300);
+            d.Property(x => x.CommitmentSignedBy).HasMaxLength(50);
+            d.Property(x => x.DissolutionReason).HasMaxLength(200);
+            d.Property(x => x.LiquidationGroup).HasMaxLength(500);
+            d.Property(x => x.LiquidationHead).HasMaxLength(50);
+            d.Property(x => x.AuthorityReason).HasMaxLength(1000);
+            d.Property(x => x.NoticeText).HasMaxLength(2000);
+            d.Property(x => x.TerminationReason).HasMaxLength(1000);
+            d.Property(x => x.Version).IsConcurrencyToken();
+            d.Ignore(x => x.OpenObjections);
+            d.HasIndex(x => x.NoticeEndsAt);
+            d.HasMany(x => x.Responses).WithOne(r => r.Application).HasForeignKey(r => r.DeregistrationId).OnDelete(DeleteBehavior.Restrict);
+            d.HasMany(x => x.Shares).WithOne(r => r.Application).HasForeignKey(r => r.DeregistrationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<NoticeResponse>(r =>
+        {
+            r.ToTable("NoticeResponses");
+            r.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.Name).HasMaxLength(50);
+            r.Property(x => x.Contact).HasMaxLength(60);
+            r.Property(x => x.Content).HasMaxLength(1000);
+            r.Property(x => x.Amount).HasPrecision(18, 2);
+            r.Property(x => x.SubmissionKey).HasMaxLength(64);
+            r.HasIndex(x => x.SubmissionKey).IsUnique();
+            r.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.DecisionReason).HasMaxLength(1000);
+            r.Property(x => x.DecidedByName).HasMaxLength(100);
+            r.HasIndex(x => x.DeregistrationId);
+        });
+
+        builder.Entity<CancellationShare>(s =>
+        {
+            s.ToTable("CancellationShares");
+            s.Property(x => x.Department).HasConversion<string>().HasMaxLength(30);
+            s.Property(x => x.ConfirmedByName).HasMaxLength(100);
+            s.Property(x => x.Version).IsConcurrencyToken();
+            s.Ignore(x => x.Confirmed);
+            s.HasIndex(x => new { x.DeregistrationId, x.Department }).IsUnique();
+            s.HasIndex(x => new { x.Department, x.ConfirmedAt });
         });
 
         builder.Entity<NameReservation>(n =>
@@ -274,6 +348,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                     break;
                 case EstablishmentApplication a:
                     a.Version++;
+                    break;
+                case DeregistrationApplication d:
+                    d.BumpVersion();
+                    break;
+                case CancellationShare share:
+                    share.BumpVersion();
                     break;
             }
         }

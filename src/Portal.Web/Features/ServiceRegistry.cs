@@ -1,4 +1,5 @@
 using Portal.Domain.Cases;
+using Portal.Web.Features.Deregistration;
 using Portal.Web.Features.Establishment;
 
 namespace Portal.Web.Features;
@@ -10,5 +11,6 @@ public static class ServiceRegistry
     [
         EstablishmentService.Definition,
         .. EstablishmentService.Addons,
+        .. DeregistrationService.Definitions,
     ];
 }

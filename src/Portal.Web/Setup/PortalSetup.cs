@@ -94,6 +94,11 @@ public static class PortalSetup
         services.AddScoped<CaseContexts>();
         services.AddScoped<CaseActions>();
         services.AddScoped<ICaseLifecycle, Features.Establishment.EstablishmentLifecycle>();
+        services.AddScoped<ICaseLifecycle, Features.Deregistration.DeregistrationLifecycle>();
+        services.AddScoped<ICaseFlowSource, Features.Deregistration.DeregistrationFlows>();
+        services.AddScoped<Features.Deregistration.DeregistrationExpiry>();
+        services.AddScoped<IStepExpiry>(p => p.GetRequiredService<Features.Deregistration.DeregistrationExpiry>());
+        services.AddSingleton<Features.Notices.NoticeFloodGuard>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<PromiseService>();
         services.AddSingleton(new ServiceCatalog(ServiceRegistry.Definitions));

@@ -7,11 +7,12 @@ namespace Portal.Web.Features.Cases;
 /// <summary>
 /// Who may see a case: its applicant (or whoever filed it for them); window staff, supervisors and
 /// administrators for every case (一窗受理: any window serves any service); back-office reviewers for the
-/// services of their department and for cases with a sub-item of their department (load SubItems first). Anyone else gets "not found", so nobody learns which cases exist.
+/// services of their department, for cases with a sub-item of their department (load SubItems first) and for cases a
+/// service shares with their department (a cancellation shared with 税务, 人社 …). Anyone else gets "not found", so nobody learns which cases exist.
 /// </summary>
 public static class CaseAccess
 {
-    public static bool CanView(Case c, CurrentUser user, ServiceCatalog services)
+    public static bool CanView(Case c, CurrentUser user, ServiceCatalog services, IReadOnlyCollection<string>? alsoFor = null)
     {
         if (!user.IsSignedIn)
         {
@@ -30,9 +31,11 @@ public static class CaseAccess
 
         // Back-office reviewers: their department's services, and cases with a parallel track of their department.
         var department = services.Get(c.ServiceCode).Department;
-        return user.IsInRole(department.ReviewerRole()) || c.SubItems.Any(s => user.IsInRole(s.HolderRole));
+        return user.IsInRole(department.ReviewerRole()) || c.SubItems.Any(s => user.IsInRole(s.HolderRole))
+            || (alsoFor?.Any(user.IsInRole) ?? false);
     }
 
-    public static Case EnsureVisible(Case? c, CurrentUser user, ServiceCatalog services) =>
-        c is not null && CanView(c, user, services) ? c : throw new NotFoundException("未找到该办件，或该办件不属于您。");
+    /// <summary>Returns the case when the person may see it. <paramref name="alsoFor"/>: further roles the service shares it with.</summary>
+    public static Case EnsureVisible(Case? c, CurrentUser user, ServiceCatalog services, IReadOnlyCollection<string>? alsoFor = null) =>
+        c is not null && CanView(c, user, services, alsoFor) ? c : throw new NotFoundException("未找到该办件，或该办件不属于您。");
 }

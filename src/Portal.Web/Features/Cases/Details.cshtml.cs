@@ -10,6 +10,7 @@ using Portal.Domain.Organisation;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
+using Portal.Web.Features.Deregistration;
 using Portal.Web.Features.Shared;
 
 namespace Portal.Web.Features.Cases;
@@ -25,7 +26,16 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
     [BindProperty]
     public SubItemAct.Command Item { get; set; } = new();
 
+    [BindProperty]
+    public Deregistration.DecideObjection.Command Objection { get; set; } = new();
+
+    [BindProperty]
+    public Deregistration.ConfirmShare.Command Share { get; set; } = new();
+
     public CaseView.Result View { get; private set; } = null!;
+
+    /// <summary>注销's own part of the page, for deregistration cases.</summary>
+    public Deregistration.CasePanel.Result? Panel { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
@@ -43,8 +53,27 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
         return RedirectToPage(new { Number });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostObjectionAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(Objection with { Number = Number }, cancellationToken);
+        TempData["Notice"] = Objection.Upheld ? "已认定异议成立，简易注销终止。" : "已认定异议不成立。";
+        return RedirectToPage(new { Number });
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(Share with { Number = Number }, cancellationToken);
+        TempData["Notice"] = "已确认收到注销信息。";
+        return RedirectToPage(new { Number });
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         View = await mediator.Send(new CaseView.Query { Number = Number }, cancellationToken);
+        Panel = Features.Deregistration.DeregistrationService.IsDeregistration(View.ServiceCode)
+            ? await mediator.Send(new Deregistration.CasePanel.Query { Number = Number }, cancellationToken)
+            : null;
+    }
 }
 
 /// <summary>One case as its applicant or a member of staff sees it: facts, the parcel-style timeline and the actions allowed now.</summary>
@@ -62,6 +91,7 @@ public static class CaseView
     public sealed record Result(
         string Number,
         string Title,
+        string ServiceCode,
         string Service,
         string State,
         bool Final,
@@ -90,8 +120,11 @@ public static class CaseView
         {
             var found = await db.Cases.AsNoTracking().Include(c => c.History).Include(c => c.SubItems).AsSplitQuery()
                 .FirstOrDefaultAsync(c => c.Number == request.Number, cancellationToken);
-            var c = CaseAccess.EnsureVisible(found, me, services);
-            var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+            var shared = found is not null && DeregistrationService.IsDeregistration(found.ServiceCode)
+                ? await db.CancellationShares.AsNoTracking().Where(s => s.Application.CaseId == found.Id).Select(s => s.Department).ToListAsync(cancellationToken)
+                : [];
+            var c = CaseAccess.EnsureVisible(found, me, services, shared.Select(d => d.ReviewerRole()).ToList());
+            var context = await contexts.ForCaseAsync(c, cancellationToken);
             var clock = context.Clock;
             var now = context.NowUtc;
             var probe = new CaseActionArgs { Reason = "probe", CommitmentDueUtc = now.AddDays(30), SupervisorOverride = me.IsInRole(Roles.Supervisor) };
@@ -112,6 +145,7 @@ public static class CaseView
             return new Result(
                 c.Number,
                 c.Title,
+                c.ServiceCode,
                 services.NameOf(c.ServiceCode),
                 c.State.Label(),
                 c.State.IsFinal(),
@@ -230,7 +264,7 @@ public static class Act
 
             // Save with the version the person saw: if someone else saves first, this save conflicts.
             db.Entry(c).Property(x => x.Version).OriginalValue = request.ExpectedVersion;
-            var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+            var context = await contexts.ForCaseAsync(c, cancellationToken);
             var clock = context.Clock;
             await actions.FireAsync(c, request.Trigger, context, new CaseActionArgs
             {
@@ -289,7 +323,7 @@ public static class SubItemAct
             }
 
             db.Entry(item).Property(x => x.Version).OriginalValue = request.ExpectedVersion;
-            var context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+            var context = await contexts.ForCaseAsync(c, cancellationToken);
             await actions.FireSubItemAsync(c, item, request.Trigger, context, request.Reason?.Trim(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

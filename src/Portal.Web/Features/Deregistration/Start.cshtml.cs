@@ -1,0 +1,317 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Domain.Deregistration;
+using Portal.Domain.Enterprises;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Cases;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Profiles;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Deregistration;
+
+public sealed class StartModel(IMediator mediator) : PageModel, IReloadablePage
+{
+    [BindProperty(SupportsGet = true)]
+    public string Code { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public DeregistrationRoute Route { get; set; } = DeregistrationRoute.Simple;
+
+    [BindProperty]
+    public Start.Command Data { get; set; } = new();
+
+    [BindProperty]
+    public ByAuthority.Command Authority { get; set; } = new();
+
+    public StartForm.Result Form { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var number = await mediator.Send(Data with { CreditCode = Code, Route = Route }, cancellationToken);
+        TempData["Notice"] = $"{Route.Label()}申请已提交，办件编号 {number}。";
+        return Redirect($"/Cases/{number}");
+    }
+
+    public async Task<IActionResult> OnPostAuthorityAsync(CancellationToken cancellationToken)
+    {
+        var number = await mediator.Send(Authority with { CreditCode = Code }, cancellationToken);
+        TempData["Notice"] = $"已依职权注销，办件编号 {number}。";
+        return Redirect($"/Cases/{number}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Form = await mediator.Send(new StartForm.Query { CreditCode = Code, Route = Route }, cancellationToken);
+}
+
+/// <summary>Who may start a deregistration of an enterprise: its legal representative (real-name match) or a window clerk filing for them.</summary>
+public static class DeregistrationAccess
+{
+    public const string Refused = "只有企业的法定代表人本人（实名核验）或窗口工作人员（帮办代办）可以申请注销。";
+
+    public static async Task<bool> IsLegalRepresentativeAsync(PortalDbContext db, CurrentUser me, Enterprise enterprise, CancellationToken cancellationToken)
+    {
+        if (!me.IsSignedIn || me.IsStaff)
+        {
+            return false;
+        }
+
+        var idNumber = await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.IdNumber).SingleOrDefaultAsync(cancellationToken);
+        return idNumber is not null && idNumber == enterprise.LegalRepresentativeIdNumber;
+    }
+
+    public static async Task<bool> MayStartAsync(PortalDbContext db, CurrentUser me, Enterprise enterprise, CancellationToken cancellationToken) =>
+        me.IsInRole(Roles.Window) || await IsLegalRepresentativeAsync(db, me, enterprise, cancellationToken);
+}
+
+/// <summary>The start form: the enterprise, the route's conditions and promises.</summary>
+public static class StartForm
+{
+    public sealed record Query : IQuery<Result>
+    {
+        public string CreditCode { get; init; } = "";
+
+        public DeregistrationRoute Route { get; init; }
+    }
+
+    public sealed record Result(
+        string CreditCode,
+        string Name,
+        string LegalRepresentative,
+        DeregistrationRoute Route,
+        IReadOnlyList<EligibilityCondition> Conditions,
+        string Commitment,
+        string NoticeLimit,
+        string CancelLimit,
+        string CreditorNotifyLimit,
+        string CreditorNoticeLimit,
+        string ClaimsLimit,
+        bool IsSupervisor,
+        bool MayApply);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, PromiseService promises) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            if (!me.IsSignedIn)
+            {
+                throw new NotSignedInException();
+            }
+
+            var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken)
+                ?? throw new NotFoundException("未找到该企业。");
+            var supervisor = me.IsInRole(Roles.Supervisor);
+            var mayApply = await DeregistrationAccess.MayStartAsync(db, me, enterprise, cancellationToken);
+            if (!supervisor && !mayApply)
+            {
+                throw new ForbiddenException(DeregistrationAccess.Refused);
+            }
+
+            if (!enterprise.IsActive)
+            {
+                throw new RuleViolationException([$"该企业已于{enterprise.CancelledOn:yyyy年M月d日}注销。"]);
+            }
+
+            var table = await promises.GetAsync(cancellationToken);
+            string L(string key) => table.Limit(key)?.ToString() ?? "—";
+            return new Result(
+                enterprise.CreditCode,
+                enterprise.Name,
+                enterprise.LegalRepresentative,
+                request.Route,
+                SimpleDeregistrationRules.Conditions,
+                SimpleDeregistrationRules.Commitment,
+                L(Domain.Profiles.PromiseKeys.SimpleDeregistrationNotice),
+                L(Domain.Profiles.PromiseKeys.SimpleDeregistrationCancel),
+                L(Domain.Profiles.PromiseKeys.OrdinaryCreditorNotify),
+                L(Domain.Profiles.PromiseKeys.OrdinaryCreditorNotice),
+                L(Domain.Profiles.PromiseKeys.OrdinaryClaims),
+                supervisor,
+                mayApply);
+        }
+    }
+}
+
+/// <summary>简易注销 or 普通注销, started by the legal representative online or by a window clerk for them.</summary>
+public static class Start
+{
+    public sealed record Command : ICommand<string>
+    {
+        public string CreditCode { get; init; } = "";
+
+        public DeregistrationRoute Route { get; init; }
+
+        /// <summary>简易注销: the self-check conditions ticked.</summary>
+        public List<string> Conditions { get; init; } = [];
+
+        public bool CommitmentAccepted { get; init; }
+
+        [Display(Name = "承诺人签名")]
+        public string? SignedName { get; init; }
+
+        [Display(Name = "解散原因")]
+        public string? DissolutionReason { get; init; }
+
+        [Display(Name = "清算组负责人")]
+        public string? LiquidationHead { get; init; }
+
+        [Display(Name = "清算组成员")]
+        public string? LiquidationGroup { get; init; }
+
+        [Display(Name = "清算组成立日期")]
+        public DateOnly? FormedOn { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Route).Must(r => r is DeregistrationRoute.Simple or DeregistrationRoute.Ordinary).WithMessage("请选择简易注销或普通注销。");
+            When(c => c.Route == DeregistrationRoute.Simple, () =>
+            {
+                RuleForEach(c => c.Conditions).Must(code => SimpleDeregistrationRules.Conditions.Any(x => x.Code == code)).WithMessage("自检条件中有未知的条目。");
+                RuleFor(c => c.Conditions).Must(c => SimpleDeregistrationRules.Unconfirmed(c).Count == 0)
+                    .WithMessage(c => "不符合简易注销条件：" + string.Join("；", SimpleDeregistrationRules.Unconfirmed(c.Conditions).Select(x => x.Text)) + "。请办理普通注销。");
+                RuleFor(c => c.CommitmentAccepted).Equal(true).WithMessage("请阅读并签署《全体投资人承诺书》。");
+                RuleFor(c => c.SignedName).NotEmpty().WithMessage("请由法定代表人签名（填写姓名）。").MaximumLength(50).WithMessage("签名不能超过50个字。");
+            });
+            When(c => c.Route == DeregistrationRoute.Ordinary, () =>
+            {
+                RuleFor(c => c.DissolutionReason).NotEmpty().WithMessage("请选择或填写解散原因。").MaximumLength(200).WithMessage("解散原因不能超过200字。");
+                RuleFor(c => c.LiquidationHead).NotEmpty().WithMessage("请填写清算组负责人。").MaximumLength(50).WithMessage("清算组负责人不能超过50个字。");
+                RuleFor(c => c.LiquidationGroup).NotEmpty().WithMessage("请填写清算组成员。").MaximumLength(500).WithMessage("清算组成员不能超过500字。");
+                RuleFor(c => c.FormedOn).NotNull().WithMessage("请填写清算组成立日期。");
+            });
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, CaseContexts contexts, TimeProvider time) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (!me.IsSignedIn)
+            {
+                throw new NotSignedInException();
+            }
+
+            var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken)
+                ?? throw new NotFoundException("未找到该企业。");
+            if (!await DeregistrationAccess.MayStartAsync(db, me, enterprise, cancellationToken))
+            {
+                throw new ForbiddenException(DeregistrationAccess.Refused);
+            }
+
+            var service = DeregistrationService.For(request.Route);
+            var context = await contexts.ForAsync(service.Code, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            DeregistrationApplication application;
+            if (request.Route == DeregistrationRoute.Simple)
+            {
+                if (request.SignedName!.Trim() != enterprise.LegalRepresentative)
+                {
+                    throw new ValidationFailedException(nameof(Command.SignedName), $"承诺书须由法定代表人{enterprise.LegalRepresentative}签名。");
+                }
+
+                application = DeregistrationApplication.Simple(enterprise.Id, enterprise.CreditCode, enterprise.Name, request.Conditions.Distinct(), request.SignedName.Trim(), now);
+            }
+            else
+            {
+                var today = DateOnly.FromDateTime(context.Clock.ToLocal(now));
+                var formed = request.FormedOn!.Value;
+                if (formed > today)
+                {
+                    throw new ValidationFailedException(nameof(Command.FormedOn), "清算组成立日期不能晚于今天。");
+                }
+
+                if (formed < enterprise.EstablishedOn || formed < today.AddYears(-1))
+                {
+                    throw new ValidationFailedException(nameof(Command.FormedOn), "清算组成立日期不能早于企业成立日期或一年以前；超过法定期限的请到窗口咨询。");
+                }
+
+                application = DeregistrationApplication.Ordinary(enterprise.Id, enterprise.CreditCode, enterprise.Name, request.DissolutionReason!.Trim(),
+                    request.LiquidationHead!.Trim(), request.LiquidationGroup!.Trim(), context.Clock.ToUtc(formed.ToDateTime(TimeOnly.MinValue)), now);
+            }
+
+            return await DeregistrationCases.OpenAsync(db, enterprise, application, context with { Flow = new DeregistrationFlow(application) }, me.IsStaff ? Channel.Window : Channel.Online, cancellationToken);
+        }
+    }
+}
+
+/// <summary>代位注销 and 除名 (004:35): a supervisor cancels an enterprise with a recorded legal reason.</summary>
+public static class ByAuthority
+{
+    [RequireRoles(Roles.Supervisor)]
+    public sealed record Command : ICommand<string>
+    {
+        public string CreditCode { get; init; } = "";
+
+        public DeregistrationRoute Route { get; init; } = DeregistrationRoute.Subrogated;
+
+        [Display(Name = "法律依据和理由")]
+        public string? Reason { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Route).Must(r => r.IsByAuthority()).WithMessage("请选择代位注销或除名。");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("依职权注销须写明法律依据和理由。").MaximumLength(1000).WithMessage("法律依据和理由不能超过1000字。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CaseContexts contexts, CaseActions actions, TimeProvider time) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken)
+                ?? throw new NotFoundException("未找到该企业。");
+            var reason = $"{request.Route.Label()}：{request.Reason!.Trim()}";
+            var application = DeregistrationApplication.ByAuthority(enterprise.Id, enterprise.CreditCode, enterprise.Name, request.Route, reason, time.GetUtcNow().UtcDateTime);
+            var context = (await contexts.ForAsync(DeregistrationService.AuthorityCode, cancellationToken)) with { Flow = new DeregistrationFlow(application) };
+            var number = await DeregistrationCases.OpenAsync(db, enterprise, application, context, Channel.Window, cancellationToken);
+            var c = await db.Cases.SingleAsync(x => x.Number == number, cancellationToken);
+            await actions.FireAsync(c, CaseTrigger.CancelByAuthority, context, new CaseActionArgs { Reason = reason }, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return number;
+        }
+    }
+}
+
+/// <summary>Opens the case of a deregistration and ties it to the enterprise (one at a time per enterprise).</summary>
+public static class DeregistrationCases
+{
+    public static async Task<string> OpenAsync(PortalDbContext db, Enterprise enterprise, DeregistrationApplication application, CaseActionContext context, Channel channel, CancellationToken cancellationToken)
+    {
+        if (!enterprise.IsActive)
+        {
+            throw new RuleViolationException([$"该企业已于{enterprise.CancelledOn:yyyy年M月d日}注销。"]);
+        }
+
+        if (enterprise.DeregistrationCaseId is { } running)
+        {
+            var number = await db.Cases.AsNoTracking().Where(c => c.Id == running).Select(c => c.Number).SingleAsync(cancellationToken);
+            throw new RuleViolationException([$"该企业已有正在办理的注销申请（{number}），请勿重复提交。"]);
+        }
+
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == enterprise.OwnerId).Select(u => new { u.Id, u.FullName }).SingleAsync(cancellationToken);
+        var caseNumber = await CaseNumbers.NextAsync(db, context.Service.NumberPrefix, DateOnly.FromDateTime(context.Clock.ToLocal(context.NowUtc)), cancellationToken);
+        var c = Case.Submit(caseNumber, $"{enterprise.Name} {application.Route.Label()}", (owner.Id, owner.FullName), channel, context, enterprise.CreditCode);
+        db.Cases.Add(c);
+        await db.SaveChangesAsync(cancellationToken);
+
+        application.AttachTo(c.Id, c.Number);
+        db.Deregistrations.Add(application);
+        // The enterprise row carries the running case: a second start at the same moment conflicts on its version.
+        enterprise.BeginDeregistration(c.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return caseNumber;
+    }
+}
