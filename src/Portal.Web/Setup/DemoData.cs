@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
+using Portal.Domain.Deregistration;
 using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
 using MediatR;
@@ -124,17 +125,49 @@ public static class DemoData
             ExpectedVersion = incompleteVersion,
         }));
 
-        // Carry the finished one through every department, as each department's reviewer.
-        var items = await db.SubItems.AsNoTracking().Where(i => i.Case.Number == done.Number).ToListAsync(cancellationToken);
-        foreach (var item in items.Where(i => i.Synchronous))
+        // Carry a case through every department, as each department's reviewer.
+        async Task FinishAsync(string number)
         {
-            var reviewer = $"review-{item.Department.ToString().ToLowerInvariant()}";
-            foreach (var trigger in new[] { SubItemTrigger.Start, SubItemTrigger.Complete })
+            if (await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => c.State).SingleAsync(cancellationToken) == CaseState.Submitted)
             {
-                var version = await db.SubItems.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.Version).SingleAsync(cancellationToken);
-                await As(reviewer, m => m.Send(new SubItemAct.Command { Number = done.Number, ItemId = item.Id, Trigger = trigger, ExpectedVersion = version }));
+                var v = await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => c.Version).SingleAsync(cancellationToken);
+                await As("window01", m => m.Send(new Act.Command { Number = number, Trigger = CaseTrigger.Accept, ExpectedVersion = v }));
+            }
+
+            var items = await db.SubItems.AsNoTracking().Where(i => i.Case.Number == number).ToListAsync(cancellationToken);
+            foreach (var item in items.Where(i => i.Synchronous))
+            {
+                var reviewer = $"review-{item.Department.ToString().ToLowerInvariant()}";
+                foreach (var trigger in new[] { SubItemTrigger.Start, SubItemTrigger.Complete })
+                {
+                    var version = await db.SubItems.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.Version).SingleAsync(cancellationToken);
+                    await As(reviewer, m => m.Send(new SubItemAct.Command { Number = number, ItemId = item.Id, Trigger = trigger, ExpectedVersion = version }));
+                }
             }
         }
+
+        await FinishAsync(done.Number);
+
+        // Permits come from the licensing departments' own systems; the demo enterprise holds one, so that 注销 shows
+        // it cancelled in the same step (证照同步注销).
+        var finished = await db.Enterprises.SingleAsync(e => e.Name == "枣庄青禾科技有限公司", cancellationToken);
+        db.Permits.Add(new EnterprisePermit(finished.Id, "增值电信业务经营许可证", "鲁B2-20260118", Department.Telecom, finished.EstablishedOn));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A second finished enterprise in its 简易注销 公示期, so the public notice board has an entry to object to.
+        var closing = await As(applicant, m => m.Send(Form("枣庄启明文化传媒有限公司", "6", "daily-goods")));
+        await FinishAsync(closing.Number);
+        var closingCode = await db.Enterprises.AsNoTracking().Where(e => e.Name == "枣庄启明文化传媒有限公司").Select(e => e.CreditCode).SingleAsync(cancellationToken);
+        var exit = await As(applicant, m => m.Send(new Features.Deregistration.Start.Command
+        {
+            CreditCode = closingCode,
+            Route = DeregistrationRoute.Simple,
+            Conditions = [.. SimpleDeregistrationRules.Conditions.Select(c => c.Code)],
+            CommitmentAccepted = true,
+            SignedName = "张明",
+        }));
+        var exitVersion = await db.Cases.AsNoTracking().Where(c => c.Number == exit).Select(c => c.Version).SingleAsync(cancellationToken);
+        await As("window01", m => m.Send(new Act.Command { Number = exit, Trigger = CaseTrigger.Accept, ExpectedVersion = exitVersion }));
 
         // Backdate one waiting case by ten days (demo only): the deadline sweep marks it overdue at start-up.
         var past = time.GetUtcNow().UtcDateTime.AddDays(-10);

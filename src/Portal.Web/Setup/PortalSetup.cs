@@ -27,7 +27,7 @@ public static class PortalSetup
 
         services.Configure<PortalTimeOptions>(config.GetSection("Portal"));
         services.Configure<DeadlineSweepOptions>(config.GetSection("DeadlineSweep"));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(TestClock.Enabled(config) ? new ShiftedTimeProvider() : TimeProvider.System);
 
         // Read lazily so that hosts (tests, tools) can change the provider and connection string late.
         services.AddDbContext<PortalDbContext>((sp, o) =>
@@ -148,6 +148,12 @@ public static class PortalSetup
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapPortalEndpoints();
+        if (TestClock.Enabled(app.Configuration))
+        {
+            app.Logger.LogWarning("测试时钟已启用（Portal:TestClock）：/__test/clock/advance 可以拨快门户时间，仅供端到端测试使用。");
+            app.MapTestClock();
+        }
+
         return app;
     }
 }

@@ -11,6 +11,7 @@ using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
+using Portal.Web.Features.Deregistration;
 using Portal.Web.Features.Establishment;
 using Portal.Web.Features.Shared;
 
@@ -48,6 +49,8 @@ public static class EnterpriseView
 
     public sealed record LaterItem(string Code, string Label, string Department, string? CaseNumber, string? CaseState);
 
+    public sealed record ExitCase(string Number, string Service, string State);
+
     public sealed record Result(
         Enterprise Enterprise,
         string LegalRepresentativeIdMasked,
@@ -57,14 +60,20 @@ public static class EnterpriseView
         string VerifyUrl,
         string? EstablishmentCase,
         IReadOnlyList<LaterItem> LaterItems,
-        bool CanStart);
+        bool CanStart,
+        IReadOnlyList<EnterprisePermit> Permits,
+        IReadOnlyList<ExitCase> Deregistrations,
+        bool MayDeregister,
+        bool IsSupervisor);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me) : IRequestHandler<Query, Result>
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken);
-            if (enterprise is null || !(enterprise.OwnerId == me.Id || me.IsStaff))
+            var legalRep = enterprise is not null && await DeregistrationAccess.IsLegalRepresentativeAsync(db, me, enterprise, cancellationToken);
+            if (enterprise is null || !(enterprise.OwnerId == me.Id || legalRep || me.IsStaff))
             {
                 throw new NotFoundException("未找到该企业，或该企业不属于您。");
             }
@@ -89,7 +98,12 @@ public static class EnterpriseView
                 url,
                 establishment.Number,
                 later,
-                enterprise.Status == EnterpriseStatus.Active && (enterprise.OwnerId == me.Id || me.IsInRole(Roles.Window)));
+                enterprise.Status == EnterpriseStatus.Active && (enterprise.OwnerId == me.Id || me.IsInRole(Roles.Window)),
+                await db.Permits.AsNoTracking().Where(p => p.EnterpriseId == enterprise.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken),
+                addons.Where(c => DeregistrationService.IsDeregistration(c.ServiceCode))
+                    .Select(c => new ExitCase(c.Number, services.NameOf(c.ServiceCode), c.State.Label())).ToList(),
+                enterprise.IsActive && enterprise.DeregistrationCaseId is null && (legalRep || me.IsInRole(Roles.Window)),
+                enterprise.IsActive && enterprise.DeregistrationCaseId is null && me.IsInRole(Roles.Supervisor));
         }
     }
 }

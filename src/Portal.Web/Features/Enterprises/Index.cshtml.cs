@@ -23,6 +23,8 @@ public static class MyEnterprises
     public sealed class Handler(PortalDbContext db, CurrentUser me) : IRequestHandler<Query, IReadOnlyList<Enterprise>>
     {
         public async Task<IReadOnlyList<Enterprise>> Handle(Query request, CancellationToken cancellationToken) =>
-            await db.Enterprises.AsNoTracking().Where(e => e.OwnerId == me.Id).OrderByDescending(e => e.Id).Take(100).ToListAsync(cancellationToken);
+            await db.Enterprises.AsNoTracking()
+                .Where(e => e.OwnerId == me.Id || db.Users.Any(u => u.Id == me.Id && u.IdNumber != null && u.IdNumber == e.LegalRepresentativeIdNumber))
+                .OrderByDescending(e => e.Id).Take(100).ToListAsync(cancellationToken);
     }
 }

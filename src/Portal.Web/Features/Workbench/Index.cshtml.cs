@@ -38,7 +38,10 @@ public static class Queue
 
     public sealed record Row(string Number, string Title, string Service, string State, string Holder, string Applicant, DeadlineView Deadline, string Submitted);
 
-    public sealed record Result(IReadOnlyList<Row> Rows, int Total, IReadOnlyList<(string Code, string Name)> Services, IReadOnlyList<string> RoleLabels);
+    /// <summary>A cancellation shared with one of my departments, waiting for its confirmation.</summary>
+    public sealed record ShareRow(string Number, string Enterprise, string Department, string Shared);
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int Total, IReadOnlyList<(string Code, string Name)> Services, IReadOnlyList<string> RoleLabels, IReadOnlyList<ShareRow> Shares);
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time)
         : IRequestHandler<Query, Result>
@@ -74,7 +77,15 @@ public static class Queue
                 c.ApplicantName,
                 DeadlineView.For(c, now, clock),
                 DeadlineView.Format(clock.ToLocal(c.CreatedAt)))).ToList();
-            return new Result(rows, total, services.All.Select(s => (s.Code, s.Name)).ToList(), roles.Select(Roles.Label).ToList());
+            var departments = roles.Select(Roles.DepartmentOf).OfType<Department>().ToList();
+            var shares = departments.Count == 0 ? [] : await db.CancellationShares.AsNoTracking()
+                .Where(s => s.ConfirmedAt == null && departments.Contains(s.Department))
+                .OrderBy(s => s.SharedAt)
+                .Select(s => new { s.Application.CaseNumber, s.Application.EnterpriseName, s.Department, s.SharedAt })
+                .Take(request.Limit)
+                .ToListAsync(cancellationToken);
+            return new Result(rows, total, services.All.Select(s => (s.Code, s.Name)).ToList(), roles.Select(Roles.Label).ToList(),
+                shares.Select(s => new ShareRow(s.CaseNumber, s.EnterpriseName, s.Department.Label(), DeadlineView.Format(clock.ToLocal(s.SharedAt)))).ToList());
         }
 
         private static string MyTracks(Case c, List<string> roles) =>
