@@ -238,7 +238,8 @@ public class Case
             StartStep(t.Destination, t.DestinationTimeLimit, context);
         }
 
-        History.Add(new CaseEvent(this, t.Trigger.ToString(), t.Trigger.Label(), t.Source, t.Destination, context.Actor, now, args.Reason));
+        var label = context.Flow?.LabelOf(t.Trigger) ?? t.Trigger.Label();
+        History.Add(new CaseEvent(this, t.Trigger.ToString(), label, t.Source, t.Destination, context.Actor, now, args.Reason));
     }
 
     private void StartStep(CaseState state, TimeLimit? limit, CaseActionContext context)

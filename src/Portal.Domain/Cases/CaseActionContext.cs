@@ -37,6 +37,9 @@ public interface ICaseFlow
 
     /// <summary>A waiting period (公示期, 债权申报期): the trigger the system fires when its end passes.</summary>
     CaseTrigger? ExpiryOf(CaseState state);
+
+    /// <summary>The service's own name for a shared action (e.g. 办结 is 核准注销登记 for 注销), or null.</summary>
+    string? LabelOf(CaseTrigger trigger);
 }
 
 /// <summary>The details some actions carry.</summary>

@@ -39,7 +39,7 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
         bool NoticeOver() => application.NoticeEndsAt is { } end && now > end;
         var noticeEnd = application.NoticeEndsAt is { } e ? context.Clock.ToLocal(e).ToString("yyyy年M月d日 HH:mm") : "—";
 
-        machine.DescribeTrigger(CaseTrigger.Complete, "核准注销登记");
+        machine.DescribeTrigger(CaseTrigger.Complete, LabelOf(CaseTrigger.Complete)!);
         switch (application.Route)
         {
             case DeregistrationRoute.Simple:
@@ -75,7 +75,8 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
                     .WithTimeLimit(() => context.Limits(PromiseKeys.OrdinaryClaims), "公告之日起债权申报期")
                     .PermitIf(CaseTrigger.ClaimsPeriodEnds, CaseState.LiquidationReport,
                         (SystemOrMarket, MarketOnly),
-                        (NoticeOver, $"债权申报期至{noticeEnd}届满，届满前不能提交清算报告"));
+                        (NoticeOver, $"债权申报期至{noticeEnd}届满，届满前不能提交清算报告"))
+                    .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, ApplicantOnly));
                 machine.Configure(CaseState.LiquidationReport)
                     .PermitIf(CaseTrigger.SubmitLiquidationReport, CaseState.FinalReview,
                         (IsApplicantSide, ApplicantOnly),
@@ -123,6 +124,8 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
         CaseState.FinalReview when application.Route == DeregistrationRoute.Simple && application.Corrections == 0 => application.NoticeEndsAt,
         _ => null,
     };
+
+    public string? LabelOf(CaseTrigger trigger) => trigger == CaseTrigger.Complete ? "核准注销登记" : null;
 
     public CaseTrigger? ExpiryOf(CaseState state) => state switch
     {

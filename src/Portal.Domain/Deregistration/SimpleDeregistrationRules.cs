@@ -7,7 +7,7 @@ public sealed record EligibilityCondition(string Code, string Text, string Sourc
 /// 简易注销 eligibility (the documents list none, 000:93; these are the national conditions of the
 /// 市场监管总局 简易注销 rules the profiles adopt) and the bounds of what the public may file against a notice.
 /// </summary>
-public static class SimpleDeregistrationRules
+public static partial class SimpleDeregistrationRules
 {
     private const string National = "《市场主体登记管理条例》第三十三条及简易注销指导意见";
 
@@ -36,7 +36,7 @@ public static class SimpleDeregistrationRules
         return Conditions.Where(c => !set.Contains(c.Code)).ToList();
     }
 
-    /// <summary>A contact the registration staff can use: a mainland mobile number, a landline or an e-mail address.</summary>
+    /// <summary>A contact the registration staff can use: a mainland mobile number (optionally +86), a landline with its area code, or an e-mail address.</summary>
     public static bool IsContact(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -52,12 +52,30 @@ public static class SimpleDeregistrationRules
 
         if (v.Contains('@'))
         {
-            var at = v.IndexOf('@');
-            return at > 0 && v.IndexOf('.', at) > at + 1 && !v.EndsWith('.') && !v.Any(char.IsWhiteSpace) && v.Count(ch => ch == '@') == 1;
+            return Email().IsMatch(v);
+        }
+
+        if (!v.All(ch => char.IsAsciiDigit(ch) || ch is '-' or ' ' or '+' or '(' or ')'))
+        {
+            return false;
         }
 
         var digits = new string(v.Where(char.IsAsciiDigit).ToArray());
-        var allowed = v.All(ch => char.IsAsciiDigit(ch) || ch is '-' or ' ' or '+' or '(' or ')');
-        return allowed && ((digits.Length == 11 && digits[0] == '1') || (digits.Length is >= 10 and <= 12 && digits[0] == '0') || (digits.Length is 7 or 8 && digits[0] is not '0' and not '1'));
+        if (v.StartsWith('+') || v.StartsWith("0086", StringComparison.Ordinal))
+        {
+            // International form: only mainland numbers (country code 86) are accepted here.
+            var national = v.StartsWith('+') ? digits : digits[2..];
+            if (!national.StartsWith("86", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            digits = national[2..];
+        }
+
+        return (digits.Length == 11 && digits[0] == '1') || (digits.Length is >= 10 and <= 12 && digits[0] == '0');
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")]
+    private static partial System.Text.RegularExpressions.Regex Email();
 }

@@ -1,0 +1,80 @@
+using Portal.Domain.Cases;
+using Portal.Domain.Deregistration;
+using Portal.Domain.Organisation;
+using Portal.Domain.Profiles;
+using Portal.Workflow;
+using static Portal.Domain.Tests.Deregistration.DeregistrationKit;
+
+namespace Portal.Domain.Tests.Deregistration;
+
+/// <summary>A flow only changes the case table when a context carries it; everything before 受理 stays shared.</summary>
+public sealed class SharedFlowAlongsideDeregistrationTests
+{
+    private static readonly ServiceDefinition Establishment = new("establishment", "企业开办", Department.Market, PromiseKeys.EstablishmentTotal, "QYKB");
+
+    private static CaseActionContext Shared(CaseActor actor, DateTime nowUtc) => new(actor, nowUtc, Clock, Limits, Establishment);
+
+    [Fact]
+    public void Without_a_flow_acceptance_still_leads_to_processing_with_the_service_limit()
+    {
+        var c = Case.Submit("QYKB-20261123-000001", "测试公司设立登记", (Applicant.UserId, Applicant.Name), Channel.Online, Shared(Applicant, China(2026, 11, 23, 9)));
+
+        c.Fire(CaseTrigger.Accept, Shared(Window, China(2026, 11, 23, 10, 30)));
+
+        Assert.Equal(CaseState.InProgress, c.State);
+        Assert.Equal(Department.Market.ReviewerRole(), c.HolderRole);
+        Assert.Equal(China(2026, 11, 23, 15, 30), c.StepDueAt); // 枣庄: 4 office hours, lunch excluded
+        var actions = c.PermittedActions(Shared(Market, China(2026, 11, 23, 11)), Because("x"));
+        Assert.Contains(CaseTrigger.Complete, actions);
+        Assert.DoesNotContain(CaseTrigger.NoticeEnds, actions);
+        Assert.DoesNotContain(CaseTrigger.ReturnForCorrection, actions);
+    }
+
+    [Fact]
+    public void Supplement_before_acceptance_pauses_and_resumes_a_deregistration_case_like_any_other()
+    {
+        var application = SimpleApplication(China(2026, 11, 23, 9));
+        var c = Submit(application, China(2026, 11, 23, 9));
+        Assert.Equal(China(2026, 11, 24, 17), c.StepDueAt);
+
+        c.Fire(CaseTrigger.RequestSupplement, At(Window, China(2026, 11, 23, 10), application), Because("全体投资人签字的承诺书"));
+        Assert.Equal(CaseState.AwaitingSupplement, c.State);
+        Assert.Equal(Roles.Applicant, c.HolderRole);
+        Assert.Null(c.StepDueAt);
+
+        c.Fire(CaseTrigger.SubmitSupplement, At(Applicant, China(2026, 11, 25, 9), application));
+        Assert.Equal(CaseState.Submitted, c.State);
+        Assert.Equal(Roles.Window, c.HolderRole);
+        Assert.NotNull(c.StepDueAt);
+
+        c.Fire(CaseTrigger.Accept, At(Window, China(2026, 11, 25, 10), application));
+        Assert.Equal(CaseState.NoticePeriod, c.State);
+    }
+
+    [Fact]
+    public void Accepting_with_a_flow_never_enters_processing()
+    {
+        var application = SimpleApplication(China(2026, 11, 23, 9));
+        var c = Submit(application, China(2026, 11, 23, 9));
+
+        c.Fire(CaseTrigger.AcceptWithMissing, At(Window, China(2026, 11, 23, 10), application),
+            new CaseActionArgs { Reason = "股东身份证复印件", CommitmentDueUtc = China(2026, 11, 30, 17) });
+
+        Assert.Equal(CaseState.NoticePeriod, c.State);
+        Assert.Equal(China(2026, 11, 23, 10), c.AcceptedAt);
+        Assert.Equal("股东身份证复印件", c.ToleranceItem);
+    }
+
+    [Fact]
+    public void Workflow_description_of_the_simple_route_shows_its_own_steps()
+    {
+        var info = CaseWorkflow.Describe(SimpleService, Limits, new DeregistrationFlow(SimpleApplication(China(2026, 11, 23, 9))));
+
+        var notice = info.States.Single(s => Equals(s.UnderlyingState, CaseState.NoticePeriod));
+        Assert.Contains(notice.FixedTransitions, t => Equals(t.Destination.UnderlyingState, CaseState.FinalReview) && t.GuardDescriptions.Contains(DeregistrationFlow.MarketOnly));
+        Assert.Contains(notice.FixedTransitions, t => Equals(t.Destination.UnderlyingState, CaseState.Terminated));
+        var submitted = info.States.Single(s => Equals(s.UnderlyingState, CaseState.Submitted));
+        Assert.Contains(submitted.FixedTransitions, t => Equals(t.Trigger.UnderlyingTrigger, CaseTrigger.Accept) && Equals(t.Destination.UnderlyingState, CaseState.NoticePeriod));
+        Assert.DoesNotContain(submitted.FixedTransitions, t => Equals(t.Destination.UnderlyingState, CaseState.InProgress));
+    }
+}
