@@ -37,11 +37,13 @@ public sealed class PortalFixture : IAsyncLifetime
         }
     }
 
-    public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null)
+    /// <summary>A new browser context signed in as <paramref name="userName"/>; on <paramref name="baseUrl"/> when a
+    /// test runs its own portal, else on the shared one.</summary>
+    public async Task<IPage> SignInAsync(string userName, ViewportSize? viewport = null, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Portal.Url,
+            BaseURL = baseUrl ?? Portal.Url,
             Locale = "zh-CN",
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });

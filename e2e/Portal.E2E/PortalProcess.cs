@@ -49,7 +49,9 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new InvalidOperationException("Portal.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static async Task<PortalProcess> StartAsync()
+    /// <summary>Starts a portal; <paramref name="environment"/> adds to (or overrides) its environment variables,
+    /// e.g. <c>Portal__TestClock=true</c> for a portal whose clock a test may move forward.</summary>
+    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var root = RepositoryRoot();
         // e2e/Portal.E2E/bin/<Configuration>/net10.0/ → the same configuration of the web project.
@@ -77,6 +79,11 @@ public sealed class PortalProcess : IAsyncDisposable
         info.ArgumentList.Add(url);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(data, "portal.db")}";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the portal.");
         var portal = new PortalProcess(process, url, data);
         process.OutputDataReceived += (_, e) => portal.Append(e.Data);

@@ -26,6 +26,31 @@ public sealed class StateMachineInfo
 
     /// <summary>The machine's trigger type.</summary>
     public Type TriggerType { get; }
+
+    /// <summary>
+    /// The same snapshot with only the states reachable from <see cref="InitialState"/> through configured
+    /// transitions (guards ignored), with their superstates: what a diagram of one use of a shared table draws.
+    /// </summary>
+    public StateMachineInfo ReachableOnly()
+    {
+        var seen = new HashSet<StateInfo> { InitialState };
+        var queue = new Queue<StateInfo>([InitialState]);
+        while (queue.TryDequeue(out var state))
+        {
+            var next = state.FixedTransitions.Select(t => t.Destination);
+            if (state.Superstate is not null)
+            {
+                next = next.Append(state.Superstate);
+            }
+
+            foreach (var s in next.Where(seen.Add))
+            {
+                queue.Enqueue(s);
+            }
+        }
+
+        return new StateMachineInfo(InitialState, States.Where(seen.Contains).ToList(), Triggers, StateType, TriggerType);
+    }
 }
 
 /// <summary>Configuration of one state.</summary>

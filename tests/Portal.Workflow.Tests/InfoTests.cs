@@ -126,4 +126,21 @@ public class InfoTests
         m.Configure(S.Submitted).Named("已递交");
         Assert.Equal("已递交", m.GetStateLabel(S.Submitted));
     }
+
+    [Fact]
+    public void ReachableOnly_drops_states_no_transition_leads_to_and_keeps_the_rest_in_order()
+    {
+        var m = new StateMachine<S, T>(S.Draft);
+        m.Configure(S.Draft).Permit(T.Submit, S.Submitted);
+        m.Configure(S.Submitted).PermitIf(T.Accept, S.Accepted, () => false, "从不");
+        m.Configure(S.Processing).Permit(T.Approve, S.Completed);
+
+        var info = m.GetInfo();
+        var drawn = info.ReachableOnly();
+
+        Assert.Contains(info.States, s => s.UnderlyingState.Equals(S.Processing));
+        Assert.Equal([S.Draft, S.Submitted, S.Accepted], drawn.States.Select(s => (S)s.UnderlyingState));
+        Assert.Equal(S.Draft, drawn.InitialState.UnderlyingState);
+        Assert.DoesNotContain("Processing", DiagramExport.ToMermaid(drawn), StringComparison.Ordinal);
+    }
 }

@@ -49,7 +49,8 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
                 }
             }
 
-            if (!expired && !@case.MarkOverdue(now))
+            // A step that follows an ended waiting period can be late already (its limit counts from the period's end).
+            if (!@case.MarkOverdue(now) && !expired)
             {
                 continue;
             }
