@@ -20,6 +20,14 @@ public enum CaseState
     CreditorNoticeDue,
     ClaimsPeriod,
     LiquidationReport,
+
+    // 报装 (utility connection) steps (SPEC 2.3).
+    ConnectionsRunning,
+    SiteSurvey,
+    PlanReply,
+    ContractSigning,
+    ContractConfirm,
+    Connecting,
 }
 
 public enum CaseTrigger
@@ -45,6 +53,13 @@ public enum CaseTrigger
     ClaimsPeriodEnds,
     SubmitLiquidationReport,
     CancelByAuthority,
+
+    // 报装
+    RecordSurvey,
+    ReplyPlan,
+    SignContract,
+    ConfirmContract,
+    Connect,
 }
 
 public static class CaseStates
@@ -66,6 +81,12 @@ public static class CaseStates
         CaseState.CreditorNoticeDue => "待发布债权人公告",
         CaseState.ClaimsPeriod => "债权申报期",
         CaseState.LiquidationReport => "待提交清算报告",
+        CaseState.ConnectionsRunning => "各专营单位办理中",
+        CaseState.SiteSurvey => "现场踏勘",
+        CaseState.PlanReply => "方案答复（外线工程审批）",
+        CaseState.ContractSigning => "供用合同：专营单位签章",
+        CaseState.ContractConfirm => "供用合同：待申请人确认",
+        CaseState.Connecting => "装表接通（验收送电）",
         _ => state.ToString(),
     };
 
@@ -90,6 +111,11 @@ public static class CaseStates
         CaseTrigger.ClaimsPeriodEnds => "债权申报期满",
         CaseTrigger.SubmitLiquidationReport => "提交清算报告",
         CaseTrigger.CancelByAuthority => "依职权注销",
+        CaseTrigger.RecordSurvey => "记录踏勘结果",
+        CaseTrigger.ReplyPlan => "答复供应方案",
+        CaseTrigger.SignContract => "专营单位签章供用合同",
+        CaseTrigger.ConfirmContract => "申请人确认签订供用合同",
+        CaseTrigger.Connect => "接通",
         _ => trigger.ToString(),
     };
 

@@ -61,6 +61,7 @@ public static class PolicyProfiles
         new(PromiseKeys.WaterJointApproval, "用水报装", "外线工程联合审批（150米以上）", new TimeLimit(3, TimeUnit.WorkingDays), "002:19", null),
         new(PromiseKeys.WaterJointApprovalMajor, "用水报装", "施工方案重大调整时总时长", new TimeLimit(5, TimeUnit.WorkingDays), "002:19", null),
         new(PromiseKeys.WaterConnect, "用水报装", "用水接通", new TimeLimit(6, TimeUnit.WorkingDays), "002:19", null),
+        new(PromiseKeys.WaterNoWorks, "用水报装", "无外线工程：申请后立即装表开通", new TimeLimit(1, TimeUnit.WorkingDays), "002:19", "“立即”按1个工作日内计"),
         new(PromiseKeys.GasConnect, "用气报装", "燃气接通", new TimeLimit(10, TimeUnit.WorkingDays), "002:19", null),
         new(PromiseKeys.HeatConnect, "用热报装", "供热接通", new TimeLimit(10, TimeUnit.WorkingDays), PortalDefault, "文件未规定，管理员可调整"),
         new(PromiseKeys.TelecomConnect, "通信报装", "通信接入", new TimeLimit(5, TimeUnit.WorkingDays), PortalDefault, "文件未规定，管理员可调整"),

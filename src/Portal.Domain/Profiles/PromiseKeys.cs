@@ -24,6 +24,7 @@ public static class PromiseKeys
     public const string WaterJointApproval = "water.joint-approval";
     public const string WaterJointApprovalMajor = "water.joint-approval-major";
     public const string WaterConnect = "water.connect";
+    public const string WaterNoWorks = "water.no-works";
     public const string GasConnect = "gas.connect";
     public const string HeatConnect = "heat.connect";
     public const string TelecomConnect = "telecom.connect";

@@ -1,4 +1,5 @@
 using Portal.Domain.Cases;
+using Portal.Web.Features.Connections;
 using Portal.Web.Features.Deregistration;
 using Portal.Web.Features.Establishment;
 
@@ -12,5 +13,6 @@ public static class ServiceRegistry
         EstablishmentService.Definition,
         .. EstablishmentService.Addons,
         .. DeregistrationService.Definitions,
+        .. ConnectionService.Definitions,
     ];
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
+using Portal.Domain.Connections;
 using Portal.Domain.Deregistration;
 using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
@@ -168,6 +169,23 @@ public static class DemoData
         }));
         var exitVersion = await db.Cases.AsNoTracking().Where(c => c.Number == exit).Select(c => c.Version).SingleAsync(cancellationToken);
         await As("window01", m => m.Send(new Act.Command { Number = exit, Trigger = CaseTrigger.Accept, ExpectedVersion = exitVersion }));
+
+        // A joint power + water application (联合报装) for the finished enterprise, with the joint survey arranged.
+        var joint = await As(applicant, m => m.Send(new Features.Connections.Submit.Command
+        {
+            Customer = CustomerKind.Enterprise,
+            EnterpriseName = finished.Name,
+            CreditCode = finished.CreditCode,
+            Address = finished.Address,
+            Purpose = "生产、办公",
+            Utilities = [Utility.Power, Utility.Water],
+            Power = new TechnicalData { CapacityKw = 120, ExternalWorks = true, LineLengthM = 150, SanLing = true, NoInterestedParty = true },
+            Water = new TechnicalData { ExternalWorks = true, PipeLengthM = 80, DiameterMm = 50 },
+        }));
+        var clock = await services.GetRequiredService<Infrastructure.Calendar.CalendarService>().GetClockAsync(cancellationToken);
+        var surveyDay = clock.Calendar.NextWorkingDay(DateOnly.FromDateTime(clock.ToLocal(time.GetUtcNow().UtcDateTime)));
+        var applicationVersion = await db.ConnectionApplications.AsNoTracking().Where(a => a.CaseNumber == joint).Select(a => a.Version).SingleAsync(cancellationToken);
+        await As("window01", m => m.Send(new Features.Connections.ScheduleSurvey.Command { Number = joint, Date = surveyDay, Time = new TimeOnly(10, 0), ExpectedVersion = applicationVersion }));
 
         // Backdate one waiting case by ten days (demo only): the deadline sweep marks it overdue at start-up.
         var past = time.GetUtcNow().UtcDateTime.AddDays(-10);

@@ -14,6 +14,7 @@ using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
 using Portal.Web.Common.Pipeline;
 using Portal.Web.Features;
+using Portal.Web.Features.Connections;
 
 namespace Portal.Web.Setup;
 
@@ -96,9 +97,22 @@ public static class PortalSetup
         services.AddScoped<ICaseLifecycle, Features.Establishment.EstablishmentLifecycle>();
         services.AddScoped<ICaseLifecycle, Features.Deregistration.DeregistrationLifecycle>();
         services.AddScoped<ICaseFlowSource, Features.Deregistration.DeregistrationFlows>();
+        services.AddScoped<ICaseLifecycle, Features.Connections.ConnectionLifecycle>();
+        services.AddScoped<ICaseFlowSource, Features.Connections.ConnectionFlows>();
         services.AddScoped<Features.Deregistration.DeregistrationExpiry>();
         services.AddScoped<IStepExpiry>(p => p.GetRequiredService<Features.Deregistration.DeregistrationExpiry>());
         services.AddSingleton<Features.Notices.NoticeFloodGuard>();
+        services.AddOpenApi(Features.Connections.UtilityFeed.DocumentName, o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/utilities", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "政务服务中心 · 报装需求推送接口";
+                document.Info.Description = "水电气热信专营单位拉取本单位的新增和变更报装办件（000:109）。请求头 X-Api-Key 提供本单位密钥。";
+                document.Info.Version = "1";
+                return Task.CompletedTask;
+            });
+        });
         services.AddSingleton<CalendarService>();
         services.AddSingleton<PromiseService>();
         services.AddSingleton(new ServiceCatalog(ServiceRegistry.Definitions));
@@ -148,6 +162,8 @@ public static class PortalSetup
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapPortalEndpoints();
+        app.MapUtilityFeed();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         if (TestClock.Enabled(app.Configuration))
         {
             app.Logger.LogWarning("测试时钟已启用（Portal:TestClock）：/__test/clock/advance 可以拨快门户时间，仅供端到端测试使用。");

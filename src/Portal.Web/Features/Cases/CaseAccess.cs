@@ -30,8 +30,8 @@ public static class CaseAccess
         }
 
         // Back-office reviewers: their department's services, and cases with a parallel track of their department.
-        var department = services.Get(c.ServiceCode).Department;
-        return user.IsInRole(department.ReviewerRole()) || c.SubItems.Any(s => user.IsInRole(s.HolderRole))
+        var service = services.Get(c.ServiceCode);
+        return (service.OpenToDepartment && user.IsInRole(service.Department.ReviewerRole())) || c.SubItems.Any(s => user.IsInRole(s.HolderRole))
             || (alsoFor?.Any(user.IsInRole) ?? false);
     }
 

@@ -34,8 +34,17 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
 
     public CaseView.Result View { get; private set; } = null!;
 
+    [BindProperty]
+    public Connections.ScheduleSurvey.Command Survey { get; set; } = new();
+
+    [BindProperty]
+    public Connections.SetDesignBudget.Command Budget { get; set; } = new();
+
     /// <summary>注销's own part of the page, for deregistration cases.</summary>
     public Deregistration.CasePanel.Result? Panel { get; private set; }
+
+    /// <summary>报装's own part of the page, for connection cases.</summary>
+    public Connections.ConnectionPanel.Result? Connection { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
@@ -67,11 +76,28 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
         return RedirectToPage(new { Number });
     }
 
+    public async Task<IActionResult> OnPostSurveyAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(Survey with { Number = Number }, cancellationToken);
+        TempData["Notice"] = "已安排踏勘，各专营单位同时收到通知。";
+        return RedirectToPage(new { Number });
+    }
+
+    public async Task<IActionResult> OnPostBudgetAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(Budget with { Number = Number }, cancellationToken);
+        TempData["Notice"] = "已录入设计预算。";
+        return RedirectToPage(new { Number });
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         View = await mediator.Send(new CaseView.Query { Number = Number }, cancellationToken);
         Panel = Features.Deregistration.DeregistrationService.IsDeregistration(View.ServiceCode)
             ? await mediator.Send(new Deregistration.CasePanel.Query { Number = Number }, cancellationToken)
+            : null;
+        Connection = Features.Connections.ConnectionService.IsConnection(View.ServiceCode)
+            ? await mediator.Send(new Connections.ConnectionPanel.Query { Number = Number }, cancellationToken)
             : null;
     }
 }

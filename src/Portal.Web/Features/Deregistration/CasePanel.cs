@@ -196,6 +196,24 @@ public static class ConfirmShare
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
+            // Six departments may confirm at the same moment: each adds a note to the case, so a conflict on the
+            // case alone is retried; a conflict on the share itself means someone confirmed it first.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ConfirmAsync(request, cancellationToken);
+                    return Unit.Value;
+                }
+                catch (DbUpdateConcurrencyException ex) when (attempt < 5 && ex.Entries.All(e => e.Entity is Case))
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+
+        private async Task ConfirmAsync(Command request, CancellationToken cancellationToken)
+        {
             var share = await db.CancellationShares.Include(s => s.Application).FirstOrDefaultAsync(s => s.Id == request.ShareId, cancellationToken);
             if (share is null || share.Application.CaseNumber != request.Number)
             {
@@ -224,7 +242,6 @@ public static class ConfirmShare
             var c = await db.Cases.SingleAsync(x => x.Id == share.Application.CaseId, cancellationToken);
             c.Record($"{share.Department.Label()}确认收到注销信息", actor, now, null);
             await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
         }
     }
 }

@@ -152,7 +152,7 @@ public static class FileResponse
         [Display(Name = "债权金额（元）")]
         public decimal? Amount { get; init; }
 
-        public string SubmissionKey { get; init; } = "";
+        public string? SubmissionKey { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -161,14 +161,15 @@ public static class FileResponse
         {
             RuleFor(c => c.Name).NotEmpty().WithMessage("请填写姓名或单位名称。")
                 .MaximumLength(SimpleDeregistrationRules.NameMaxLength).WithMessage($"姓名或单位名称不能超过{SimpleDeregistrationRules.NameMaxLength}个字。");
-            RuleFor(c => c.Contact).NotEmpty().WithMessage("请留下联系方式（手机号、固定电话或电子邮箱），以便答复。")
-                .Must(SimpleDeregistrationRules.IsContact).When(c => !string.IsNullOrWhiteSpace(c.Contact))
+            RuleFor(c => c.Contact).NotEmpty().WithMessage("请留下联系方式（手机号、固定电话或电子邮箱），以便答复。");
+            RuleFor(c => c.Contact).Must(SimpleDeregistrationRules.IsContact).When(c => !string.IsNullOrWhiteSpace(c.Contact))
                 .WithMessage("联系方式应为手机号、带区号的固定电话或电子邮箱。");
             RuleFor(c => c.Content).NotEmpty().WithMessage("请写明异议理由或债权说明。")
                 .MaximumLength(SimpleDeregistrationRules.ContentMaxLength).WithMessage(c => $"异议理由或债权说明不能超过{SimpleDeregistrationRules.ContentMaxLength}字（现为{c.Content?.Length}字）。");
             RuleFor(c => c.Amount).GreaterThan(0).When(c => c.Amount is not null).WithMessage("债权金额应大于0。")
                 .LessThan(1_000_000_000_000m).WithMessage("债权金额过大，请核对。");
-            RuleFor(c => c.SubmissionKey).NotEmpty().Matches("^[A-Za-z0-9-]{8,64}$").WithMessage("表单已失效，请刷新页面后重新填写。");
+            RuleFor(c => c.SubmissionKey).NotEmpty().WithMessage("表单已失效，请刷新页面后重新填写。")
+                .Matches("^[A-Za-z0-9-]{8,64}$").WithMessage("表单已失效，请刷新页面后重新填写。");
         }
     }
 
@@ -188,6 +189,29 @@ public static class FileResponse
                 throw new ValidationFailedException("", NoticeFloodGuard.Refused);
             }
 
+            // Objections of different people at the same moment must all be stored: each adds a note to the case, so
+            // a conflict on the case's version is retried with the case as it is now (its state decides again).
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await StoreAsync(request, cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 5)
+                {
+                    db.ChangeTracker.Clear();
+                }
+                catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+                {
+                    // The same form arrived twice at the same moment: the other request stored it.
+                    db.ChangeTracker.Clear();
+                    return Receipt(await db.NoticeResponses.AsNoTracking().SingleAsync(r => r.SubmissionKey == request.SubmissionKey, cancellationToken));
+                }
+            }
+        }
+
+        private async Task<string> StoreAsync(Command request, CancellationToken cancellationToken)
+        {
             var c = await db.Cases.FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
             if (c is null || !DeregistrationService.IsDeregistration(c.ServiceCode))
             {
@@ -212,21 +236,11 @@ public static class FileResponse
             }
 
             var response = new NoticeResponse(d, kind, request.Name!.Trim(), request.Contact!.Trim(), request.Content!.Trim(),
-                kind == NoticeResponseKind.Claim ? request.Amount : null, request.SubmissionKey, now);
+                kind == NoticeResponseKind.Claim ? request.Amount : null, request.SubmissionKey!, now);
             d.Responses.Add(response);
             c.Record(kind == NoticeResponseKind.Objection ? "收到公示异议" : "收到债权申报", CaseActor.Public, now,
                 kind == NoticeResponseKind.Objection ? response.Content : $"申报债权{response.Amount:0.##}元");
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-            {
-                // The same form arrived twice at the same moment: the other request stored it.
-                db.ChangeTracker.Clear();
-                return Receipt(await db.NoticeResponses.AsNoTracking().SingleAsync(r => r.SubmissionKey == request.SubmissionKey, cancellationToken));
-            }
-
+            await db.SaveChangesAsync(cancellationToken);
             return Receipt(response);
         }
 

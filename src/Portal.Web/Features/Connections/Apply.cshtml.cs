@@ -1,0 +1,182 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Domain.Connections;
+using Portal.Domain.Identity;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Cases;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Connections;
+
+public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, IReloadablePage
+{
+    [BindProperty]
+    public Submit.Command Data { get; set; } = new();
+
+    public bool IsStaff => me.IsStaff;
+
+    public void OnGet(string? utility)
+    {
+        if (Enum.TryParse<Utility>(utility, ignoreCase: true, out var u))
+        {
+            Data = Data with { Utilities = [u] };
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var number = await mediator.Send(Data, cancellationToken);
+        TempData["Notice"] = $"报装申请已提交，办件编号 {number}。各专营单位已同时收到申请。";
+        return Redirect($"/Cases/{number}");
+    }
+
+    public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// One form for a site and one or more utilities (联合报装, 000:109): every utility is classified on submission and
+/// gets its own child case at once, so each utility sees the demand immediately.
+/// </summary>
+public static class Submit
+{
+    [RequireRoles(Roles.Applicant, Roles.Window)]
+    public sealed record Command : ICommand<string>
+    {
+        [Display(Name = "申请人手机号（帮办代办）")]
+        public string? ApplicantMobile { get; init; }
+
+        public CustomerKind Customer { get; init; } = CustomerKind.Enterprise;
+
+        [Display(Name = "企业名称")]
+        public string? EnterpriseName { get; init; }
+
+        [Display(Name = "统一社会信用代码")]
+        public string? CreditCode { get; init; }
+
+        [Display(Name = "用能地址")]
+        public string? Address { get; init; }
+
+        [Display(Name = "用途")]
+        public string? Purpose { get; init; }
+
+        public List<Utility> Utilities { get; init; } = [];
+
+        public TechnicalData Power { get; init; } = new();
+
+        public TechnicalData Water { get; init; } = new();
+
+        public TechnicalData Gas { get; init; } = new();
+
+        public TechnicalData Heat { get; init; } = new();
+
+        public TechnicalData Telecom { get; init; } = new();
+
+        public TechnicalData DataFor(Utility utility) => utility switch
+        {
+            Utility.Power => Power,
+            Utility.Water => Water,
+            Utility.Gas => Gas,
+            Utility.Heat => Heat,
+            _ => Telecom,
+        };
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Utilities).NotEmpty().WithMessage("请至少选择一项报装（电、水、气、热、信）。");
+            RuleForEach(c => c.Utilities).IsInEnum().WithMessage("未知的报装类别。");
+            RuleFor(c => c.Address).NotEmpty().WithMessage("请填写用能地址。").MaximumLength(200).WithMessage("用能地址不能超过200字。");
+            RuleFor(c => c.Purpose).NotEmpty().WithMessage("请填写用途（如：生产、办公、居住）。").MaximumLength(200).WithMessage("用途不能超过200字。");
+            When(c => c.Customer == CustomerKind.Enterprise, () =>
+            {
+                RuleFor(c => c.EnterpriseName).NotEmpty().WithMessage("企业用户请填写企业名称。").MaximumLength(100).WithMessage("企业名称不能超过100字。");
+                RuleFor(c => c.CreditCode).Must(code => UnifiedSocialCreditCode.IsValid(code))
+                    .When(c => !string.IsNullOrWhiteSpace(c.CreditCode))
+                    .WithMessage(c => UnifiedSocialCreditCode.Validate(c.CreditCode) ?? "统一社会信用代码不正确。");
+            });
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, UserManager<PortalUser> users, CaseContexts contexts, CaseActions actions) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var utilities = request.Utilities.Distinct().OrderBy(u => u).ToList();
+            var problems = utilities.SelectMany(u => request.DataFor(u).Problems(u).Select(p => ($"{u}.{p.Field}", $"{u.Label()}：{p.Message}"))).ToList();
+            if (problems.Count > 0)
+            {
+                throw new ValidationFailedException(problems);
+            }
+
+            var applicant = await ApplicantAsync(request);
+            var parentContext = await contexts.ForAsync(ConnectionService.ParentCode, cancellationToken);
+            var now = parentContext.NowUtc;
+            var today = DateOnly.FromDateTime(parentContext.Clock.ToLocal(now));
+            var application = new ConnectionApplication(applicant.Id, request.Customer, request.Customer == CustomerKind.Enterprise ? request.EnterpriseName?.Trim() : null,
+                string.IsNullOrWhiteSpace(request.CreditCode) ? null : UnifiedSocialCreditCode.Normalize(request.CreditCode), request.Address!.Trim(), request.Purpose!.Trim(), now);
+            var channel = me.IsStaff ? Channel.Window : Channel.Online;
+            var joint = utilities.Count > 1;
+            var title = $"{request.Address!.Trim()} {(joint ? "联合报装（" + string.Join("、", utilities.Select(u => u.Label())) + "）" : utilities[0].ServiceLabel())}";
+            var parentNumber = await CaseNumbers.NextAsync(db, ConnectionService.Parent.NumberPrefix, today, cancellationToken);
+            var parentFlow = new ParentConnectionFlow(() => false);
+            var parent = Case.Submit(parentNumber, title, (applicant.Id, applicant.FullName), channel, parentContext with { Flow = parentFlow }, application.CreditCode);
+            db.Cases.Add(parent);
+            db.ConnectionApplications.Add(application);
+            await db.SaveChangesAsync(cancellationToken);
+            application.AttachTo(parent.Id, parent.Number);
+            await actions.FireAsync(parent, CaseTrigger.AutoAccept, parentContext with { Actor = CaseActor.System, Flow = parentFlow }, null, cancellationToken);
+
+            foreach (var utility in utilities)
+            {
+                var data = request.DataFor(utility);
+                var classification = ConnectionClassifier.Classify(utility, request.Customer, data);
+                var utilityRequest = new UtilityRequest(application, utility, data, classification);
+                application.Requests.Add(utilityRequest);
+                var service = ConnectionService.Child(utility);
+                var context = (await contexts.ForAsync(service.Code, cancellationToken)) with { Flow = new UtilityConnectionFlow(utilityRequest) };
+                var number = await CaseNumbers.NextAsync(db, service.NumberPrefix, today, cancellationToken);
+                var child = Case.Submit(number, $"{request.Address!.Trim()} {utility.ServiceLabel()}", (applicant.Id, applicant.FullName), channel, context, application.CreditCode);
+                db.Cases.Add(child);
+                await db.SaveChangesAsync(cancellationToken);
+                utilityRequest.AttachTo(child.Id, child.Number, now);
+                // The utility sees the demand at once; the system accepts, so the promise counts from submission.
+                await actions.FireAsync(child, CaseTrigger.AutoAccept, context with { Actor = CaseActor.System }, null, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return parent.Number;
+        }
+
+        private async Task<PortalUser> ApplicantAsync(Command request)
+        {
+            if (!me.IsStaff)
+            {
+                return await users.FindByIdAsync(me.Id!) ?? throw new NotSignedInException();
+            }
+
+            var mobile = request.ApplicantMobile?.Trim();
+            if (string.IsNullOrEmpty(mobile))
+            {
+                throw new ValidationFailedException(nameof(Command.ApplicantMobile), "帮办代办请填写申请人注册的手机号。");
+            }
+
+            var applicant = await users.FindByNameAsync(mobile);
+            if (applicant is null || !await users.IsInRoleAsync(applicant, Roles.Applicant))
+            {
+                throw new ValidationFailedException(nameof(Command.ApplicantMobile), "未找到该手机号注册的申请人，请先协助申请人实名注册。");
+            }
+
+            return applicant;
+        }
+    }
+}

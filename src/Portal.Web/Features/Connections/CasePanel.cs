@@ -1,0 +1,269 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Calendar;
+using Portal.Domain.Cases;
+using Portal.Domain.Connections;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Web.Common;
+using Portal.Web.Features.Cases;
+using Portal.Web.Features.Shared;
+
+namespace Portal.Web.Features.Connections;
+
+/// <summary>The 报装 part of a case page: the site, each utility as its own track (parent), or one utility's classification, survey, contract and connection (child).</summary>
+public static class ConnectionPanel
+{
+    public sealed record Query : IQuery<Result>
+    {
+        public string Number { get; init; } = "";
+    }
+
+    public sealed record Track(string Utility, string Number, string Path, string State, string Holder, DeadlineView Deadline, string Elapsed, bool Final);
+
+    public sealed record Child(
+        string Utility,
+        string Path,
+        string Rule,
+        string Source,
+        IReadOnlyList<string> Notes,
+        IReadOnlyList<(string Label, string Value)> Data,
+        string? SurveyFindings,
+        string? DesignBudget,
+        string? WorksFee,
+        bool CanSetBudget,
+        string? Contract,
+        string? ConnectedAt,
+        bool InviteRating);
+
+    public sealed record Result(
+        bool IsParent,
+        string Address,
+        string Customer,
+        string? Enterprise,
+        string Purpose,
+        string? SurveyAt,
+        bool SurveyNeeded,
+        bool CanSchedule,
+        IReadOnlyList<Track> Tracks,
+        Child? Utility,
+        long ApplicationVersion);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var c = await db.Cases.AsNoTracking().Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            if (c is null || !ConnectionService.IsConnection(c.ServiceCode))
+            {
+                throw new NotFoundException("未找到该办件。");
+            }
+
+            CaseAccess.EnsureVisible(c, me, services);
+            var application = ConnectionService.IsParent(c.ServiceCode)
+                ? await db.ConnectionApplications.AsNoTracking().Include(a => a.Requests).SingleAsync(a => a.CaseId == c.Id, cancellationToken)
+                : (await db.UtilityRequests.AsNoTracking().Include(r => r.Application).ThenInclude(a => a.Requests).SingleAsync(r => r.CaseId == c.Id, cancellationToken)).Application;
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            string F(DateTime? utc) => utc is { } u ? DeadlineView.Format(clock.ToLocal(u)) : "—";
+            var surveyNeeded = application.Requests.Any(r => r.NeedsSurvey);
+            var mayArrange = me.IsInRole(Roles.Window) || application.Requests.Any(r => me.IsInRole(r.Utility.Department().ReviewerRole()));
+            var tracks = new List<Track>();
+            Child? child = null;
+            if (ConnectionService.IsParent(c.ServiceCode))
+            {
+                var ids = application.Requests.Select(r => r.CaseId).ToList();
+                var cases = await db.Cases.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(cancellationToken);
+                foreach (var r in application.Requests.OrderBy(r => r.Utility))
+                {
+                    var x = cases.Single(k => k.Id == r.CaseId);
+                    tracks.Add(new Track(r.Utility.ServiceLabel(), x.Number, r.PathLabel, x.State.Label(), x.State.IsFinal() ? "—" : Roles.Label(x.HolderRole),
+                        DeadlineView.For(x, now, clock), Elapsed(clock, x, now), x.State.IsFinal()));
+                }
+            }
+            else
+            {
+                var r = application.Requests.Single(k => k.CaseId == c.Id);
+                var isApplicant = c.ApplicantId == me.Id || c.FiledById == me.Id;
+                child = new Child(
+                    r.Utility.ServiceLabel(),
+                    r.PathLabel,
+                    r.Rule,
+                    r.Source,
+                    r.Notes.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                    Describe(r.Utility, r.Data),
+                    r.SurveyFindings,
+                    r.DesignBudget is { } b ? $"{b:#,0.00}元" : null,
+                    r.WorksFee is { } fee ? $"{fee:#,0.00}元（设计预算下浮3%，竣工后按实结算）" : null,
+                    r.Utility == Utility.Water && application.Customer == CustomerKind.Enterprise && !c.State.IsFinal() && me.IsInRole(r.Utility.Department().ReviewerRole()),
+                    r.ContractNumber is null ? null
+                        : $"{r.ContractNumber}：{r.Utility.Label()}单位 {r.UtilitySignedBy} 于 {F(r.UtilitySignedAt)} 签章" + (r.ApplicantSignedAt is null ? "，待申请人确认" : $"；申请人 {r.ApplicantSignedBy} 于 {F(r.ApplicantSignedAt)} 确认"),
+                    r.ConnectedAt is null ? null : F(r.ConnectedAt),
+                    c.State == CaseState.Completed && isApplicant);
+            }
+
+            return new Result(
+                ConnectionService.IsParent(c.ServiceCode),
+                application.Address,
+                application.Customer == CustomerKind.Enterprise ? "企业（非居民）" : "居民",
+                application.EnterpriseName,
+                application.Purpose,
+                application.SurveyAt is null ? null : F(application.SurveyAt),
+                surveyNeeded,
+                surveyNeeded && mayArrange && application.Requests.Any(r => r.SurveyFindings is null),
+                tracks,
+                child,
+                application.Version);
+        }
+
+        private static string Elapsed(DeadlineClock clock, Case x, DateTime now) =>
+            x.AcceptedAt is { } from ? $"{(x.State.IsFinal() ? "用时" : "已用")}{DeadlineView.Duration(clock.OfficeMinutesBetween(from, x.ClosedAt ?? now))}" : "—";
+
+        private static IReadOnlyList<(string, string)> Describe(Utility utility, TechnicalData d) => utility switch
+        {
+            Utility.Power =>
+            [
+                ("报装容量", $"{d.CapacityKw:0.##}千瓦"),
+                ("电压等级", d.Voltage.Label() + (d.DualSupply ? "，双电源" : "")),
+                ("外线工程", d.ExternalWorks ? $"有，线路长度{d.LineLengthM:0.##}米" : "无"),
+                ("涉路涉树", d.RoadOrTreeWorks ? "是" : "否"),
+                ("“三零”服务", d.SanLing ? (d.NoInterestedParty ? "是，无利害关系人" : "是，有利害关系人") : "否"),
+            ],
+            Utility.Water =>
+            [
+                ("外线工程", d.ExternalWorks ? $"有，管线长度{d.PipeLengthM:0.##}米" : "无"),
+                ("接水管径", $"{d.DiameterMm}毫米"),
+            ],
+            Utility.Gas => [("月用气量", $"{d.GasCubicMetresPerMonth:0.##}立方米")],
+            Utility.Heat => [("供热面积", $"{d.HeatAreaM2:0.##}平方米")],
+            _ => [("接入带宽", $"{d.TelecomBandwidthMbps}兆")],
+        };
+    }
+}
+
+/// <summary>联合踏勘: one survey time for every utility of the application, set by a window clerk or one of its utilities.</summary>
+public static class ScheduleSurvey
+{
+    [RequireStaff]
+    public sealed record Command : ICommand<Unit>
+    {
+        public string Number { get; init; } = "";
+
+        [Display(Name = "踏勘日期")]
+        public DateOnly? Date { get; init; }
+
+        [Display(Name = "踏勘时间")]
+        public TimeOnly? Time { get; init; }
+
+        public long ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Date).NotNull().WithMessage("请选择踏勘日期。");
+            RuleFor(c => c.Time).NotNull().WithMessage("请选择踏勘时间。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, CalendarService calendar, TimeProvider time) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            if (c is null || !ConnectionService.IsConnection(c.ServiceCode))
+            {
+                throw new NotFoundException("未找到该办件。");
+            }
+
+            var application = ConnectionService.IsParent(c.ServiceCode)
+                ? await db.ConnectionApplications.Include(a => a.Requests).SingleAsync(a => a.CaseId == c.Id, cancellationToken)
+                : (await db.UtilityRequests.Include(r => r.Application).ThenInclude(a => a.Requests).SingleAsync(r => r.CaseId == c.Id, cancellationToken)).Application;
+            if (!me.IsInRole(Roles.Window) && !application.Requests.Any(r => me.IsInRole(r.Utility.Department().ReviewerRole())))
+            {
+                throw new NotFoundException("未找到该办件，或该办件不属于您。");
+            }
+
+            if (application.Version != request.ExpectedVersion)
+            {
+                throw new ConflictException(ConflictException.RecordChanged);
+            }
+
+            db.Entry(application).Property(x => x.Version).OriginalValue = request.ExpectedVersion;
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var local = request.Date!.Value.ToDateTime(request.Time!.Value);
+            var now = time.GetUtcNow().UtcDateTime;
+            if (clock.ToUtc(local) <= now)
+            {
+                throw new ValidationFailedException(nameof(Command.Date), "踏勘时间应晚于现在。");
+            }
+
+            if (!clock.Calendar.IsWorkingDay(request.Date.Value) || !clock.Calendar.OfficeHours.Periods.Any(p => request.Time.Value >= p.Start && request.Time.Value < p.End))
+            {
+                throw new ValidationFailedException(nameof(Command.Date), "踏勘时间应在工作日的办公时间内。");
+            }
+
+            application.ScheduleSurvey(clock.ToUtc(local), me.Name);
+            foreach (var r in application.Requests)
+            {
+                r.Touch(now);
+            }
+
+            var parent = await db.Cases.SingleAsync(x => x.Id == application.CaseId, cancellationToken);
+            parent.Record($"安排{(application.Joint ? "联合" : "")}踏勘：{DeadlineView.Format(local)}", me.ToActor(), now, null);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>供水: the utility records the design budget; the enterprise's works fee is 3% below it (002:19).</summary>
+public static class SetDesignBudget
+{
+    [RequireStaff]
+    public sealed record Command : ICommand<Unit>
+    {
+        public string Number { get; init; } = "";
+
+        [Display(Name = "设计预算（元）")]
+        public decimal? Budget { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Budget).NotNull().WithMessage("请填写设计预算。").GreaterThan(0).WithMessage("设计预算应大于0。")
+                .LessThanOrEqualTo(1_000_000_000m).WithMessage("设计预算不能超过10亿元，请核对。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var r = await db.UtilityRequests.Include(x => x.Application).FirstOrDefaultAsync(x => x.CaseNumber == request.Number, cancellationToken)
+                ?? throw new NotFoundException("未找到该办件。");
+            if (r.Utility != Utility.Water || !me.IsInRole(r.Utility.Department().ReviewerRole()))
+            {
+                throw new ForbiddenException("只有供水单位的工作人员可以录入接水工程设计预算。");
+            }
+
+            if (r.Application.Customer != CustomerKind.Enterprise)
+            {
+                throw new RuleViolationException(["接水工程费下浮3%只适用于工商企业用户。"]);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            r.SetDesignBudget(request.Budget!.Value, now);
+            var c = await db.Cases.SingleAsync(x => x.Id == r.CaseId, cancellationToken);
+            c.Record($"录入设计预算{r.DesignBudget:#,0.00}元，工程费{r.WorksFee:#,0.00}元", me.ToActor(), now, null);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Domain.Connections;
+using Portal.Infrastructure.Data;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Connections;
+
+/// <summary>Gives 报装 cases their steps: the parent waits for its children; each child runs its utility's steps.</summary>
+public sealed class ConnectionFlows(PortalDbContext db) : ICaseFlowSource
+{
+    public bool Handles(string serviceCode) => ConnectionService.IsConnection(serviceCode);
+
+    public async Task<ICaseFlow> LoadAsync(Case c, CancellationToken cancellationToken)
+    {
+        if (ConnectionService.IsParent(c.ServiceCode))
+        {
+            var childIds = await db.UtilityRequests.Where(r => r.Application.CaseId == c.Id).Select(r => r.CaseId).ToListAsync(cancellationToken);
+            var states = await db.Cases.Where(x => childIds.Contains(x.Id)).Select(x => new { x.Id, x.State }).ToListAsync(cancellationToken);
+            // Prefer the tracked instances (a child may have just changed in this request).
+            var current = states.Select(s => db.Cases.Local.FirstOrDefault(l => l.Id == s.Id)?.State ?? s.State).ToList();
+            return new ParentConnectionFlow(() => current.Count > 0 && current.All(s => s.IsFinal()));
+        }
+
+        return new UtilityConnectionFlow(await LoadRequestAsync(db, c.Id, cancellationToken));
+    }
+
+    public static async Task<UtilityRequest> LoadRequestAsync(PortalDbContext db, long childCaseId, CancellationToken cancellationToken) =>
+        await db.UtilityRequests.Include(r => r.Application).SingleAsync(r => r.CaseId == childCaseId, cancellationToken);
+}
+
+/// <summary>
+/// Keeps a 报装 application together: every child move is stamped for the utilities' feed; when the last child
+/// ends the parent is 办结 (or withdrawn, if nothing was connected); withdrawing the parent withdraws the open children.
+/// </summary>
+public sealed class ConnectionLifecycle(PortalDbContext db, IServiceProvider services) : ICaseLifecycle
+{
+    public bool Handles(string serviceCode) => ConnectionService.IsConnection(serviceCode);
+
+    public async Task OnStateChangedAsync(Case c, CaseState from, CaseActionContext context, CancellationToken cancellationToken)
+    {
+        var actions = services.GetRequiredService<CaseActions>();
+        var contexts = services.GetRequiredService<CaseContexts>();
+        if (ConnectionService.IsChild(c.ServiceCode))
+        {
+            var request = (context.Flow as UtilityConnectionFlow)?.Request ?? await ConnectionFlows.LoadRequestAsync(db, c.Id, cancellationToken);
+            request.Touch(context.NowUtc);
+            if (!c.State.IsFinal())
+            {
+                return;
+            }
+
+            var parent = await db.Cases.SingleAsync(x => x.Id == request.Application.CaseId, cancellationToken);
+            if (parent.State.IsFinal())
+            {
+                return;
+            }
+
+            var siblings = await db.UtilityRequests.Where(r => r.ApplicationId == request.ApplicationId).Select(r => r.CaseId).ToListAsync(cancellationToken);
+            var states = new List<CaseState>();
+            foreach (var id in siblings)
+            {
+                states.Add(id == c.Id ? c.State : (db.Cases.Local.FirstOrDefault(x => x.Id == id) ?? await db.Cases.SingleAsync(x => x.Id == id, cancellationToken)).State);
+            }
+
+            if (states.All(s => s.IsFinal()))
+            {
+                var parentContext = await contexts.ForCaseAsync(parent, cancellationToken, CaseActor.System);
+                await actions.FireAsync(parent, states.Contains(CaseState.Completed) ? CaseTrigger.Complete : CaseTrigger.Withdraw, parentContext,
+                    new CaseActionArgs { Reason = states.Contains(CaseState.Completed) ? "各专营单位均已办结" : "各专营单位的申请均已撤回" }, cancellationToken);
+            }
+        }
+        else if (c.State == CaseState.Withdrawn)
+        {
+            var children = await db.UtilityRequests.Where(r => r.Application.CaseId == c.Id).Select(r => r.CaseId).ToListAsync(cancellationToken);
+            foreach (var id in children)
+            {
+                var child = await db.Cases.SingleAsync(x => x.Id == id, cancellationToken);
+                if (!child.State.IsFinal())
+                {
+                    var childContext = await contexts.ForCaseAsync(child, cancellationToken, CaseActor.System);
+                    await actions.FireAsync(child, CaseTrigger.Withdraw, childContext, new CaseActionArgs { Reason = "申请人撤回报装申请" }, cancellationToken);
+                }
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<CaseLink>> LinksAsync(Case c, CancellationToken cancellationToken)
+    {
+        if (ConnectionService.IsChild(c.ServiceCode))
+        {
+            var parent = await db.UtilityRequests.AsNoTracking().Where(r => r.CaseId == c.Id).Select(r => r.Application.CaseNumber).SingleOrDefaultAsync(cancellationToken);
+            return parent is null ? [] : [new CaseLink("报装申请（总办件）", $"/Cases/{parent}")];
+        }
+
+        return [];
+    }
+}

@@ -1,0 +1,91 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Cases;
+using Portal.Domain.Connections;
+using Portal.Domain.Profiles;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Profiles;
+using Portal.Web.Common;
+using Portal.Web.Features.Shared;
+
+namespace Portal.Web.Features.Connections;
+
+[AllowAnonymous]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    /// <summary>One utility's guide, or (empty) the joint application's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Utility { get; set; }
+
+    public Guide.Result Guide { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Guide = await mediator.Send(new Guide.Query { Utility = Enum.TryParse<Utility>(Utility, true, out var u) && !int.TryParse(Utility, out _) ? u : null }, cancellationToken);
+}
+
+/// <summary>办事指南 for 联合报装 and for each utility: the classes with their rule, source and active limit, live due dates and the drawn steps.</summary>
+public static class Guide
+{
+    [PublicRequest]
+    public sealed record Query : IQuery<Result>
+    {
+        public Utility? Utility { get; init; }
+    }
+
+    public sealed record Row(string Utility, string Class, string Rule, string Source, string Limit, string DueIfNow);
+
+    public sealed record Result(Utility? Utility, string ProfileName, IReadOnlyList<Row> Rows, IReadOnlyList<WorkflowDiagram> Diagrams);
+
+    /// <summary>One sample request per class, to draw and time each path.</summary>
+    public static IReadOnlyList<(Utility Utility, CustomerKind Customer, TechnicalData Data)> Samples { get; } =
+    [
+        (Domain.Connections.Utility.Power, CustomerKind.Resident, new TechnicalData { CapacityKw = 8 }),
+        (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 50 }),
+        (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 100, ExternalWorks = true, LineLengthM = 150, SanLing = true, NoInterestedParty = true }),
+        (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 100, ExternalWorks = true, LineLengthM = 300, SanLing = true, NoInterestedParty = true }),
+        (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 800, Voltage = VoltageLevel.Kv10 }),
+        (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 800, Voltage = VoltageLevel.Kv10, DualSupply = true }),
+        (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 8000, Voltage = VoltageLevel.Kv35Plus }),
+        (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 8000, Voltage = VoltageLevel.Kv35Plus, DualSupply = true }),
+        (Domain.Connections.Utility.Water, CustomerKind.Enterprise, new TechnicalData { DiameterMm = 25 }),
+        (Domain.Connections.Utility.Water, CustomerKind.Enterprise, new TechnicalData { DiameterMm = 50, ExternalWorks = true, PipeLengthM = 100 }),
+        (Domain.Connections.Utility.Water, CustomerKind.Enterprise, new TechnicalData { DiameterMm = 100, ExternalWorks = true, PipeLengthM = 400 }),
+        (Domain.Connections.Utility.Gas, CustomerKind.Enterprise, new TechnicalData { GasCubicMetresPerMonth = 500 }),
+        (Domain.Connections.Utility.Heat, CustomerKind.Enterprise, new TechnicalData { HeatAreaM2 = 1000 }),
+        (Domain.Connections.Utility.Telecom, CustomerKind.Enterprise, new TechnicalData { TelecomBandwidthMbps = 200 }),
+    ];
+
+    public sealed class Handler(PromiseService promises, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var table = await promises.GetAsync(cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = clock.ToLocal(time.GetUtcNow().UtcDateTime);
+            var rows = new List<Row>();
+            var diagrams = new List<WorkflowDiagram>();
+            foreach (var (utility, customer, data) in Samples.Where(s => request.Utility is null || s.Utility == request.Utility))
+            {
+                var c = ConnectionClassifier.Classify(utility, customer, data);
+                var limit = table.Limit(c.LimitKey);
+                rows.Add(new Row(utility.ServiceLabel(), c.Label, c.Rule, c.Source, limit?.ToString() ?? "—",
+                    limit is { } l ? DeadlineView.Format(clock.DueLocal(now, l)) : "—"));
+                if (request.Utility is not null)
+                {
+                    var sample = new UtilityRequest(new ConnectionApplication("", customer, null, null, "", "", DateTime.UnixEpoch), utility, data, c);
+                    var info = CaseWorkflow.Describe(ConnectionService.Child(utility), table.Limit, new UtilityConnectionFlow(sample));
+                    diagrams.Add(new WorkflowDiagram($"{c.Label}的办理环节", info, new Dictionary<string, string>()));
+                }
+            }
+
+            if (request.Utility is null)
+            {
+                diagrams.Add(new WorkflowDiagram("报装申请（总办件）", CaseWorkflow.Describe(ConnectionService.Parent, table.Limit, new ParentConnectionFlow(() => false)), new Dictionary<string, string>()));
+            }
+
+            return new Result(request.Utility, table.ProfileName, rows, diagrams);
+        }
+    }
+}

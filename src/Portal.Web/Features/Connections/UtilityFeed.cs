@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Domain.Connections;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Web.Features.Connections;
+
+/// <summary>
+/// 报装需求推送: each utility company's own systems pull their new and changed child cases (000:109, 003:35: the
+/// utilities see the demand at once). Authenticated by a per-utility key in the <c>X-Api-Key</c> header
+/// (configuration <c>Portal:UtilityFeedKeys:{Power|Water|Gas|Heat|Telecom}</c>); a key only opens its own utility.
+/// Documented as OpenAPI at <c>/openapi/utilities.json</c>.
+/// </summary>
+public static class UtilityFeed
+{
+    public const string KeyHeader = "X-Api-Key";
+    public const string DocumentName = "utilities";
+
+    public sealed record FeedItem(
+        string Number,
+        string ApplicationNumber,
+        string Utility,
+        string State,
+        string StateLabel,
+        string? HolderRole,
+        DateTime? StepDueAt,
+        bool Overdue,
+        string Classification,
+        string ClassificationLabel,
+        string Rule,
+        string Source,
+        string Address,
+        string Customer,
+        string? EnterpriseName,
+        string? CreditCode,
+        string Purpose,
+        DateTime? SurveyAt,
+        TechnicalData Data,
+        DateTime SubmittedAt,
+        DateTime UpdatedAt);
+
+    public sealed record FeedPage(string Utility, DateTime? Since, DateTime Until, IReadOnlyList<FeedItem> Items);
+
+    public sealed record FeedError(string Error);
+
+    public static void MapUtilityFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/utilities/{utility}/requests", async (string utility, DateTime? since, HttpContext http, PortalDbContext db, IConfiguration configuration, TimeProvider time, CancellationToken ct) =>
+            {
+                if (!Enum.TryParse<Utility>(utility, ignoreCase: true, out var u) || int.TryParse(utility, out _))
+                {
+                    return Results.Json(new FeedError($"未知的专营单位类别“{utility}”，应为 power、water、gas、heat 或 telecom。"), statusCode: StatusCodes.Status404NotFound);
+                }
+
+                var presented = http.Request.Headers[KeyHeader].ToString();
+                if (string.IsNullOrEmpty(presented))
+                {
+                    return Results.Json(new FeedError($"缺少 {KeyHeader} 请求头。"), statusCode: StatusCodes.Status401Unauthorized);
+                }
+
+                var owner = Utilities.All.Cast<Utility?>().FirstOrDefault(x => Matches(configuration[$"Portal:UtilityFeedKeys:{x}"], presented));
+                if (owner is null)
+                {
+                    return Results.Json(new FeedError("密钥无效。"), statusCode: StatusCodes.Status401Unauthorized);
+                }
+
+                if (owner != u)
+                {
+                    return Results.Json(new FeedError($"该密钥属于{owner.Value.Label()}单位，不能读取{u.Label()}报装。"), statusCode: StatusCodes.Status403Forbidden);
+                }
+
+                var until = time.GetUtcNow().UtcDateTime;
+                var sinceUtc = since is { } s ? (s.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : s.ToUniversalTime()) : (DateTime?)null;
+                var query = db.UtilityRequests.AsNoTracking().Include(r => r.Application).Where(r => r.Utility == u && r.CaseId != 0);
+                if (sinceUtc is { } from)
+                {
+                    query = query.Where(r => r.UpdatedAt > from);
+                }
+
+                var requests = await query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id).Take(500).ToListAsync(ct);
+                var ids = requests.Select(r => r.CaseId).ToList();
+                var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+                var items = requests.Select(r =>
+                {
+                    var c = cases[r.CaseId];
+                    return new FeedItem(c.Number, r.Application.CaseNumber, r.Utility.ToString().ToLowerInvariant(), c.State.ToString(), c.State.Label(),
+                        c.HolderRole, c.StepDueAt, c.IsOverdue, r.Path, r.PathLabel, r.Rule, r.Source, r.Application.Address,
+                        r.Application.Customer.ToString(), r.Application.EnterpriseName, r.Application.CreditCode, r.Application.Purpose,
+                        r.Application.SurveyAt, r.Data, c.CreatedAt, r.UpdatedAt);
+                }).ToList();
+                return Results.Json(new FeedPage(u.ToString().ToLowerInvariant(), sinceUtc, until, items));
+            })
+            .AllowAnonymous()
+            .WithName("GetUtilityRequests")
+            .WithTags("报装需求推送")
+            .WithSummary("专营单位拉取本单位新增和变更的报装办件")
+            .WithDescription($"在请求头 {KeyHeader} 中提供本单位的密钥。since 为上次拉取返回的 until（UTC），省略时返回全部（最多500条，按更新时间排序）。一个单位的密钥只能读取本单位的报装。")
+            .Produces<FeedPage>()
+            .Produces<FeedError>(StatusCodes.Status401Unauthorized)
+            .Produces<FeedError>(StatusCodes.Status403Forbidden)
+            .Produces<FeedError>(StatusCodes.Status404NotFound);
+    }
+
+    private static bool Matches(string? expected, string presented) =>
+        !string.IsNullOrEmpty(expected)
+        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+}
