@@ -43,8 +43,12 @@ public sealed class DemoDataTests
         Assert.All(Departments.All, d => Assert.Contains(DemoData.Accounts, a => a.Role == d.ReviewerRole()));
 
         var cases = await factory.WithDb(db => db.Cases.AsNoTracking().Include(c => c.History).ToListAsync());
-        Assert.Equal(5, cases.Count);
+        // Six 企业开办 cases, one 简易注销 in its notice period, one 联合报装 with its power and water child cases.
+        Assert.Equal(10, cases.Count);
         Assert.Equal(cases.Count, cases.Select(c => c.Number).Distinct().Count());
+        Assert.Single(cases, c => c.State == CaseState.NoticePeriod);
+        Assert.Single(cases, c => c.State == CaseState.ConnectionsRunning);
+        Assert.Equal(2, cases.Count(c => c.State == CaseState.SiteSurvey));
         Assert.Contains(cases, c => c.State == CaseState.Submitted && !c.IsOverdue);
         Assert.Contains(cases, c => c.State == CaseState.InProgress);
         Assert.Contains(cases, c => c.State == CaseState.AwaitingSupplement);
@@ -66,7 +70,7 @@ public sealed class DemoDataTests
         var (users, cases) = await second.WithDb(async db => (await db.Users.CountAsync(), await db.Cases.CountAsync()));
 
         Assert.Equal(DemoData.Accounts.Count, users);
-        Assert.Equal(5, cases);
+        Assert.Equal(10, cases);
     }
 
     [Theory]
