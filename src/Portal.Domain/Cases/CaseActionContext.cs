@@ -27,6 +27,9 @@ public interface ICaseFlow
     /// <summary>The state 受理 leads to instead of 办理中.</summary>
     CaseState AcceptedState { get; }
 
+    /// <summary>Whether only the system accepts (no window examines these cases, e.g. 报装 demand goes straight to the utility).</summary>
+    bool AcceptedBySystem => false;
+
     void Configure(StateMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args);
 
     /// <summary>The role holding a step of this flow, or null for the shared steps.</summary>

@@ -47,6 +47,15 @@ public static class CaseWorkflow
         const string applicantOnly = "只有申请人本人或代办人可以执行此操作";
 
         var accepted = context.Flow?.AcceptedState ?? CaseState.InProgress;
+        if (context.Flow?.AcceptedBySystem == true)
+        {
+            machine.Configure(CaseState.Submitted)
+                .PermitIf(CaseTrigger.AutoAccept, accepted, (() => actor.IsSystem, "由系统在提交时受理"))
+                .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, applicantOnly));
+            context.Flow.Configure(machine, @case, context, args);
+            return machine;
+        }
+
         machine.Configure(CaseState.Submitted)
             .WithTimeLimit(() => context.Limits(PromiseKeys.CaseAccept), "受理时限（承诺时限清单）")
             .PermitIf(CaseTrigger.Accept, accepted, (IsWindow, windowOnly))

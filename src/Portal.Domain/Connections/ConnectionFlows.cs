@@ -17,6 +17,8 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
 
     public UtilityRequest Request => request;
 
+    public bool AcceptedBySystem => true;
+
     public CaseState AcceptedState =>
         request.NeedsSurvey ? CaseState.SiteSurvey : request.NeedsPlanApproval ? CaseState.PlanReply : CaseState.ContractSigning;
 
@@ -108,6 +110,8 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
 public sealed class ParentConnectionFlow(Func<bool> allChildrenDone) : ICaseFlow
 {
     public CaseState AcceptedState => CaseState.ConnectionsRunning;
+
+    public bool AcceptedBySystem => true;
 
     public void Configure(StateMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args)
     {
