@@ -88,7 +88,7 @@ public static class Guide
                         [CaseState.ContractConfirm.Label()] = "申请人在线确认",
                         [CaseState.Connecting.Label()] = total,
                     };
-                    var steps = string.Join(" → ", new[] { c.NeedsSurvey ? "现场踏勘" : null, c.NeedsPlanApproval ? "方案答复" : null, "签订供用合同", utility == Domain.Connections.Utility.Power && c.NeedsPlanApproval ? "验收送电" : "装表接通" }.OfType<string>());
+                    var steps = string.Join(" → ", new[] { c.NeedsSurvey ? "现场踏勘" : null, c.NeedsPlanApproval ? "方案答复" : null, "签订供用合同", utility == Domain.Connections.Utility.Power && data.Voltage != VoltageLevel.Low ? "验收送电" : "装表接通" }.OfType<string>());
                     diagrams.Add(new WorkflowDiagram($"{steps}（{string.Join("、", Samples.Where(x => x.Utility == utility).Select(x => ConnectionClassifier.Classify(x.Utility, x.Customer, x.Data)).Where(x => (x.NeedsSurvey, x.NeedsPlanApproval, x.ApprovalLimitKey is not null) == (c.NeedsSurvey, c.NeedsPlanApproval, c.ApprovalLimitKey is not null)).Select(x => x.Label))}）", info, limits));
                 }
             }
