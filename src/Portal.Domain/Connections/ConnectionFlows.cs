@@ -99,6 +99,7 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
     {
         CaseTrigger.Connect when request.Utility == Utility.Power && request.Data.Voltage != VoltageLevel.Low => "验收送电",
         CaseTrigger.Connect => "装表接通",
+        CaseTrigger.AutoAccept => "提交即受理（受理申请）",
         _ => null,
     };
 }
@@ -122,11 +123,11 @@ public sealed class ParentConnectionFlow(Func<bool> allChildrenDone) : ICaseFlow
                 (() => actor.IsSystem || actor.UserId == c.ApplicantId || actor.UserId == c.FiledById, "只有申请人本人或代办人可以撤回"));
     }
 
-    public string? HolderOf(CaseState state) => state == CaseState.ConnectionsRunning ? "" : null;
+    public string? HolderOf(CaseState state) => state is CaseState.ConnectionsRunning or CaseState.Submitted ? "" : null;
 
     public DateTime? AnchorOf(CaseState state) => null;
 
     public CaseTrigger? ExpiryOf(CaseState state) => null;
 
-    public string? LabelOf(CaseTrigger trigger) => null;
+    public string? LabelOf(CaseTrigger trigger) => trigger == CaseTrigger.AutoAccept ? "提交即受理，各专营单位同时收到" : null;
 }
