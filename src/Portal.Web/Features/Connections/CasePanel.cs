@@ -63,9 +63,10 @@ public static class ConnectionPanel
             }
 
             CaseAccess.EnsureVisible(c, me, services);
-            var application = ConnectionService.IsParent(c.ServiceCode)
-                ? await db.ConnectionApplications.AsNoTracking().Include(a => a.Requests).SingleAsync(a => a.CaseId == c.Id, cancellationToken)
-                : (await db.UtilityRequests.AsNoTracking().Include(r => r.Application).ThenInclude(a => a.Requests).SingleAsync(r => r.CaseId == c.Id, cancellationToken)).Application;
+            var applicationId = ConnectionService.IsParent(c.ServiceCode)
+                ? await db.ConnectionApplications.Where(a => a.CaseId == c.Id).Select(a => a.Id).SingleAsync(cancellationToken)
+                : await db.UtilityRequests.Where(r => r.CaseId == c.Id).Select(r => r.ApplicationId).SingleAsync(cancellationToken);
+            var application = await db.ConnectionApplications.AsNoTracking().Include(a => a.Requests).SingleAsync(a => a.Id == applicationId, cancellationToken);
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             string F(DateTime? utc) => utc is { } u ? DeadlineView.Format(clock.ToLocal(u)) : "—";
