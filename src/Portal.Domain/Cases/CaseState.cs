@@ -86,7 +86,7 @@ public static class CaseStates
         CaseState.PlanReply => "方案答复（外线工程审批）",
         CaseState.ContractSigning => "供用合同：专营单位签章",
         CaseState.ContractConfirm => "供用合同：待申请人确认",
-        CaseState.Connecting => "装表接通（验收送电）",
+        CaseState.Connecting => "接通（装表接通、验收送电）",
         _ => state.ToString(),
     };
 

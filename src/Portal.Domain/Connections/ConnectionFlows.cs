@@ -45,7 +45,7 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
                 .PermitIf(CaseTrigger.RecordSurvey, request.NeedsPlanApproval ? CaseState.PlanReply : CaseState.ContractSigning,
                     (IsUtility, utilityOnly),
                     (() => request.Application.SurveyAt is not null, "请先安排（联合）踏勘时间"),
-                    (() => request.Application.SurveyAt is not { } t || now >= t, $"踏勘时间为{surveyAt}，踏勘后才能记录结果"),
+                    (() => request.Application.SurveyAt is not { } t || now >= t, surveyAt is null ? "踏勘时间到达后才能记录结果" : $"踏勘时间为{surveyAt}，踏勘后才能记录结果"),
                     (HasReason, "请填写踏勘结果"))
                 .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (ApplicantOrSystem, applicantOnly));
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Connections;
+using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
 
@@ -33,7 +34,7 @@ public sealed class ConnectionFlows(PortalDbContext db) : ICaseFlowSource
 /// Keeps a 报装 application together: every child move is stamped for the utilities' feed; when the last child
 /// ends the parent is 办结 (or withdrawn, if nothing was connected); withdrawing the parent withdraws the open children.
 /// </summary>
-public sealed class ConnectionLifecycle(PortalDbContext db, IServiceProvider services) : ICaseLifecycle
+public sealed class ConnectionLifecycle(PortalDbContext db, IServiceProvider services, CurrentUser me) : ICaseLifecycle
 {
     public bool Handles(string serviceCode) => ConnectionService.IsConnection(serviceCode);
 
@@ -90,7 +91,9 @@ public sealed class ConnectionLifecycle(PortalDbContext db, IServiceProvider ser
         if (ConnectionService.IsChild(c.ServiceCode))
         {
             var parent = await db.UtilityRequests.AsNoTracking().Where(r => r.CaseId == c.Id).Select(r => r.Application.CaseNumber).SingleOrDefaultAsync(cancellationToken);
-            return parent is null ? [] : [new CaseLink("报装申请（总办件）", $"/Cases/{parent}")];
+            // A utility's staff may not open the parent (it shows the other utilities): no link for them.
+            var mayOpenParent = !me.IsStaff || me.IsInRole(Roles.Window) || me.IsInRole(Roles.Supervisor) || me.IsInRole(Roles.Admin);
+            return parent is null || !mayOpenParent ? [] : [new CaseLink("报装申请（总办件）", $"/Cases/{parent}")];
         }
 
         return [];
