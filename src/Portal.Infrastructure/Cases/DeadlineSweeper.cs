@@ -36,7 +36,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
         var expiries = scope.ServiceProvider.GetServices<IStepExpiry>().ToList();
-        var marked = 0;
+        var count = 0;
         foreach (var @case in due)
         {
             var expired = false;
@@ -50,15 +50,24 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             }
 
             // A step that follows an ended waiting period can be late already (its limit counts from the period's end).
-            if (!@case.MarkOverdue(now) && !expired)
+            var marked = @case.MarkOverdue(now);
+            if (!marked && !expired)
             {
                 continue;
+            }
+
+            if (marked)
+            {
+                foreach (var expiry in expiries)
+                {
+                    await expiry.OnMarkedOverdueAsync(@case, now, cancellationToken);
+                }
             }
 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                marked++;
+                count++;
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -70,7 +79,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             }
         }
 
-        return marked;
+        return count;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -10,4 +10,7 @@ public interface IStepExpiry
 {
     /// <summary>Returns true when it moved the case on; false leaves the sweep to mark it overdue (e.g. an objection is still open).</summary>
     Task<bool> TryExpireAsync(Case c, CancellationToken cancellationToken);
+
+    /// <summary>Called after the sweep marked the case overdue, in the same save (e.g. to stamp a feed).</summary>
+    Task OnMarkedOverdueAsync(Case c, DateTime nowUtc, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -103,6 +103,7 @@ public static class PortalSetup
         services.AddScoped<ICaseFlowSource, Features.Deregistration.DeregistrationFlows>();
         services.AddScoped<ICaseLifecycle, Features.Connections.ConnectionLifecycle>();
         services.AddScoped<ICaseFlowSource, Features.Connections.ConnectionFlows>();
+        services.AddScoped<IStepExpiry, Features.Connections.ConnectionOverdue>();
         services.AddScoped<Features.Deregistration.DeregistrationExpiry>();
         services.AddScoped<IStepExpiry>(p => p.GetRequiredService<Features.Deregistration.DeregistrationExpiry>());
         services.AddSingleton<Features.Notices.NoticeFloodGuard>();

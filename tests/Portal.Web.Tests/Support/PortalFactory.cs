@@ -52,6 +52,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         ["Portal:SeedDemoData"] = "false",
         ["DeadlineSweep:Enabled"] = "false",
+
+        // The feed serves only changes a few seconds old (commit lag); the tests' clock stands still.
+        ["Portal:UtilityFeedSettleSeconds"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

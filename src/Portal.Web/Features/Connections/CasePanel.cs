@@ -195,6 +195,17 @@ public static class ScheduleSurvey
             }
 
             db.Entry(application).Property(x => x.Version).OriginalValue = request.ExpectedVersion;
+            var parentState = await db.Cases.AsNoTracking().Where(x => x.Id == application.CaseId).Select(x => x.State).SingleAsync(cancellationToken);
+            if (parentState.IsFinal())
+            {
+                throw new RuleViolationException([$"报装申请已{parentState.Label()}，不能再安排踏勘。"]);
+            }
+
+            if (application.Requests.All(r => r.SurveyFindings is not null || !r.NeedsSurvey))
+            {
+                throw new RuleViolationException(["各专营单位均已完成踏勘，无需再安排。"]);
+            }
+
             var clock = await calendar.GetClockAsync(cancellationToken);
             var local = request.Date!.Value.ToDateTime(request.Time!.Value);
             var now = time.GetUtcNow().UtcDateTime;
@@ -260,8 +271,13 @@ public static class SetDesignBudget
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            r.SetDesignBudget(request.Budget!.Value, now);
             var c = await db.Cases.SingleAsync(x => x.Id == r.CaseId, cancellationToken);
+            if (c.State.IsFinal())
+            {
+                throw new RuleViolationException([$"该报装已{c.State.Label()}，不能再录入设计预算。"]);
+            }
+
+            r.SetDesignBudget(request.Budget!.Value, now);
             c.Record($"录入设计预算{r.DesignBudget:#,0.00}元，工程费{r.WorksFee:#,0.00}元", me.ToActor(), now, null);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Connections;
 using Portal.Domain.Organisation;
+using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
 
@@ -30,6 +31,20 @@ public sealed class ConnectionFlows(PortalDbContext db) : ICaseFlowSource
         await db.UtilityRequests.Include(r => r.Application).SingleAsync(r => r.CaseId == childCaseId, cancellationToken);
 }
 
+/// <summary>Stamps a 报装 request when the sweep marks its case overdue, so the utility's feed reports it.</summary>
+public sealed class ConnectionOverdue(PortalDbContext db) : IStepExpiry
+{
+    public Task<bool> TryExpireAsync(Case c, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public async Task OnMarkedOverdueAsync(Case c, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (ConnectionService.IsChild(c.ServiceCode))
+        {
+            (await db.UtilityRequests.SingleAsync(r => r.CaseId == c.Id, cancellationToken)).Touch(nowUtc);
+        }
+    }
+}
+
 /// <summary>
 /// Keeps a 报装 application together: every child move is stamped for the utilities' feed; when the last child
 /// ends the parent is 办结 (or withdrawn, if nothing was connected); withdrawing the parent withdraws the open children.
@@ -51,6 +66,9 @@ public sealed class ConnectionLifecycle(PortalDbContext db, IServiceProvider ser
                 return;
             }
 
+            // Two utilities finishing at the same moment: the parent row is locked first, so the second one waits and
+            // then sees the first one's committed state (on PostgreSQL; SQLite writes one transaction at a time).
+            await RowLocks.LockCaseAsync(db, request.Application.CaseId, cancellationToken);
             var parent = await db.Cases.SingleAsync(x => x.Id == request.Application.CaseId, cancellationToken);
             if (parent.State.IsFinal())
             {
@@ -61,7 +79,7 @@ public sealed class ConnectionLifecycle(PortalDbContext db, IServiceProvider ser
             var states = new List<CaseState>();
             foreach (var id in siblings)
             {
-                states.Add(id == c.Id ? c.State : (db.Cases.Local.FirstOrDefault(x => x.Id == id) ?? await db.Cases.SingleAsync(x => x.Id == id, cancellationToken)).State);
+                states.Add(id == c.Id ? c.State : await db.Cases.AsNoTracking().Where(x => x.Id == id).Select(x => x.State).SingleAsync(cancellationToken));
             }
 
             if (states.All(s => s.IsFinal()))

@@ -42,13 +42,14 @@ public static class UtilityFeed
         DateTime SubmittedAt,
         DateTime UpdatedAt);
 
-    public sealed record FeedPage(string Utility, DateTime? Since, DateTime Until, IReadOnlyList<FeedItem> Items);
+    /// <summary>One page: pass <see cref="Next"/> as <c>after</c> to continue; <see cref="HasMore"/> says whether to ask again at once.</summary>
+    public sealed record FeedPage(string Utility, string Next, bool HasMore, IReadOnlyList<FeedItem> Items);
 
     public sealed record FeedError(string Error);
 
     public static void MapUtilityFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/utilities/{utility}/requests", async (string utility, DateTime? since, HttpContext http, PortalDbContext db, IConfiguration configuration, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/utilities/{utility}/requests", async (string utility, string? after, DateTime? since, int? limit, HttpContext http, PortalDbContext db, IConfiguration configuration, TimeProvider time, CancellationToken ct) =>
             {
                 if (!Enum.TryParse<Utility>(utility, ignoreCase: true, out var u) || int.TryParse(utility, out _))
                 {
@@ -72,15 +73,35 @@ public static class UtilityFeed
                     return Results.Json(new FeedError($"该密钥属于{owner.Value.Label()}单位，不能读取{u.Label()}报装。"), statusCode: StatusCodes.Status403Forbidden);
                 }
 
-                var until = time.GetUtcNow().UtcDateTime;
-                var sinceUtc = since is { } s ? (s.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : s.ToUniversalTime()) : (DateTime?)null;
-                var query = db.UtilityRequests.AsNoTracking().Include(r => r.Application).Where(r => r.Utility == u && r.CaseId != 0);
-                if (sinceUtc is { } from)
+                Cursor? cursor = null;
+                if (!string.IsNullOrEmpty(after))
                 {
-                    query = query.Where(r => r.UpdatedAt > from);
+                    cursor = Cursor.Parse(after);
+                    if (cursor is null)
+                    {
+                        return Results.Json(new FeedError("after 参数无效：请原样传回上次返回的 next。"), statusCode: StatusCodes.Status400BadRequest);
+                    }
+                }
+                else if (since is { } s)
+                {
+                    // since is inclusive: everything changed at or after that instant.
+                    var utc = s.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : s.ToUniversalTime();
+                    cursor = new Cursor(utc.AddTicks(-1), long.MaxValue);
                 }
 
-                var requests = await query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id).Take(500).ToListAsync(ct);
+                var size = Math.Clamp(limit ?? 200, 1, 500);
+                // Only changes older than a few seconds are served, so a change stamped before a read but committed
+                // after it is never skipped by the cursor.
+                var settled = time.GetUtcNow().UtcDateTime.AddSeconds(-configuration.GetValue("Portal:UtilityFeedSettleSeconds", 2.0));
+                var query = db.UtilityRequests.AsNoTracking().Include(r => r.Application).Where(r => r.Utility == u && r.CaseId != 0 && r.UpdatedAt <= settled);
+                if (cursor is { } from)
+                {
+                    query = query.Where(r => r.UpdatedAt > from.At || (r.UpdatedAt == from.At && r.Id > from.Id));
+                }
+
+                var requests = await query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id).Take(size + 1).ToListAsync(ct);
+                var hasMore = requests.Count > size;
+                requests = requests.Take(size).ToList();
                 var ids = requests.Select(r => r.CaseId).ToList();
                 var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
                 var items = requests.Select(r =>
@@ -91,13 +112,15 @@ public static class UtilityFeed
                         r.Application.Customer.ToString(), r.Application.EnterpriseName, r.Application.CreditCode, r.Application.Purpose,
                         r.Application.SurveyAt, r.Data, c.CreatedAt, r.UpdatedAt);
                 }).ToList();
-                return Results.Json(new FeedPage(u.ToString().ToLowerInvariant(), sinceUtc, until, items));
+                var next = requests.Count > 0 ? new Cursor(requests[^1].UpdatedAt, requests[^1].Id) : cursor ?? new Cursor(DateTime.UnixEpoch, 0);
+                return Results.Json(new FeedPage(u.ToString().ToLowerInvariant(), next.ToString(), hasMore, items));
             })
             .AllowAnonymous()
             .WithName("GetUtilityRequests")
             .WithTags("报装需求推送")
             .WithSummary("专营单位拉取本单位新增和变更的报装办件")
-            .WithDescription($"在请求头 {KeyHeader} 中提供本单位的密钥。since 为上次拉取返回的 until（UTC），省略时返回全部（最多500条，按更新时间排序）。一个单位的密钥只能读取本单位的报装。")
+            .WithDescription($"在请求头 {KeyHeader} 中提供本单位的密钥。首次可用 since（UTC 时间，含）或省略以从头读取；之后把上次返回的 next 原样作为 after 传回，hasMore 为 true 时立即继续读取。按更新时间排序，每页 limit 条（默认200，最多500）。一个单位的密钥只能读取本单位的报装。")
+            .Produces<FeedError>(StatusCodes.Status400BadRequest)
             .Produces<FeedPage>()
             .Produces<FeedError>(StatusCodes.Status401Unauthorized)
             .Produces<FeedError>(StatusCodes.Status403Forbidden)
@@ -107,4 +130,19 @@ public static class UtilityFeed
     private static bool Matches(string? expected, string presented) =>
         !string.IsNullOrEmpty(expected)
         && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+
+    /// <summary>Where a reader stopped: the last item's change time and id (several changes can share one instant).</summary>
+    private sealed record Cursor(DateTime At, long Id)
+    {
+        public override string ToString() => $"{At.Ticks}-{Id}";
+
+        public static Cursor? Parse(string text)
+        {
+            var parts = text.Split('-');
+            return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && long.TryParse(parts[1], out var id)
+                && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks && id >= 0
+                ? new Cursor(new DateTime(ticks, DateTimeKind.Utc), id)
+                : null;
+        }
+    }
 }
