@@ -214,11 +214,13 @@ public static class ConfirmShare
 
         private async Task ConfirmAsync(Command request, CancellationToken cancellationToken)
         {
-            var share = await db.CancellationShares.Include(s => s.Application).FirstOrDefaultAsync(s => s.Id == request.ShareId, cancellationToken);
-            if (share is null || share.Application.CaseNumber != request.Number)
-            {
-                throw new NotFoundException("未找到该确认事项。");
-            }
+            var caseId = await db.CancellationShares.Where(s => s.Id == request.ShareId && s.Application.CaseNumber == request.Number)
+                .Select(s => (long?)s.Application.CaseId).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("未找到该确认事项。");
+
+            // Departments confirming at the same moment take turns on the case row (each adds a note to it).
+            await RowLocks.LockCaseAsync(db, caseId, cancellationToken);
+            var share = await db.CancellationShares.Include(s => s.Application).SingleAsync(s => s.Id == request.ShareId, cancellationToken);
 
             if (!me.IsInRole(share.Department.ReviewerRole()))
             {

@@ -212,6 +212,12 @@ public static class FileResponse
 
         private async Task<string> StoreAsync(Command request, CancellationToken cancellationToken)
         {
+            // Objections arriving at the same moment take turns on the case row (each adds a note to it).
+            if (await db.Cases.Where(x => x.Number == request.Number).Select(x => (long?)x.Id).FirstOrDefaultAsync(cancellationToken) is { } id)
+            {
+                await RowLocks.LockCaseAsync(db, id, cancellationToken);
+            }
+
             var c = await db.Cases.FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
             if (c is null || !DeregistrationService.IsDeregistration(c.ServiceCode))
             {
