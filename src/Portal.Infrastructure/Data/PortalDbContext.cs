@@ -5,6 +5,7 @@ using Portal.Domain.Cases;
 using Portal.Domain.Connections;
 using Portal.Domain.Deregistration;
 using Portal.Domain.Enterprises;
+using Portal.Domain.Hall;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Data;
@@ -38,6 +39,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ConnectionApplication> ConnectionApplications => Set<ConnectionApplication>();
 
     public DbSet<UtilityRequest> UtilityRequests => Set<UtilityRequest>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
 
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
 
@@ -258,6 +261,25 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             r.Property(x => x.Version).IsConcurrencyToken();
         });
 
+        builder.Entity<Ticket>(t =>
+        {
+            t.ToTable("Tickets");
+            t.Property(x => x.Category).HasMaxLength(30);
+            t.Property(x => x.Number).HasMaxLength(10);
+            t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            t.Property(x => x.Reason).HasConversion<string>().HasMaxLength(20);
+            t.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            t.Property(x => x.WindowNumber).HasMaxLength(10);
+            t.Property(x => x.TransferredTo).HasMaxLength(10);
+            t.Property(x => x.CalledByName).HasMaxLength(100);
+            t.Property(x => x.CaseNumber).HasMaxLength(32);
+            t.Property(x => x.AccessCode).HasMaxLength(40);
+            t.HasIndex(x => x.AccessCode).IsUnique();
+            t.HasIndex(x => new { x.LocalDate, x.Category, x.Sequence }).IsUnique();
+            t.HasIndex(x => new { x.LocalDate, x.State });
+            t.Property(x => x.Version).IsConcurrencyToken();
+        });
+
         builder.Entity<CancellationShare>(s =>
         {
             s.ToTable("CancellationShares");
@@ -415,6 +437,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                     break;
                 case UtilityRequest request:
                     request.BumpVersion();
+                    break;
+                case Ticket ticket:
+                    ticket.BumpVersion();
                     break;
             }
         }

@@ -168,6 +168,7 @@ public static class PortalSetup
         app.MapRazorPages();
         app.MapPortalEndpoints();
         app.MapUtilityFeed();
+        Features.Hall.BoardModel.MapBoardApi(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         if (TestClock.Enabled(app.Configuration))
         {

@@ -1,0 +1,200 @@
+namespace Portal.Domain.Hall;
+
+public enum TicketKind
+{
+    WalkIn,
+    Priority,
+    Appointment,
+}
+
+/// <summary>Who gets a priority number (000:503, 001:89, 003:381: 老年人、残疾人 and pregnant women).</summary>
+public enum PriorityReason
+{
+    None,
+    Elderly,
+    Disabled,
+    Pregnant,
+}
+
+public enum TicketState
+{
+    Waiting,
+    Called,
+    Serving,
+    Done,
+    NoShow,
+}
+
+/// <summary>A service category of the hall: one number series per category and day.</summary>
+public sealed record HallCategory(string Code, string Letter, string Label);
+
+public static class HallCategories
+{
+    public static IReadOnlyList<HallCategory> All { get; } =
+    [
+        new("establishment", "A", "企业开办"),
+        new("deregistration", "B", "企业注销"),
+        new("connection", "C", "水电气热信报装"),
+        new("general", "D", "综合咨询及其他"),
+    ];
+
+    public static HallCategory? Find(string code) => All.FirstOrDefault(c => c.Code == code);
+
+    public static string Label(this PriorityReason reason) => reason switch
+    {
+        PriorityReason.Elderly => "老年人",
+        PriorityReason.Disabled => "残疾人",
+        PriorityReason.Pregnant => "孕妇",
+        _ => "",
+    };
+
+    public static string Label(this TicketState state) => state switch
+    {
+        TicketState.Waiting => "等候中",
+        TicketState.Called => "已叫号",
+        TicketState.Serving => "办理中",
+        TicketState.Done => "已办结",
+        TicketState.NoShow => "过号",
+        _ => state.ToString(),
+    };
+}
+
+/// <summary>
+/// A queue number (取号) for one visit to the hall: taken at the kiosk or on a phone, called to a window, served,
+/// finished. The access code opens the ticket's page (and later its rating) without an account.
+/// </summary>
+public class Ticket
+{
+    private Ticket()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public string Category { get; private set; } = "";
+
+    /// <summary>Shown and called, e.g. A012: the category letter and the day's sequence (priority numbers are called first).</summary>
+    public string Number { get; private set; } = "";
+
+    public TicketKind Kind { get; private set; }
+
+    public PriorityReason Reason { get; private set; }
+
+    public DateOnly LocalDate { get; private set; }
+
+    public int Sequence { get; private set; }
+
+    public DateTime IssuedAt { get; private set; }
+
+    /// <summary>For an appointment: the start of its slot.</summary>
+    public DateTime? AppointmentAt { get; private set; }
+
+    public TicketState State { get; private set; }
+
+    public string? WindowNumber { get; private set; }
+
+    /// <summary>A transfer sends the ticket to this window, which calls it before anything else.</summary>
+    public string? TransferredTo { get; private set; }
+
+    public DateTime? CalledAt { get; private set; }
+
+    public string? CalledByName { get; private set; }
+
+    public int RecallCount { get; private set; }
+
+    public DateTime? ServedAt { get; private set; }
+
+    public DateTime? DoneAt { get; private set; }
+
+    public string? CaseNumber { get; private set; }
+
+    public string AccessCode { get; private set; } = "";
+
+    public long Version { get; private set; }
+
+    public void BumpVersion() => Version++;
+
+    public static Ticket Issue(HallCategory category, TicketKind kind, PriorityReason reason, DateOnly localDate, int sequence, DateTime nowUtc, string accessCode, DateTime? appointmentAt = null)
+    {
+        if (kind == TicketKind.Priority && reason == PriorityReason.None)
+        {
+            throw new ArgumentException("优先号须注明优先原因。", nameof(reason));
+        }
+
+        return new Ticket
+        {
+            Category = category.Code,
+            Number = $"{category.Letter}{sequence:D3}",
+            Kind = kind,
+            Reason = kind == TicketKind.Priority ? reason : PriorityReason.None,
+            LocalDate = localDate,
+            Sequence = sequence,
+            IssuedAt = nowUtc,
+            AppointmentAt = appointmentAt,
+            State = TicketState.Waiting,
+            AccessCode = accessCode,
+        };
+    }
+
+    public void Recall(DateTime nowUtc)
+    {
+        Require(TicketState.Called, "只有已叫号的号码可以重呼");
+        RecallCount++;
+        CalledAt = nowUtc;
+    }
+
+    public void MarkNoShow(DateTime nowUtc)
+    {
+        Require(TicketState.Called, "只有已叫号未到的号码可以过号");
+        State = TicketState.NoShow;
+        DoneAt = nowUtc;
+    }
+
+    public void StartServing(DateTime nowUtc)
+    {
+        Require(TicketState.Called, "请先叫号");
+        State = TicketState.Serving;
+        ServedAt = nowUtc;
+    }
+
+    public void LinkCase(string caseNumber)
+    {
+        Require(TicketState.Serving, "开始办理后才能关联办件");
+        CaseNumber = caseNumber;
+    }
+
+    public void Finish(DateTime nowUtc)
+    {
+        Require(TicketState.Serving, "开始办理后才能办结");
+        State = TicketState.Done;
+        DoneAt = nowUtc;
+    }
+
+    /// <summary>转窗: back to the queue, for the given window only, ahead of everything else there.</summary>
+    public void TransferTo(string window)
+    {
+        if (State is not (TicketState.Called or TicketState.Serving))
+        {
+            throw new InvalidOperationException("只有正在叫号或办理的号码可以转窗");
+        }
+
+        if (window == WindowNumber)
+        {
+            throw new InvalidOperationException("不能转给本窗口");
+        }
+
+        State = TicketState.Waiting;
+        TransferredTo = window;
+        WindowNumber = null;
+        CalledAt = null;
+        ServedAt = null;
+    }
+
+    private void Require(TicketState state, string message)
+    {
+        if (State != state)
+        {
+            throw new InvalidOperationException($"{message}（当前：{State.Label()}）。");
+        }
+    }
+}

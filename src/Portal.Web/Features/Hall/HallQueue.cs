@@ -1,0 +1,276 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Hall;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Web.Common;
+using Portal.Web.Features.Shared;
+
+namespace Portal.Web.Features.Hall;
+
+/// <summary>取号 at the kiosk or on a phone, without an account: a number in the category's series for today.</summary>
+public static class TakeTicket
+{
+    [PublicRequest]
+    public sealed record Command : ICommand<string>
+    {
+        public string Category { get; init; } = "";
+
+        public PriorityReason Reason { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Category).Must(c => HallCategories.Find(c) is not null).WithMessage("请选择办理的业务类别。");
+            RuleFor(c => c.Reason).IsInEnum().WithMessage("未知的优先类别。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CalendarService calendar, TimeProvider time) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var category = HallCategories.Find(request.Category)!;
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(clock.ToLocal(now));
+            if (!clock.Calendar.IsWorkingDay(today))
+            {
+                throw new RuleViolationException([$"今天（{today:M月d日}）为非工作日，大厅不办理业务，请在工作日前来或在线办理。"]);
+            }
+
+            var kind = request.Reason == PriorityReason.None ? TicketKind.WalkIn : TicketKind.Priority;
+            // Two kiosks taking a number at once: the (day, category, sequence) index refuses the second, which retries.
+            for (var attempt = 1; ; attempt++)
+            {
+                var last = await db.Tickets.Where(t => t.LocalDate == today && t.Category == category.Code).MaxAsync(t => (int?)t.Sequence, cancellationToken) ?? 0;
+                var ticket = Ticket.Issue(category, kind, request.Reason, today, last + 1, now, NewAccessCode());
+                db.Tickets.Add(ticket);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return ticket.AccessCode;
+                }
+                catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && attempt < 10)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+
+        private static string NewAccessCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+    }
+}
+
+/// <summary>One ticket as its holder sees it: the number, how many are ahead and an estimated wait.</summary>
+public static class TicketView
+{
+    [PublicRequest]
+    public sealed record Query : IQuery<Result>
+    {
+        public string Code { get; init; } = "";
+    }
+
+    public sealed record Result(string Number, string Category, string Kind, string State, TicketState Code, string? Window, int Ahead, int EstimatedMinutes, string Issued, string AccessCode);
+
+    public sealed class Handler(PortalDbContext db, CalendarService calendar, IConfiguration configuration) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var t = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(x => x.AccessCode == request.Code, cancellationToken)
+                ?? throw new NotFoundException("未找到该号码。");
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var waiting = await db.Tickets.AsNoTracking().Where(x => x.LocalDate == t.LocalDate && x.State == TicketState.Waiting).ToListAsync(cancellationToken);
+            // Ahead: those a window would call before this ticket (priority first, then order of issue).
+            var order = QueueOrder.For(waiting, "", t.IssuedAt).ToList();
+            var ahead = t.State == TicketState.Waiting ? Math.Max(0, order.FindIndex(x => x.Id == t.Id)) : 0;
+            var windows = Math.Max(1, configuration.GetValue("Portal:Hall:OpenWindows", 4));
+            var minutes = configuration.GetValue("Portal:Hall:MinutesPerVisit", 8);
+            return new Result(
+                t.Number,
+                HallCategories.Find(t.Category)?.Label ?? t.Category,
+                t.Kind == TicketKind.Priority ? $"优先（{t.Reason.Label()}）" : t.Kind == TicketKind.Appointment ? "预约" : "普通",
+                t.State.Label(),
+                t.State,
+                t.WindowNumber,
+                ahead,
+                (int)Math.Ceiling(ahead * minutes / (double)windows),
+                DeadlineView.Format(clock.ToLocal(t.IssuedAt)),
+                t.AccessCode);
+        }
+    }
+}
+
+/// <summary>The hall's call board: the latest called numbers and their windows.</summary>
+public static class Board
+{
+    [PublicRequest]
+    public sealed record Query : IQuery<Result>;
+
+    public sealed record Call(string Number, string Window, string At, int Recall);
+
+    public sealed record Result(IReadOnlyList<Call> Calls, int Waiting);
+
+    public sealed class Handler(PortalDbContext db, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var today = DateOnly.FromDateTime(clock.ToLocal(time.GetUtcNow().UtcDateTime));
+            var called = await db.Tickets.AsNoTracking()
+                .Where(t => t.LocalDate == today && t.CalledAt != null && (t.State == TicketState.Called || t.State == TicketState.Serving))
+                .OrderByDescending(t => t.CalledAt).Take(8).ToListAsync(cancellationToken);
+            var waiting = await db.Tickets.CountAsync(t => t.LocalDate == today && t.State == TicketState.Waiting, cancellationToken);
+            return new Result(called.Select(t => new Call(t.Number, t.WindowNumber ?? "", clock.ToLocal(t.CalledAt!.Value).ToString("HH:mm:ss"), t.RecallCount)).ToList(), waiting);
+        }
+    }
+}
+
+/// <summary>A window's work on the queue: call the next number, recall, no-show, serve, transfer, finish.</summary>
+public static class WindowAct
+{
+    public enum Action
+    {
+        CallNext,
+        Recall,
+        NoShow,
+        Serve,
+        Finish,
+        Transfer,
+    }
+
+    [RequireRoles(Roles.Window)]
+    public sealed record Command : ICommand<string>
+    {
+        public Action Do { get; init; }
+
+        public string? TransferTo { get; init; }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, CalendarService calendar, TimeProvider time) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var window = await WindowQuery.MyWindowAsync(db, me, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(clock.ToLocal(now));
+            var mine = await db.Tickets.Where(t => t.LocalDate == today && t.WindowNumber == window && (t.State == TicketState.Called || t.State == TicketState.Serving))
+                .OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(cancellationToken);
+            if (request.Do == Action.CallNext)
+            {
+                if (mine is not null)
+                {
+                    throw new RuleViolationException([$"本窗口还有未办结的号码 {mine.Number}，请先办结、过号或转窗。"]);
+                }
+
+                return await CallNextAsync(window, today, now, cancellationToken);
+            }
+
+            if (mine is null)
+            {
+                throw new RuleViolationException(["本窗口当前没有号码，请先叫号。"]);
+            }
+
+            try
+            {
+                switch (request.Do)
+                {
+                    case Action.Recall:
+                        mine.Recall(now);
+                        break;
+                    case Action.NoShow:
+                        mine.MarkNoShow(now);
+                        break;
+                    case Action.Serve:
+                        mine.StartServing(now);
+                        break;
+                    case Action.Finish:
+                        mine.Finish(now);
+                        break;
+                    case Action.Transfer:
+                        var target = request.TransferTo?.Trim();
+                        if (string.IsNullOrEmpty(target) || !await db.Users.AnyAsync(u => u.WindowNumber == target, cancellationToken))
+                        {
+                            throw new ValidationFailedException(nameof(Command.TransferTo), "请填写要转去的窗口号（如 A02）。");
+                        }
+
+                        mine.TransferTo(target);
+                        break;
+                }
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new RuleViolationException([ex.Message]);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return mine.Number;
+        }
+
+        /// <summary>
+        /// Takes the first ticket in queue order with one conditional UPDATE (still waiting, same version): two windows
+        /// calling at the same moment never get the same number; the one that loses takes the next.
+        /// </summary>
+        private async Task<string> CallNextAsync(string window, DateOnly today, DateTime now, CancellationToken cancellationToken)
+        {
+            var waiting = await db.Tickets.AsNoTracking().Where(t => t.LocalDate == today && t.State == TicketState.Waiting).ToListAsync(cancellationToken);
+            foreach (var candidate in QueueOrder.For(waiting, window, now).Take(20))
+            {
+                var taken = await db.Tickets
+                    .Where(t => t.Id == candidate.Id && t.State == TicketState.Waiting && t.Version == candidate.Version)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(t => t.State, TicketState.Called)
+                        .SetProperty(t => t.WindowNumber, window)
+                        .SetProperty(t => t.TransferredTo, (string?)null)
+                        .SetProperty(t => t.CalledAt, now)
+                        .SetProperty(t => t.CalledByName, me.Name)
+                        .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+                if (taken == 1)
+                {
+                    return candidate.Number;
+                }
+            }
+
+            throw new RuleViolationException(["当前没有等候的号码。"]);
+        }
+    }
+}
+
+/// <summary>What a window clerk sees of the queue: their window, the current number, and who is waiting.</summary>
+public static class WindowQuery
+{
+    [RequireRoles(Roles.Window)]
+    public sealed record Query : IQuery<Result>;
+
+    public sealed record Waiting(string Number, string Category, string Kind, string Issued);
+
+    public sealed record Result(string Window, Ticket? Current, IReadOnlyList<Waiting> Queue);
+
+    public static async Task<string> MyWindowAsync(PortalDbContext db, CurrentUser me, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.WindowNumber).SingleOrDefaultAsync(cancellationToken) is { Length: > 0 } window
+            ? window
+            : throw new RuleViolationException(["您的账号没有登记窗口号，请管理员在账号中设置。"]);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var window = await MyWindowAsync(db, me, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(clock.ToLocal(now));
+            var current = await db.Tickets.AsNoTracking().Where(t => t.LocalDate == today && t.WindowNumber == window && (t.State == TicketState.Called || t.State == TicketState.Serving))
+                .OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(cancellationToken);
+            var waiting = await db.Tickets.AsNoTracking().Where(t => t.LocalDate == today && t.State == TicketState.Waiting).ToListAsync(cancellationToken);
+            var queue = QueueOrder.For(waiting, window, now).Take(30).Select(t => new Waiting(t.Number, HallCategories.Find(t.Category)?.Label ?? t.Category,
+                t.Kind == TicketKind.Priority ? $"优先（{t.Reason.Label()}）" : t.TransferredTo == window ? "转入" : "普通", clock.ToLocal(t.IssuedAt).ToString("HH:mm"))).ToList();
+            return new Result(window, current, queue);
+        }
+    }
+}
