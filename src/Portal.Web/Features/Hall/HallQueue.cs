@@ -78,7 +78,7 @@ public static class TicketView
 
     public sealed record Result(string Number, string Category, string Kind, string State, TicketState Code, string? Window, int Ahead, int EstimatedMinutes, string Issued, string AccessCode);
 
-    public sealed class Handler(PortalDbContext db, CalendarService calendar, IConfiguration configuration) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, CalendarService calendar, IConfiguration configuration, TimeProvider time) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -87,7 +87,7 @@ public static class TicketView
             var clock = await calendar.GetClockAsync(cancellationToken);
             var waiting = await db.Tickets.AsNoTracking().Where(x => x.LocalDate == t.LocalDate && x.State == TicketState.Waiting).ToListAsync(cancellationToken);
             // Ahead: those a window would call before this ticket (priority first, then order of issue).
-            var order = QueueOrder.For(waiting, "", t.IssuedAt).ToList();
+            var order = QueueOrder.For(waiting, "", time.GetUtcNow().UtcDateTime).ToList();
             var ahead = t.State == TicketState.Waiting ? Math.Max(0, order.FindIndex(x => x.Id == t.Id)) : 0;
             var windows = Math.Max(1, configuration.GetValue("Portal:Hall:OpenWindows", 4));
             var minutes = configuration.GetValue("Portal:Hall:MinutesPerVisit", 8);
