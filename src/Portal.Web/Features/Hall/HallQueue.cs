@@ -87,7 +87,8 @@ public static class TicketView
             var clock = await calendar.GetClockAsync(cancellationToken);
             var waiting = await db.Tickets.AsNoTracking().Where(x => x.LocalDate == t.LocalDate && x.State == TicketState.Waiting).ToListAsync(cancellationToken);
             // Ahead: those a window would call before this ticket (priority first, then order of issue).
-            var order = QueueOrder.For(waiting, "", time.GetUtcNow().UtcDateTime).ToList();
+            // The order of the window that will call it: a transferred ticket waits in its target window's queue.
+            var order = QueueOrder.For(waiting, t.TransferredTo ?? "", time.GetUtcNow().UtcDateTime).ToList();
             var ahead = t.State == TicketState.Waiting ? Math.Max(0, order.FindIndex(x => x.Id == t.Id)) : 0;
             var windows = Math.Max(1, configuration.GetValue("Portal:Hall:OpenWindows", 4));
             var minutes = configuration.GetValue("Portal:Hall:MinutesPerVisit", 8);
