@@ -33,7 +33,7 @@ cleanup() {
 trap cleanup EXIT
 as_pg "$PGBIN/initdb" -D "$PGROOT/data" -U portal --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w \
-  -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+  -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000" \
   start >/dev/null
 export PORTAL_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=portal;Database=postgres"
 export PORTAL_CHROMIUM=${PORTAL_CHROMIUM:-$(command -v chromium)}

@@ -44,6 +44,14 @@ public static class Databases
             command.ExecuteNonQuery();
         }
 
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        // Every test database has its own pool: idle connections are closed quickly so hundreds of test databases
+        // do not exhaust the server's connection slots.
+        return new NpgsqlConnectionStringBuilder(server)
+        {
+            Database = name,
+            MaxPoolSize = 30,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        }.ConnectionString;
     }
 }
