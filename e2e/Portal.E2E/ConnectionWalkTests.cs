@@ -38,13 +38,12 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
 
     private const string WaterSurvey = "现场具备接水条件：自榴园路DN200市政给水管接出，DN50管线约80米，水表井设于厂区东门内侧。";
 
-    private static readonly TimeZoneInfo PortalZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Fact]
     public async Task ConnectionWalk_joint_power_and_water_from_the_form_to_both_connections()
     {
         await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string> { ["Portal__TestClock"] = "true" });
-        var walk = new Walk(fixture, portal, output);
+        var walk = new Walk(fixture, portal, output, "connection");
         var creditCode = CreditCode("91370404MA3QH8K2P");
 
         // 1. The applicant reads the promised times on the guide, fills one form for power and water, and submits.
@@ -603,7 +602,7 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
     private static Task ActAsync(IPage page, string action) =>
         page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
 
-    private static DateTime BeijingNow() => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, PortalZone);
+    private static DateTime BeijingNow() => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Walk.PortalZone);
 
     private static string Chinese(DateTime local) => local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
@@ -626,57 +625,5 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
     [GeneratedRegex(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}前（剩余.+工作时间）$")]
     private static partial Regex DeadlineText();
 
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(name), FullPage = true });
-
-    /// <summary>The people of the walk, each in their own browser context on the walk's own portal.</summary>
-    private sealed class Walk(PortalFixture fixture, PortalProcess portal, ITestOutputHelper output)
-    {
-        public async Task AsAsync(string userName, string step, Func<IPage, Task> body)
-        {
-            var page = await fixture.SignInAsync(userName, baseUrl: portal.Url);
-            Assert.NotEqual("/Account/Login", new Uri(page.Url).AbsolutePath);
-            await RunAsync(page, step, body);
-        }
-
-        /// <summary>Moves the portal's clock forward (the deadline sweep runs once); returns the new time in Beijing.</summary>
-        public async Task<DateTime> AdvanceClockAsync(TimeSpan by)
-        {
-            using var http = new HttpClient();
-            var response = await http.PostAsync(
-                $"{portal.Url}/__test/clock/advance?hours={by.TotalHours.ToString(CultureInfo.InvariantCulture)}", null);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"the test clock refused: {(int)response.StatusCode} {body}");
-            using var json = JsonDocument.Parse(body);
-            var now = json.RootElement.GetProperty("now").GetDateTimeOffset();
-            output.WriteLine($"时钟拨快 {by.TotalHours:0} 小时：{body}");
-            return TimeZoneInfo.ConvertTime(now, PortalZone).DateTime;
-        }
-
-        /// <summary>Runs one person's part; on failure keeps a picture of what they saw.</summary>
-        private async Task RunAsync(IPage page, string step, Func<IPage, Task> body)
-        {
-            try
-            {
-                await body(page);
-            }
-            catch
-            {
-                try
-                {
-                    await ShotAsync(page, $"connection-failed-{step}");
-                    output.WriteLine($"失败于 {step}：{page.Url}（截图 connection-failed-{step}.png）");
-                }
-                catch (PlaywrightException)
-                {
-                }
-
-                throw;
-            }
-            finally
-            {
-                await page.Context.CloseAsync();
-            }
-        }
-    }
+    private static Task ShotAsync(IPage page, string name) => Walk.ShotAsync(page, name);
 }

@@ -35,7 +35,6 @@ public sealed partial class DeregistrationWalkTests(PortalFixture fixture, ITest
     /// <summary>The departments the result of a 注销 is shared with (000:93-97), as the case page labels them.</summary>
     private static readonly string[] SharedDepartments = ["人社", "医保", "税务", "公积金", "海关", "人民银行"];
 
-    private static readonly TimeZoneInfo PortalZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Fact]
     public async Task DeregistrationWalk_simple_route_with_a_dismissed_objection_to_the_cancelled_licence()
@@ -48,7 +47,7 @@ public sealed partial class DeregistrationWalkTests(PortalFixture fixture, ITest
         }
 
         await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string> { ["Portal__TestClock"] = "true" });
-        var walk = new Walk(fixture, portal, output);
+        var walk = new Walk(fixture, portal, output, "deregistration");
 
         // 1. The legal representative finds the enterprise under 我的企业 and applies for 简易注销.
         var code = "";
@@ -402,68 +401,5 @@ public sealed partial class DeregistrationWalkTests(PortalFixture fixture, ITest
         0,
         DateTimeKind.Unspecified);
 
-    private static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath(name), FullPage = true });
-
-    /// <summary>The people of the walk, each in their own browser context on the walk's own portal.</summary>
-    private sealed class Walk(PortalFixture fixture, PortalProcess portal, ITestOutputHelper output)
-    {
-        public async Task AsAsync(string userName, string step, Func<IPage, Task> body)
-        {
-            var page = await fixture.SignInAsync(userName, baseUrl: portal.Url);
-            Assert.NotEqual("/Account/Login", new Uri(page.Url).AbsolutePath);
-            await RunAsync(page, step, body);
-        }
-
-        public async Task AnonymousAsync(string step, Func<IPage, Task> body)
-        {
-            var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = portal.Url,
-                Locale = "zh-CN",
-                ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            });
-            await RunAsync(await context.NewPageAsync(), step, body);
-        }
-
-        /// <summary>Moves the portal's clock forward (the deadline sweep runs once); returns the new time in Beijing.</summary>
-        public async Task<DateTime> AdvanceClockAsync(TimeSpan by)
-        {
-            using var http = new HttpClient();
-            var response = await http.PostAsync(
-                $"{portal.Url}/__test/clock/advance?hours={by.TotalHours.ToString(CultureInfo.InvariantCulture)}", null);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"the test clock refused: {(int)response.StatusCode} {body}");
-            using var json = JsonDocument.Parse(body);
-            var now = json.RootElement.GetProperty("now").GetDateTimeOffset();
-            output.WriteLine($"时钟拨快 {by.TotalHours:0} 小时：{body}");
-            return TimeZoneInfo.ConvertTime(now, PortalZone).DateTime;
-        }
-
-        /// <summary>Runs one person's part; on failure keeps a picture of what they saw.</summary>
-        private async Task RunAsync(IPage page, string step, Func<IPage, Task> body)
-        {
-            try
-            {
-                await body(page);
-            }
-            catch
-            {
-                try
-                {
-                    await ShotAsync(page, $"deregistration-failed-{step}");
-                    output.WriteLine($"失败于 {step}：{page.Url}（截图 deregistration-failed-{step}.png）");
-                }
-                catch (PlaywrightException)
-                {
-                }
-
-                throw;
-            }
-            finally
-            {
-                await page.Context.CloseAsync();
-            }
-        }
-    }
+    private static Task ShotAsync(IPage page, string name) => Walk.ShotAsync(page, name);
 }

@@ -41,6 +41,9 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
     public DateTime ToLocal(DateTime utc) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone), DateTimeKind.Unspecified);
 
+    /// <summary>The local calendar day of a UTC instant (today, for the current time).</summary>
+    public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
+
     public DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 

@@ -45,9 +45,6 @@ public static class Utilities
         Utility.Heat => Organisation.Department.Heat,
         _ => Organisation.Department.Telecom,
     };
-
-    public static Utility? FromDepartment(Department department) =>
-        All.Cast<Utility?>().FirstOrDefault(u => u!.Value.Department() == department);
 }
 
 public enum CustomerKind

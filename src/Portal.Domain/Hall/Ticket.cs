@@ -40,6 +40,8 @@ public static class HallCategories
 
     public static HallCategory? Find(string code) => All.FirstOrDefault(c => c.Code == code);
 
+    public static string LabelOf(string code) => Find(code)?.Label ?? code;
+
     public static string Label(this PriorityReason reason) => reason switch
     {
         PriorityReason.Elderly => "老年人",
@@ -111,6 +113,14 @@ public class Ticket
     public string AccessCode { get; private set; } = "";
 
     public long Version { get; private set; }
+
+    /// <summary>普通, 预约, or 优先 with its reason.</summary>
+    public string KindLabel => Kind switch
+    {
+        TicketKind.Priority => $"优先（{Reason.Label()}）",
+        TicketKind.Appointment => "预约",
+        _ => "普通",
+    };
 
     public void BumpVersion() => Version++;
 

@@ -278,6 +278,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             t.HasIndex(x => new { x.LocalDate, x.Category, x.Sequence }).IsUnique();
             t.HasIndex(x => new { x.LocalDate, x.State });
             t.Property(x => x.Version).IsConcurrencyToken();
+            t.Ignore(x => x.KindLabel);
         });
 
         builder.Entity<CancellationShare>(s =>

@@ -183,7 +183,7 @@ public static class DemoData
             Water = new TechnicalData { ExternalWorks = true, PipeLengthM = 80, DiameterMm = 50 },
         }));
         var clock = await services.GetRequiredService<Infrastructure.Calendar.CalendarService>().GetClockAsync(cancellationToken);
-        var surveyDay = clock.Calendar.NextWorkingDay(DateOnly.FromDateTime(clock.ToLocal(time.GetUtcNow().UtcDateTime)));
+        var surveyDay = clock.Calendar.NextWorkingDay(clock.LocalDate(time.GetUtcNow().UtcDateTime));
         var applicationVersion = await db.ConnectionApplications.AsNoTracking().Where(a => a.CaseNumber == joint).Select(a => a.Version).SingleAsync(cancellationToken);
         await As("window01", m => m.Send(new Features.Connections.ScheduleSurvey.Command { Number = joint, Date = surveyDay, Time = new TimeOnly(10, 0), ExpectedVersion = applicationVersion }));
 

@@ -118,10 +118,10 @@ public static class Submit
                 throw new ValidationFailedException(problems);
             }
 
-            var applicant = await ApplicantAsync(request);
+            var applicant = await Applicants.ResolveAsync(users, me, request.ApplicantMobile);
             var parentContext = await contexts.ForAsync(ConnectionService.ParentCode, cancellationToken);
             var now = parentContext.NowUtc;
-            var today = DateOnly.FromDateTime(parentContext.Clock.ToLocal(now));
+            var today = parentContext.Clock.LocalDate(now);
             var application = new ConnectionApplication(applicant.Id, request.Customer, request.Customer == CustomerKind.Enterprise ? request.EnterpriseName?.Trim() : null,
                 string.IsNullOrWhiteSpace(request.CreditCode) ? null : UnifiedSocialCreditCode.Normalize(request.CreditCode), request.Address!.Trim(), request.Purpose!.Trim(), now);
             var channel = me.IsStaff ? Channel.Window : Channel.Online;
@@ -155,28 +155,6 @@ public static class Submit
 
             await db.SaveChangesAsync(cancellationToken);
             return parent.Number;
-        }
-
-        private async Task<PortalUser> ApplicantAsync(Command request)
-        {
-            if (!me.IsStaff)
-            {
-                return await users.FindByIdAsync(me.Id!) ?? throw new NotSignedInException();
-            }
-
-            var mobile = request.ApplicantMobile?.Trim();
-            if (string.IsNullOrEmpty(mobile))
-            {
-                throw new ValidationFailedException(nameof(Command.ApplicantMobile), "帮办代办请填写申请人注册的手机号。");
-            }
-
-            var applicant = await users.FindByNameAsync(mobile);
-            if (applicant is null || !await users.IsInRoleAsync(applicant, Roles.Applicant))
-            {
-                throw new ValidationFailedException(nameof(Command.ApplicantMobile), "未找到该手机号注册的申请人，请先协助申请人实名注册。");
-            }
-
-            return applicant;
         }
     }
 }

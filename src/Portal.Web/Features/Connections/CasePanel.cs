@@ -22,6 +22,10 @@ public static class ConnectionPanel
         public string Number { get; init; } = "";
     }
 
+    /// <summary>The application of a 报装 case, whether the parent or one of its children, with its requests.</summary>
+    public static IQueryable<ConnectionApplication> ApplicationOf(IQueryable<ConnectionApplication> applications, Case c) =>
+        applications.Include(a => a.Requests).Where(a => a.CaseId == c.Id || a.Requests.Any(r => r.CaseId == c.Id));
+
     public sealed record Track(string Utility, string Number, string Path, string State, string Holder, DeadlineView Deadline, string Elapsed, bool Final);
 
     public sealed record Child(
@@ -63,10 +67,7 @@ public static class ConnectionPanel
             }
 
             CaseAccess.EnsureVisible(c, me, services);
-            var applicationId = ConnectionService.IsParent(c.ServiceCode)
-                ? await db.ConnectionApplications.Where(a => a.CaseId == c.Id).Select(a => a.Id).SingleAsync(cancellationToken)
-                : await db.UtilityRequests.Where(r => r.CaseId == c.Id).Select(r => r.ApplicationId).SingleAsync(cancellationToken);
-            var application = await db.ConnectionApplications.AsNoTracking().Include(a => a.Requests).SingleAsync(a => a.Id == applicationId, cancellationToken);
+            var application = await ApplicationOf(db.ConnectionApplications.AsNoTracking(), c).SingleAsync(cancellationToken);
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             string F(DateTime? utc) => utc is { } u ? DeadlineView.Format(clock.ToLocal(u)) : "—";
@@ -181,9 +182,7 @@ public static class ScheduleSurvey
                 throw new NotFoundException("未找到该办件。");
             }
 
-            var application = ConnectionService.IsParent(c.ServiceCode)
-                ? await db.ConnectionApplications.Include(a => a.Requests).SingleAsync(a => a.CaseId == c.Id, cancellationToken)
-                : (await db.UtilityRequests.Include(r => r.Application).ThenInclude(a => a.Requests).SingleAsync(r => r.CaseId == c.Id, cancellationToken)).Application;
+            var application = await ConnectionPanel.ApplicationOf(db.ConnectionApplications, c).SingleAsync(cancellationToken);
             if (!me.IsInRole(Roles.Window) && !application.Requests.Any(r => me.IsInRole(r.Utility.Department().ReviewerRole())))
             {
                 throw new NotFoundException("未找到该办件，或该办件不属于您。");

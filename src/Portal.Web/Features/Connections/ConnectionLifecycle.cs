@@ -17,14 +17,21 @@ public sealed class ConnectionFlows(PortalDbContext db) : ICaseFlowSource
     {
         if (ConnectionService.IsParent(c.ServiceCode))
         {
-            var childIds = await db.UtilityRequests.Where(r => r.Application.CaseId == c.Id).Select(r => r.CaseId).ToListAsync(cancellationToken);
-            var states = await db.Cases.Where(x => childIds.Contains(x.Id)).Select(x => new { x.Id, x.State }).ToListAsync(cancellationToken);
-            // Prefer the tracked instances (a child may have just changed in this request).
-            var current = states.Select(s => db.Cases.Local.FirstOrDefault(l => l.Id == s.Id)?.State ?? s.State).ToList();
-            return new ParentConnectionFlow(() => current.Count > 0 && current.All(s => s.IsFinal()));
+            var states = await ChildStatesAsync(db, c.Id, cancellationToken);
+            return new ParentConnectionFlow(() => states.Count > 0 && states.All(s => s.IsFinal()));
         }
 
         return new UtilityConnectionFlow(await LoadRequestAsync(db, c.Id, cancellationToken));
+    }
+
+    /// <summary>The states of a parent's child cases, as changed in this request where a child is already loaded.</summary>
+    public static async Task<IReadOnlyList<CaseState>> ChildStatesAsync(PortalDbContext db, long parentCaseId, CancellationToken cancellationToken)
+    {
+        var stored = await db.Cases.AsNoTracking()
+            .Where(x => db.UtilityRequests.Any(r => r.CaseId == x.Id && r.Application.CaseId == parentCaseId))
+            .Select(x => new { x.Id, x.State })
+            .ToListAsync(cancellationToken);
+        return stored.Select(s => db.Cases.Local.FirstOrDefault(l => l.Id == s.Id)?.State ?? s.State).ToList();
     }
 
     public static async Task<UtilityRequest> LoadRequestAsync(PortalDbContext db, long childCaseId, CancellationToken cancellationToken) =>
@@ -75,18 +82,13 @@ public sealed class ConnectionLifecycle(PortalDbContext db, IServiceProvider ser
                 return;
             }
 
-            var siblings = await db.UtilityRequests.Where(r => r.ApplicationId == request.ApplicationId).Select(r => r.CaseId).ToListAsync(cancellationToken);
-            var states = new List<CaseState>();
-            foreach (var id in siblings)
-            {
-                states.Add(id == c.Id ? c.State : await db.Cases.AsNoTracking().Where(x => x.Id == id).Select(x => x.State).SingleAsync(cancellationToken));
-            }
-
+            var states = await ConnectionFlows.ChildStatesAsync(db, parent.Id, cancellationToken);
             if (states.All(s => s.IsFinal()))
             {
-                var parentContext = await contexts.ForCaseAsync(parent, cancellationToken, CaseActor.System);
-                await actions.FireAsync(parent, states.Contains(CaseState.Completed) ? CaseTrigger.Complete : CaseTrigger.Withdraw, parentContext,
-                    new CaseActionArgs { Reason = states.Contains(CaseState.Completed) ? "各专营单位均已办结" : "各专营单位的申请均已撤回" }, cancellationToken);
+                var done = states.Contains(CaseState.Completed);
+                var parentContext = (await contexts.ForAsync(parent.ServiceCode, cancellationToken, CaseActor.System)) with { Flow = new ParentConnectionFlow(() => true) };
+                await actions.FireAsync(parent, done ? CaseTrigger.Complete : CaseTrigger.Withdraw, parentContext,
+                    new CaseActionArgs { Reason = done ? "各专营单位均已办结" : "各专营单位的申请均已撤回" }, cancellationToken);
             }
         }
         else if (c.State == CaseState.Withdrawn)

@@ -39,9 +39,6 @@ public static class ConnectionService
 
     public static bool IsConnection(string serviceCode) => IsParent(serviceCode) || IsChild(serviceCode);
 
-    public static Utility? UtilityOf(string serviceCode) =>
-        Utilities.All.Cast<Utility?>().FirstOrDefault(u => ChildCode(u!.Value) == serviceCode);
-
     private static string DefaultLimit(Utility utility) => utility switch
     {
         Utility.Power => PromiseKeys.PowerSanLing,

@@ -66,31 +66,35 @@ public static class Guide
             var now = clock.ToLocal(time.GetUtcNow().UtcDateTime);
             var rows = new List<Row>();
             var diagrams = new List<WorkflowDiagram>();
-            var drawn = new HashSet<(bool, bool, bool)>();
-            foreach (var (utility, customer, data) in Samples.Where(s => request.Utility is null || s.Utility == request.Utility))
+            var classified = Samples.Where(s => request.Utility is null || s.Utility == request.Utility)
+                .Select(s => (s.Utility, s.Customer, s.Data, Class: ConnectionClassifier.Classify(s.Utility, s.Customer, s.Data)))
+                .ToList();
+            foreach (var (utility, _, _, c) in classified)
             {
-                var c = ConnectionClassifier.Classify(utility, customer, data);
                 var limit = table.Limit(c.LimitKey);
                 rows.Add(new Row(utility.ServiceLabel(), c.Label, c.Rule, c.Source, limit?.ToString() ?? "—",
                     limit is { } l ? DeadlineView.Format(clock.DueLocal(now, l)) : "—"));
+            }
 
-                // One drawing per distinct set of steps (several classes share the same steps with different limits).
-                if (request.Utility is not null && drawn.Add((c.NeedsSurvey, c.NeedsPlanApproval, c.ApprovalLimitKey is not null)))
+            // One drawing per distinct set of steps (several classes share the same steps with different limits).
+            var groups = request.Utility is null ? [] : classified.GroupBy(s => (s.Class.NeedsSurvey, s.Class.NeedsPlanApproval, s.Class.ApprovalLimitKey is not null));
+            foreach (var group in groups)
+            {
+                var (utility, customer, data, c) = group.First();
+                var sample = new UtilityRequest(new ConnectionApplication("", customer, null, null, "", "", DateTime.UnixEpoch), utility, data, c);
+                var info = CaseWorkflow.Describe(ConnectionService.Child(utility), table.Limit, new UtilityConnectionFlow(sample));
+                const string fromSubmission = "自提交起计算的该类别承诺时限";
+                var total = c.ApprovalLimitKey is null ? fromSubmission : $"方案答复后{table.Limit(c.LimitKey)}";
+                var limits = new Dictionary<string, string>
                 {
-                    var sample = new UtilityRequest(new ConnectionApplication("", customer, null, null, "", "", DateTime.UnixEpoch), utility, data, c);
-                    var info = CaseWorkflow.Describe(ConnectionService.Child(utility), table.Limit, new UtilityConnectionFlow(sample));
-                    var total = c.ApprovalLimitKey is null ? "自提交起计算的该类别承诺时限" : $"方案答复后{table.Limit(c.LimitKey)}";
-                    var limits = new Dictionary<string, string>
-                    {
-                        [CaseState.SiteSurvey.Label()] = "自提交起计算的该类别承诺时限",
-                        [CaseState.PlanReply.Label()] = c.ApprovalLimitKey is { } k ? $"{table.Limit(k)}（{c.Source}）" : "自提交起计算的该类别承诺时限",
-                        [CaseState.ContractSigning.Label()] = total,
-                        [CaseState.ContractConfirm.Label()] = "申请人在线确认",
-                        [CaseState.Connecting.Label()] = total,
-                    };
-                    var steps = string.Join(" → ", new[] { c.NeedsSurvey ? "现场踏勘" : null, c.NeedsPlanApproval ? "方案答复" : null, "签订供用合同", utility == Domain.Connections.Utility.Power && data.Voltage != VoltageLevel.Low ? "验收送电" : "装表接通" }.OfType<string>());
-                    diagrams.Add(new WorkflowDiagram($"{steps}（{string.Join("、", Samples.Where(x => x.Utility == utility).Select(x => ConnectionClassifier.Classify(x.Utility, x.Customer, x.Data)).Where(x => (x.NeedsSurvey, x.NeedsPlanApproval, x.ApprovalLimitKey is not null) == (c.NeedsSurvey, c.NeedsPlanApproval, c.ApprovalLimitKey is not null)).Select(x => x.Label))}）", info, limits));
-                }
+                    [CaseState.SiteSurvey.Label()] = fromSubmission,
+                    [CaseState.PlanReply.Label()] = c.ApprovalLimitKey is { } k ? $"{table.Limit(k)}（{c.Source}）" : fromSubmission,
+                    [CaseState.ContractSigning.Label()] = total,
+                    [CaseState.ContractConfirm.Label()] = "申请人在线确认",
+                    [CaseState.Connecting.Label()] = total,
+                };
+                var steps = string.Join(" → ", new[] { c.NeedsSurvey ? "现场踏勘" : null, c.NeedsPlanApproval ? "方案答复" : null, "签订供用合同", utility == Domain.Connections.Utility.Power && data.Voltage != VoltageLevel.Low ? "验收送电" : "装表接通" }.OfType<string>());
+                diagrams.Add(new WorkflowDiagram($"{steps}（{string.Join("、", group.Select(x => x.Class.Label))}）", info, limits));
             }
 
             if (request.Utility is null)

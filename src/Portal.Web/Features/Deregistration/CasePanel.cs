@@ -196,24 +196,6 @@ public static class ConfirmShare
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            // Six departments may confirm at the same moment: each adds a note to the case, so a conflict on the
-            // case alone is retried; a conflict on the share itself means someone confirmed it first.
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await ConfirmAsync(request, cancellationToken);
-                    return Unit.Value;
-                }
-                catch (DbUpdateConcurrencyException ex) when (attempt < 5 && ex.Entries.All(e => e.Entity is Case))
-                {
-                    db.ChangeTracker.Clear();
-                }
-            }
-        }
-
-        private async Task ConfirmAsync(Command request, CancellationToken cancellationToken)
-        {
             var caseId = await db.CancellationShares.Where(s => s.Id == request.ShareId && s.Application.CaseNumber == request.Number)
                 .Select(s => (long?)s.Application.CaseId).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("未找到该确认事项。");
@@ -221,7 +203,6 @@ public static class ConfirmShare
             // Departments confirming at the same moment take turns on the case row (each adds a note to it).
             await RowLocks.LockCaseAsync(db, caseId, cancellationToken);
             var share = await db.CancellationShares.Include(s => s.Application).SingleAsync(s => s.Id == request.ShareId, cancellationToken);
-
             if (!me.IsInRole(share.Department.ReviewerRole()))
             {
                 throw new ForbiddenException($"只有{share.Department.Label()}后台人员可以确认。");
@@ -244,6 +225,7 @@ public static class ConfirmShare
             var c = await db.Cases.SingleAsync(x => x.Id == share.Application.CaseId, cancellationToken);
             c.Record($"{share.Department.Label()}确认收到注销信息", actor, now, null);
             await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
         }
     }
 }

@@ -4,7 +4,6 @@ using Portal.Domain.Deregistration;
 using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
-using Portal.Workflow;
 
 namespace Portal.Web.Features.Deregistration;
 
@@ -84,7 +83,7 @@ public sealed class DeregistrationLifecycle(PortalDbContext db) : ICaseLifecycle
     private async Task CancelEnterpriseAsync(Case c, DeregistrationApplication application, CaseActionContext context, CancellationToken cancellationToken)
     {
         var enterprise = await db.Enterprises.SingleAsync(e => e.Id == application.EnterpriseId, cancellationToken);
-        var today = DateOnly.FromDateTime(context.Clock.ToLocal(context.NowUtc));
+        var today = context.Clock.LocalDate(context.NowUtc);
         enterprise.Cancel(today, $"{application.Route.Label()}（{c.Number}）");
         foreach (var permit in await db.Permits.Where(p => p.EnterpriseId == enterprise.Id).ToListAsync(cancellationToken))
         {
@@ -101,42 +100,20 @@ public sealed class DeregistrationLifecycle(PortalDbContext db) : ICaseLifecycle
 /// </summary>
 public sealed class DeregistrationExpiry(CaseContexts contexts, CaseActions actions) : IStepExpiry
 {
-    public async Task<bool> TryExpireAsync(Case c, CancellationToken cancellationToken)
-    {
-        if (!DeregistrationService.IsDeregistration(c.ServiceCode))
-        {
-            return false;
-        }
+    public async Task<bool> TryExpireAsync(Case c, CancellationToken cancellationToken) =>
+        DeregistrationService.IsDeregistration(c.ServiceCode)
+        && await MoveOnIfEndedAsync(c, await contexts.ForCaseAsync(c, cancellationToken, CaseActor.System), cancellationToken);
 
-        var context = await contexts.ForCaseAsync(c, cancellationToken, CaseActor.System);
-        if (context.Flow?.ExpiryOf(c.State) is not { } trigger)
-        {
-            return false;
-        }
-
-        if (!c.PermittedActions(context).Contains(trigger))
-        {
-            return false;
-        }
-
-        try
-        {
-            await actions.FireAsync(c, trigger, context, null, cancellationToken);
-            return true;
-        }
-        catch (InvalidTransitionException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>After an objection is decided: if the notice has already ended, move on at once.</summary>
-    public async Task MoveOnIfEndedAsync(Case c, CaseActionContext context, CancellationToken cancellationToken)
+    /// <summary>If the case's waiting period has ended and nothing holds it (an undecided objection), the system moves it on.</summary>
+    public async Task<bool> MoveOnIfEndedAsync(Case c, CaseActionContext context, CancellationToken cancellationToken)
     {
         var system = context with { Actor = CaseActor.System };
-        if (context.Flow?.ExpiryOf(c.State) is { } trigger && c.PermittedActions(system).Contains(trigger))
+        if (context.Flow?.ExpiryOf(c.State) is not { } trigger || !c.PermittedActions(system).Contains(trigger))
         {
-            await actions.FireAsync(c, trigger, system, null, cancellationToken);
+            return false;
         }
+
+        await actions.FireAsync(c, trigger, system, null, cancellationToken);
+        return true;
     }
 }

@@ -223,7 +223,7 @@ public static class Start
             }
             else
             {
-                var today = DateOnly.FromDateTime(context.Clock.ToLocal(now));
+                var today = context.Clock.LocalDate(now);
                 var formed = request.FormedOn!.Value;
                 if (formed > today)
                 {
@@ -302,7 +302,7 @@ public static class DeregistrationCases
         }
 
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == enterprise.OwnerId).Select(u => new { u.Id, u.FullName }).SingleAsync(cancellationToken);
-        var caseNumber = await CaseNumbers.NextAsync(db, context.Service.NumberPrefix, DateOnly.FromDateTime(context.Clock.ToLocal(context.NowUtc)), cancellationToken);
+        var caseNumber = await CaseNumbers.NextAsync(db, context.Service.NumberPrefix, context.Clock.LocalDate(context.NowUtc), cancellationToken);
         var c = Case.Submit(caseNumber, $"{enterprise.Name} {application.Route.Label()}", (owner.Id, owner.FullName), channel, context, enterprise.CreditCode);
         db.Cases.Add(c);
         await db.SaveChangesAsync(cancellationToken);

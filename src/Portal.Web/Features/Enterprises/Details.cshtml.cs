@@ -164,7 +164,7 @@ public static class StartLater
             var context = await contexts.ForAsync(serviceCode, cancellationToken);
             var owner = await db.Users.AsNoTracking().Where(u => u.Id == enterprise.OwnerId).Select(u => new { u.Id, u.FullName }).SingleAsync(cancellationToken);
             var definition = EstablishmentService.Addons.Single(a => a.Code == serviceCode);
-            var number = await CaseNumbers.NextAsync(db, definition.NumberPrefix, DateOnly.FromDateTime(context.Clock.ToLocal(context.NowUtc)), cancellationToken);
+            var number = await CaseNumbers.NextAsync(db, definition.NumberPrefix, context.Clock.LocalDate(context.NowUtc), cancellationToken);
             var c = Case.Submit(number, $"{enterprise.Name} {item.Label}（单独办理）", (owner.Id, owner.FullName), me.IsStaff ? Channel.Window : Channel.Online, context, enterprise.CreditCode);
             c.AddSubItem(new SubItem(item.Code, item.Label, item.Department, synchronous: true));
             db.Cases.Add(c);

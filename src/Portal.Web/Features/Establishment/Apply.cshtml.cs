@@ -350,7 +350,7 @@ public static class Submit
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var applicant = await ApplicantAsync(request);
+            var applicant = await Applicants.ResolveAsync(users, me, request.ApplicantMobile);
             var draft = await db.EstablishmentApplications.Include(a => a.Investors)
                 .FirstOrDefaultAsync(a => a.ApplicantId == applicant.Id && a.FiledById == me.Id && a.Status == ApplicationStatus.Draft, cancellationToken);
             var check = await EnterpriseNameRegistry.CheckAsync(db, request.ProposedName, draft?.Id, cancellationToken);
@@ -369,7 +369,7 @@ public static class Submit
             }
 
             var context = await contexts.ForAsync(EstablishmentService.Code, cancellationToken);
-            var number = await CaseNumbers.NextAsync(db, EstablishmentService.Definition.NumberPrefix, DateOnly.FromDateTime(context.Clock.ToLocal(now)), cancellationToken);
+            var number = await CaseNumbers.NextAsync(db, EstablishmentService.Definition.NumberPrefix, context.Clock.LocalDate(now), cancellationToken);
             var c = Case.Submit(number, $"{application.ProposedName} 设立登记", (applicant.Id, applicant.FullName), me.IsStaff ? Channel.Window : Channel.Online, context);
             var synchronous = application.SynchronousItemList;
             foreach (var item in EstablishmentCatalog.Items)
@@ -405,28 +405,6 @@ public static class Submit
                 ? $"申请已提交并即报即得自动受理，办件编号 {number}，承诺于 {DeadlineView.Format(context.Clock.ToLocal(c.StepDueAt!.Value))} 前办结。"
                 : $"申请已提交，办件编号 {number}。窗口受理后{promise}内办结（受理时限：{DeadlineView.Format(context.Clock.ToLocal(c.StepDueAt!.Value))} 前）。";
             return new Result(number, instant, notice);
-        }
-
-        private async Task<PortalUser> ApplicantAsync(Command request)
-        {
-            if (!me.IsStaff)
-            {
-                return await users.FindByIdAsync(me.Id!) ?? throw new NotSignedInException();
-            }
-
-            var mobile = request.ApplicantMobile?.Trim();
-            if (string.IsNullOrEmpty(mobile))
-            {
-                throw new ValidationFailedException(nameof(EstablishmentForm.ApplicantMobile), "帮办代办请填写申请人注册的手机号。");
-            }
-
-            var applicant = await users.FindByNameAsync(mobile);
-            if (applicant is null || !await users.IsInRoleAsync(applicant, Roles.Applicant))
-            {
-                throw new ValidationFailedException(nameof(EstablishmentForm.ApplicantMobile), "未找到该手机号注册的申请人，请先协助申请人实名注册。");
-            }
-
-            return applicant;
         }
     }
 }

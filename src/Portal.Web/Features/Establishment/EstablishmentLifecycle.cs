@@ -31,7 +31,7 @@ public sealed class EstablishmentLifecycle(PortalDbContext db, PromiseService pr
             var region = PolicyProfiles.Find(table.ProfileCode)?.RegionCode ?? PolicyProfiles.Default.RegionCode;
             var sequence = await CaseNumbers.NextValueAsync(db, ReferenceData.CreditCodeSequence, cancellationToken);
             var code = CreditCodes.Issue(application.Type, region, sequence);
-            var today = DateOnly.FromDateTime(context.Clock.ToLocal(context.NowUtc));
+            var today = context.Clock.LocalDate(context.NowUtc);
             db.Enterprises.Add(Enterprise.Register(code, application.ToDetails(), c.ApplicantId, c.Id, today, context.NowUtc));
             application.Status = ApplicationStatus.Closed;
         }

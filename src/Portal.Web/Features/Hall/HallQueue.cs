@@ -38,7 +38,7 @@ public static class TakeTicket
             var category = HallCategories.Find(request.Category)!;
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(clock.ToLocal(now));
+            var today = clock.LocalDate(now);
             if (!clock.Calendar.IsWorkingDay(today))
             {
                 throw new RuleViolationException([$"今天（{today:M月d日}）为非工作日，大厅不办理业务，请在工作日前来或在线办理。"]);
@@ -94,8 +94,8 @@ public static class TicketView
             var minutes = configuration.GetValue("Portal:Hall:MinutesPerVisit", 8);
             return new Result(
                 t.Number,
-                HallCategories.Find(t.Category)?.Label ?? t.Category,
-                t.Kind == TicketKind.Priority ? $"优先（{t.Reason.Label()}）" : t.Kind == TicketKind.Appointment ? "预约" : "普通",
+                HallCategories.LabelOf(t.Category),
+                t.KindLabel,
                 t.State.Label(),
                 t.State,
                 t.WindowNumber,
@@ -122,7 +122,7 @@ public static class Board
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var clock = await calendar.GetClockAsync(cancellationToken);
-            var today = DateOnly.FromDateTime(clock.ToLocal(time.GetUtcNow().UtcDateTime));
+            var today = clock.LocalDate(time.GetUtcNow().UtcDateTime);
             var called = await db.Tickets.AsNoTracking()
                 .Where(t => t.LocalDate == today && t.CalledAt != null && (t.State == TicketState.Called || t.State == TicketState.Serving))
                 .OrderByDescending(t => t.CalledAt).Take(8).ToListAsync(cancellationToken);
@@ -160,9 +160,8 @@ public static class WindowAct
             var window = await WindowQuery.MyWindowAsync(db, me, cancellationToken);
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(clock.ToLocal(now));
-            var mine = await db.Tickets.Where(t => t.LocalDate == today && t.WindowNumber == window && (t.State == TicketState.Called || t.State == TicketState.Serving))
-                .OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(cancellationToken);
+            var today = clock.LocalDate(now);
+            var mine = await WindowQuery.CurrentAt(db.Tickets, today, window).FirstOrDefaultAsync(cancellationToken);
             if (request.Do == Action.CallNext)
             {
                 if (mine is not null)
@@ -253,6 +252,11 @@ public static class WindowQuery
 
     public sealed record Result(string Window, Ticket? Current, IReadOnlyList<Waiting> Queue);
 
+    /// <summary>The number a window is working on today (called or being served), latest first.</summary>
+    public static IQueryable<Ticket> CurrentAt(IQueryable<Ticket> tickets, DateOnly today, string window) =>
+        tickets.Where(t => t.LocalDate == today && t.WindowNumber == window && (t.State == TicketState.Called || t.State == TicketState.Serving))
+            .OrderByDescending(t => t.CalledAt);
+
     public static async Task<string> MyWindowAsync(PortalDbContext db, CurrentUser me, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.WindowNumber).SingleOrDefaultAsync(cancellationToken) is { Length: > 0 } window
             ? window
@@ -265,12 +269,11 @@ public static class WindowQuery
             var window = await MyWindowAsync(db, me, cancellationToken);
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(clock.ToLocal(now));
-            var current = await db.Tickets.AsNoTracking().Where(t => t.LocalDate == today && t.WindowNumber == window && (t.State == TicketState.Called || t.State == TicketState.Serving))
-                .OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(cancellationToken);
+            var today = clock.LocalDate(now);
+            var current = await CurrentAt(db.Tickets.AsNoTracking(), today, window).FirstOrDefaultAsync(cancellationToken);
             var waiting = await db.Tickets.AsNoTracking().Where(t => t.LocalDate == today && t.State == TicketState.Waiting).ToListAsync(cancellationToken);
-            var queue = QueueOrder.For(waiting, window, now).Take(30).Select(t => new Waiting(t.Number, HallCategories.Find(t.Category)?.Label ?? t.Category,
-                t.Kind == TicketKind.Priority ? $"优先（{t.Reason.Label()}）" : t.TransferredTo == window ? "转入" : "普通", clock.ToLocal(t.IssuedAt).ToString("HH:mm"))).ToList();
+            var queue = QueueOrder.For(waiting, window, now).Take(30).Select(t => new Waiting(t.Number, HallCategories.LabelOf(t.Category),
+                t.Kind != TicketKind.Priority && t.TransferredTo == window ? "转入" : t.KindLabel, clock.ToLocal(t.IssuedAt).ToString("HH:mm"))).ToList();
             return new Result(window, current, queue);
         }
     }

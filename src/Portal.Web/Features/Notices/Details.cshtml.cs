@@ -189,24 +189,15 @@ public static class FileResponse
                 throw new ValidationFailedException("", NoticeFloodGuard.Refused);
             }
 
-            // Objections of different people at the same moment must all be stored: each adds a note to the case, so
-            // a conflict on the case's version is retried with the case as it is now (its state decides again).
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
-                {
-                    return await StoreAsync(request, cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException) when (attempt < 5)
-                {
-                    db.ChangeTracker.Clear();
-                }
-                catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-                {
-                    // The same form arrived twice at the same moment: the other request stored it.
-                    db.ChangeTracker.Clear();
-                    return Receipt(await db.NoticeResponses.AsNoTracking().SingleAsync(r => r.SubmissionKey == request.SubmissionKey, cancellationToken));
-                }
+                return await StoreAsync(request, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                // The same form arrived twice at the same moment: the other request stored it.
+                db.ChangeTracker.Clear();
+                return Receipt(await db.NoticeResponses.AsNoTracking().SingleAsync(r => r.SubmissionKey == request.SubmissionKey, cancellationToken));
             }
         }
 
