@@ -91,6 +91,12 @@ public class Case
 
     public DateTime? ToleranceDueAt { get; private set; }
 
+    /// <summary>When the 容缺 item was supplied (null while the commitment is open).</summary>
+    public DateTime? ToleranceSuppliedAt { get; private set; }
+
+    /// <summary>Whether staff were warned that 75% of the current step's limit is used (reset when a step starts).</summary>
+    public bool StepWarned { get; private set; }
+
     public string? RejectionReason { get; private set; }
 
     /// <summary>Optimistic concurrency token: two staff acting on one case get a conflict, never a silent overwrite.</summary>
@@ -188,6 +194,67 @@ public class Case
         return true;
     }
 
+    /// <summary>Records that the 75% mark of the current step passed (the sweep). Returns false when there is nothing to mark.</summary>
+    public bool MarkWarned(DateTime nowUtc)
+    {
+        if (StepWarned || IsOverdue || State.IsFinal() || StepWarnAt is null || StepWarnAt > nowUtc || StepDueAt is null || StepDueAt < nowUtc)
+        {
+            return false;
+        }
+
+        StepWarned = true;
+        return true;
+    }
+
+    /// <summary>容缺受理: the committed item has been supplied; recorded in the history.</summary>
+    public void SupplyToleranceItem(CaseActor actor, DateTime nowUtc, string? note)
+    {
+        if (ToleranceItem is null)
+        {
+            throw new InvalidOperationException("该办件没有容缺受理的承诺事项。");
+        }
+
+        if (ToleranceSuppliedAt is not null)
+        {
+            throw new InvalidOperationException("容缺材料已补齐，无需重复登记。");
+        }
+
+        ToleranceSuppliedAt = nowUtc;
+        Record($"容缺材料已补齐：{ToleranceItem}", actor, nowUtc, note);
+    }
+
+    /// <summary>首问负责: hands the case's ownership to another staff member, with a reason, in the history.</summary>
+    public void HandOver(string toId, string toName, CaseActor actor, DateTime nowUtc, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new InvalidOperationException("请填写移交原因。");
+        }
+
+        if (toId == OwnerId)
+        {
+            throw new InvalidOperationException($"{toName} 已是本办件的首问负责人。");
+        }
+
+        var from = OwnerName ?? "（无）";
+        OwnerId = toId;
+        OwnerName = toName;
+        Record($"首问负责移交：{from} → {toName}", actor, nowUtc, reason);
+    }
+
+    /// <summary>首问负责: the first staff member who serves the case owns it (a window clerk opening it for a visitor).</summary>
+    public bool ClaimOwnership(CaseActor actor)
+    {
+        if (OwnerId is not null || !actor.IsStaff || actor.IsSystem)
+        {
+            return false;
+        }
+
+        OwnerId = actor.UserId;
+        OwnerName = actor.Name;
+        return true;
+    }
+
     /// <summary>Called by the persistence layer before each save of a changed case.</summary>
     public void BumpVersion() => Version++;
 
@@ -219,11 +286,7 @@ public class Case
             ClosedAt = now;
         }
 
-        if (OwnerId is null && context.Actor.IsStaff && !context.Actor.IsSystem)
-        {
-            OwnerId = context.Actor.UserId;
-            OwnerName = context.Actor.Name;
-        }
+        ClaimOwnership(context.Actor);
 
         if (t.Destination == CaseState.AwaitingSupplement)
         {
@@ -246,6 +309,7 @@ public class Case
     {
         HolderRole = CaseWorkflow.HolderOf(state, context);
         StepStartedAt = context.NowUtc;
+        StepWarned = false;
         IsOverdue = false;
         OverdueSince = null;
         PausedAt = null;
@@ -276,6 +340,7 @@ public class Case
         PausedState = from;
         PausedRemainingMinutes = StepDueAt is { } due ? Math.Max(0, context.Clock.OfficeMinutesBetween(context.NowUtc, due)) : 0;
         PausedAt = context.NowUtc;
+        StepWarned = false;
         HolderRole = CaseWorkflow.HolderOf(CaseState.AwaitingSupplement, context);
         StepStartedAt = context.NowUtc;
         StepDueAt = null;
@@ -289,6 +354,7 @@ public class Case
         var remaining = PausedRemainingMinutes;
         HolderRole = CaseWorkflow.HolderOf(state, context);
         StepStartedAt = context.NowUtc;
+        StepWarned = false;
         if (StepLimitMinutes > 0)
         {
             StepDueAt = context.Clock.AddOfficeMinutes(context.NowUtc, remaining);

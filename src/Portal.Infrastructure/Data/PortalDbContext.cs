@@ -6,6 +6,7 @@ using Portal.Domain.Connections;
 using Portal.Domain.Deregistration;
 using Portal.Domain.Enterprises;
 using Portal.Domain.Hall;
+using Portal.Domain.Notifications;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Data;
@@ -41,6 +42,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<UtilityRequest> UtilityRequests => Set<UtilityRequest>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
 
@@ -113,6 +118,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             c.HasIndex(x => x.ApplicantId);
             c.HasIndex(x => new { x.HolderRole, x.StepDueAt });
             c.HasIndex(x => new { x.IsOverdue, x.StepDueAt });
+            c.HasIndex(x => new { x.StepWarned, x.StepWarnAt });
             c.HasMany(x => x.History).WithOne(e => e.Case).HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
             c.Navigation(x => x.History).UsePropertyAccessMode(PropertyAccessMode.Property);
             c.HasMany(x => x.SubItems).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -279,6 +285,44 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             t.HasIndex(x => new { x.LocalDate, x.State });
             t.Property(x => x.Version).IsConcurrencyToken();
             t.Ignore(x => x.KindLabel);
+            t.HasIndex(x => x.CaseNumber);
+        });
+
+        builder.Entity<Appointment>(a =>
+        {
+            a.ToTable("Appointments");
+            a.Property(x => x.UserId).HasMaxLength(450);
+            a.Property(x => x.UserName).HasMaxLength(100);
+            a.Property(x => x.Category).HasMaxLength(30);
+            a.Property(x => x.SlotLabel).HasMaxLength(40);
+            a.Property(x => x.ActiveKey).HasMaxLength(500);
+            a.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Code).HasMaxLength(20);
+            a.Property(x => x.Version).IsConcurrencyToken();
+            a.Ignore(x => x.StateLabel);
+            // Capacity: one row per taken seat of a slot (a cancelled booking's seat is null and frees it).
+            a.HasIndex(x => new { x.Category, x.LocalDate, x.SlotKey, x.Seat }).IsUnique();
+            a.HasIndex(x => x.ActiveKey).IsUnique();
+            a.HasIndex(x => x.Code).IsUnique();
+            a.HasIndex(x => new { x.UserId, x.LocalDate });
+        });
+
+        builder.Entity<Notification>(n =>
+        {
+            n.ToTable("Notifications");
+            n.Property(x => x.RecipientId).HasMaxLength(450);
+            n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.CaseNumber).HasMaxLength(32);
+            n.Property(x => x.Title).HasMaxLength(200);
+            n.Property(x => x.Body).HasMaxLength(1000);
+            n.Property(x => x.Link).HasMaxLength(200);
+            n.Property(x => x.DedupeKey).HasMaxLength(200);
+            n.Property(x => x.Delivery).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.ClaimToken).HasMaxLength(40);
+            n.Property(x => x.LastError).HasMaxLength(500);
+            n.HasIndex(x => x.DedupeKey).IsUnique();
+            n.HasIndex(x => new { x.RecipientId, x.CreatedAt });
+            n.HasIndex(x => new { x.Delivery, x.Id });
         });
 
         builder.Entity<CancellationShare>(s =>
@@ -441,6 +485,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                     break;
                 case Ticket ticket:
                     ticket.BumpVersion();
+                    break;
+                case Appointment appointment:
+                    appointment.BumpVersion();
                     break;
             }
         }

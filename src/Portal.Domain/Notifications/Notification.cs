@@ -1,0 +1,100 @@
+namespace Portal.Domain.Notifications;
+
+/// <summary>What a notification is about.</summary>
+public enum NotificationKind
+{
+    /// <summary>The applicant must act: supplement, correction, confirmation.</summary>
+    NeedsAction,
+
+    Accepted,
+
+    /// <summary>A step of the applicant's case is late.</summary>
+    Late,
+
+    Done,
+
+    /// <summary>Staff: 75% of a step's limit is used (yellow).</summary>
+    StepWarning,
+
+    /// <summary>Staff: a step's limit has passed (red).</summary>
+    StepOverdue,
+}
+
+public enum DeliveryState
+{
+    Pending,
+    Sent,
+    Failed,
+}
+
+/// <summary>
+/// One message to one person: shown in the portal's 消息 page and delivered once by SMS/e-mail through the configured
+/// sender. The dedupe key (what happened, to whom) is unique, so a message is created once even when two portal
+/// instances notice the same event; delivery is claimed with a conditional update, so it is sent once.
+/// </summary>
+public class Notification
+{
+    private Notification()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public string RecipientId { get; private set; } = "";
+
+    public NotificationKind Kind { get; private set; }
+
+    public string? CaseNumber { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Body { get; private set; } = "";
+
+    public string? Link { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? ReadAt { get; private set; }
+
+    public string DedupeKey { get; private set; } = "";
+
+    public DeliveryState Delivery { get; private set; }
+
+    public string? ClaimToken { get; private set; }
+
+    public DateTime? ClaimedAt { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public static Notification Create(string recipientId, NotificationKind kind, string? caseNumber, string title, string body, string? link, DateTime nowUtc, string dedupeKey) => new()
+    {
+        RecipientId = recipientId,
+        Kind = kind,
+        CaseNumber = caseNumber,
+        Title = Trim(title, 200),
+        Body = Trim(body, 1000),
+        Link = link,
+        CreatedAt = nowUtc,
+        DedupeKey = Trim(dedupeKey, 200),
+        Delivery = DeliveryState.Pending,
+    };
+
+    public static string KindLabel(NotificationKind kind) => kind switch
+    {
+        NotificationKind.NeedsAction => "待您处理",
+        NotificationKind.Accepted => "已受理",
+        NotificationKind.Late => "办理超期",
+        NotificationKind.Done => "已办结",
+        NotificationKind.StepWarning => "时限预警",
+        NotificationKind.StepOverdue => "已超时",
+        _ => kind.ToString(),
+    };
+
+    public void MarkRead(DateTime nowUtc) => ReadAt ??= nowUtc;
+
+    private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
