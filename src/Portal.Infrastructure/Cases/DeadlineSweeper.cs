@@ -79,6 +79,45 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             }
         }
 
+        var warned = await WarnAsync(db, now, cancellationToken);
+        if (warned > 0)
+        {
+            logger.LogInformation("Deadline sweep marked {Count} case(s) yellow (75% of the limit used)", warned);
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The yellow mark: cases whose step passed 75% of its limit are marked once (the staff holding them are notified
+    /// in the same save). Saved with the case's concurrency token like the overdue mark, so one instance marks each.
+    /// </summary>
+    private async Task<int> WarnAsync(PortalDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var due = await db.Cases
+            .Where(c => !c.StepWarned && c.StepWarnAt != null && c.StepWarnAt <= now && !c.IsOverdue && c.StepDueAt >= now)
+            .OrderBy(c => c.StepWarnAt)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var @case in due.Where(c => c.MarkWarned(now)))
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                count++;
+            }
+            catch (DbUpdateException)
+            {
+                // Changed by another instance or a staff action first (or its message already exists).
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+
         return count;
     }
 

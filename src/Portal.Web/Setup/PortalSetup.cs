@@ -10,6 +10,7 @@ using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
 using Portal.Web.Common.Pipeline;
@@ -28,6 +29,9 @@ public static class PortalSetup
 
         services.Configure<PortalTimeOptions>(config.GetSection("Portal"));
         services.Configure<DeadlineSweepOptions>(config.GetSection("DeadlineSweep"));
+        services.Configure<NotificationOptions>(config.GetSection("Notifications"));
+        services.AddSingleton<NotificationInterceptor>();
+        services.AddSingleton<INotificationSender, LogNotificationSender>();
         services.AddSingleton(TestClock.Enabled(config) ? new ShiftedTimeProvider() : TimeProvider.System);
 
         // Read lazily so that hosts (tests, tools) can change the provider and connection string late.
@@ -43,6 +47,7 @@ public static class PortalSetup
             }
 
             o.UsePortalDatabase(provider, connectionString);
+            o.AddInterceptors(sp.GetRequiredService<NotificationInterceptor>());
         });
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
@@ -123,6 +128,8 @@ public static class PortalSetup
         services.AddSingleton(new ServiceCatalog(ServiceRegistry.Definitions));
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService(p => p.GetRequiredService<DeadlineSweeper>());
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService(p => p.GetRequiredService<NotificationDispatcher>());
         services.AddPortalMediator(typeof(PortalSetup).Assembly);
         return builder;
     }

@@ -52,6 +52,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         ["Portal:SeedDemoData"] = "false",
         ["DeadlineSweep:Enabled"] = "false",
+        ["Notifications:Enabled"] = "false",
 
         // The feed serves only changes a few seconds old (commit lag); the tests' clock stands still.
         ["Portal:UtilityFeedSettleSeconds"] = "0",

@@ -83,6 +83,16 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
         return RedirectToPage(new { Number });
     }
 
+    [BindProperty]
+    public HandOver.Command Transfer { get; set; } = new();
+
+    public async Task<IActionResult> OnPostHandOverAsync(CancellationToken cancellationToken)
+    {
+        var name = await mediator.Send(Transfer with { Number = Number }, cancellationToken);
+        TempData["Notice"] = $"已移交首问负责人：{name}。";
+        return RedirectToPage(new { Number });
+    }
+
     public async Task<IActionResult> OnPostBudgetAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Budget with { Number = Number }, cancellationToken);
@@ -137,7 +147,9 @@ public static class CaseView
         long Version,
         bool IsStaff,
         IReadOnlyList<Track> Tracks,
-        IReadOnlyList<CaseLink> Links);
+        IReadOnlyList<CaseLink> Links,
+        string? VisitTicket,
+        IReadOnlyList<(string Id, string Name)> HandOverTargets);
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CaseActions actions)
         : IRequestHandler<Query, Result>
@@ -191,7 +203,9 @@ public static class CaseView
                 c.Version,
                 me.IsStaff,
                 tracks,
-                await actions.LinksAsync(c, cancellationToken));
+                await actions.LinksAsync(c, cancellationToken),
+                await db.Tickets.AsNoTracking().Where(t => t.CaseNumber == c.Number).OrderBy(t => t.Id).Select(t => t.Number + "（" + t.WindowNumber + " 号窗口）").FirstOrDefaultAsync(cancellationToken),
+                !c.State.IsFinal() && me.IsStaff && HandOver.MayHandOver(c.OwnerId, me) ? await HandOver.TargetsAsync(db, cancellationToken) : []);
         }
 
         /// <summary>Each history row opens a step; the next row closes it. The last open step is the current one.</summary>

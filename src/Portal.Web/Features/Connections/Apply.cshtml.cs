@@ -131,6 +131,7 @@ public static class Submit
             var parentFlow = new ParentConnectionFlow(() => false);
             var parent = Case.Submit(parentNumber, title, (applicant.Id, applicant.FullName), channel, parentContext with { Flow = parentFlow }, application.CreditCode);
             db.Cases.Add(parent);
+            await Hall.Visits.LinkServingTicketAsync(db, me, parent, parentContext, cancellationToken);
             db.ConnectionApplications.Add(application);
             await db.SaveChangesAsync(cancellationToken);
             application.AttachTo(parent.Id, parent.Number);

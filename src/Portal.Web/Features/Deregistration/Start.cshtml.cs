@@ -239,7 +239,15 @@ public static class Start
                     request.LiquidationHead!.Trim(), request.LiquidationGroup!.Trim(), context.Clock.ToUtc(formed.ToDateTime(TimeOnly.MinValue)), now);
             }
 
-            return await DeregistrationCases.OpenAsync(db, enterprise, application, context with { Flow = new DeregistrationFlow(application) }, me.IsStaff ? Channel.Window : Channel.Online, cancellationToken);
+            var number = await DeregistrationCases.OpenAsync(db, enterprise, application, context with { Flow = new DeregistrationFlow(application) }, me.IsStaff ? Channel.Window : Channel.Online, cancellationToken);
+            if (me.IsInRole(Roles.Window))
+            {
+                var c = await db.Cases.SingleAsync(x => x.Number == number, cancellationToken);
+                await Hall.Visits.LinkServingTicketAsync(db, me, c, context, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return number;
         }
     }
 }

@@ -168,6 +168,7 @@ public static class StartLater
             var c = Case.Submit(number, $"{enterprise.Name} {item.Label}（单独办理）", (owner.Id, owner.FullName), me.IsStaff ? Channel.Window : Channel.Online, context, enterprise.CreditCode);
             c.AddSubItem(new SubItem(item.Code, item.Label, item.Department, synchronous: true));
             db.Cases.Add(c);
+            await Hall.Visits.LinkServingTicketAsync(db, me, c, context, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             // 随时可办: nothing to examine at a window for an existing enterprise, so the system accepts at once.

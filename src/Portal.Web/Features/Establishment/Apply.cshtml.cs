@@ -378,6 +378,7 @@ public static class Submit
             }
 
             db.Cases.Add(c);
+            await Hall.Visits.LinkServingTicketAsync(db, me, c, context, cancellationToken);
             db.NameReservations.Add(new NameReservation { NormalizedName = application.NormalizedName, Name = application.ProposedName, ReservedAt = now });
             try
             {

@@ -11,7 +11,17 @@ public sealed class WindowModel(IMediator mediator) : PageModel, IReloadablePage
     [BindProperty]
     public WindowAct.Command Data { get; set; } = new();
 
+    [BindProperty]
+    public OpenVisitCase.Command Open { get; set; } = new();
+
     public WindowQuery.Result View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnPostOpenAsync(CancellationToken cancellationToken)
+    {
+        var number = await mediator.Send(Open, cancellationToken);
+        TempData["Notice"] = $"已打开办件 {number} 并关联本次接待。";
+        return Redirect($"/Cases/{number}");
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 

@@ -1,0 +1,55 @@
+using Portal.Domain.Cases;
+using Portal.Domain.Notifications;
+using Portal.Domain.Organisation;
+
+namespace Portal.Infrastructure.Notifications;
+
+/// <summary>
+/// Which messages a change of a case produces (SPEC 3: applicants hear when their case needs them, is accepted, is
+/// late and is done; staff hear when a case of theirs turns yellow or red). Pure: the caller resolves the staff
+/// members of a role and stores the result in the same transaction as the change, so a change that is rolled back
+/// sends nothing and a change saved once notifies once.
+/// </summary>
+public static class NotificationPlanner
+{
+    public sealed record Planned(string RecipientId, NotificationKind Kind, string Title, string Body, string DedupeKey);
+
+    /// <summary>What the applicant hears about one new history row of their case.</summary>
+    public static Planned? ForApplicant(Case c, CaseEvent e)
+    {
+        if (string.IsNullOrEmpty(c.ApplicantId))
+        {
+            return null;
+        }
+
+        var self = e.ActorId == c.ApplicantId;
+        var subject = $"{c.Number}（{c.Title}）";
+        (NotificationKind Kind, string Title, string Body)? message = e.Action switch
+        {
+            Case.OverdueAction => (NotificationKind.Late, "办件超过承诺时限",
+                $"您的办件 {subject} 在“{c.State.Label()}”环节已超过承诺时限，我们正在督办，给您带来不便深表歉意。"),
+            "Accept" or "AutoAccept" or "AcceptWithMissing" when !self => (NotificationKind.Accepted, "办件已受理",
+                $"您的办件 {subject} 已受理（{e.ActionLabel}）。" + (c.StepDueAt is null ? "" : "可在“我的办件”查看每一步的承诺时限。")),
+            _ when e.FromState is { } from && !from.IsFinal() && e.ToState.IsFinal() && !self => (NotificationKind.Done, $"办件{e.ToState.Label()}",
+                $"您的办件 {subject} {e.ActionLabel}：{e.ToState.Label()}。" + (string.IsNullOrEmpty(e.Reason) ? "" : $"说明：{e.Reason}")),
+            _ when e.HolderRole == Roles.Applicant && e.FromState != e.ToState && !self => (NotificationKind.NeedsAction, "办件需要您处理",
+                $"您的办件 {subject} 需要您处理：{e.ActionLabel}。" + (string.IsNullOrEmpty(e.Reason) ? "" : $"说明：{e.Reason}")),
+            _ => null,
+        };
+        return message is { } m
+            ? new Planned(c.ApplicantId, m.Kind, m.Title, m.Body, $"{c.Number}:{e.Action}:{e.ToState}:{e.At.Ticks}:{c.ApplicantId}")
+            : null;
+    }
+
+    /// <summary>What the staff holding the case hear when its step turns yellow (75% used) or red (overdue).</summary>
+    public static IEnumerable<Planned> ForStaff(Case c, bool overdue, IEnumerable<string> staffIds)
+    {
+        var kind = overdue ? NotificationKind.StepOverdue : NotificationKind.StepWarning;
+        var title = overdue ? "办件已超时" : "办件时限预警";
+        var body = overdue
+            ? $"办件 {c.Number}（{c.Title}）“{c.State.Label()}”环节已超过承诺时限，请尽快办理。"
+            : $"办件 {c.Number}（{c.Title}）“{c.State.Label()}”环节已用时限的75%，请抓紧办理。";
+        var step = (c.StepStartedAt ?? c.CreatedAt).Ticks;
+        return staffIds.Distinct().Select(id => new Planned(id, kind, title, body, $"{c.Number}:{(overdue ? "red" : "yellow")}:{step}:{id}"));
+    }
+}
