@@ -94,8 +94,12 @@ public class Case
     /// <summary>When the 容缺 item was supplied (null while the commitment is open).</summary>
     public DateTime? ToleranceSuppliedAt { get; private set; }
 
-    /// <summary>Whether staff were warned that 75% of the current step's limit is used (reset when a step starts).</summary>
-    public bool StepWarned { get; private set; }
+    /// <summary>
+    /// The start of the step whose 75% warning went to staff: the current step was warned when this equals
+    /// <see cref="StepStartedAt"/>. Written by the sweep with one conditional UPDATE (no version change, so it never
+    /// gets in the way of staff acting on the case); a new step makes it stale by itself.
+    /// </summary>
+    public DateTime? WarnedStepAt { get; private set; }
 
     public string? RejectionReason { get; private set; }
 
@@ -194,17 +198,9 @@ public class Case
         return true;
     }
 
-    /// <summary>Records that the 75% mark of the current step passed (the sweep). Returns false when there is nothing to mark.</summary>
-    public bool MarkWarned(DateTime nowUtc)
-    {
-        if (StepWarned || IsOverdue || State.IsFinal() || StepWarnAt is null || StepWarnAt > nowUtc || StepDueAt is null || StepDueAt < nowUtc)
-        {
-            return false;
-        }
-
-        StepWarned = true;
-        return true;
-    }
+    /// <summary>Whether the current step passed 75% of its limit and its staff have not been warned yet.</summary>
+    public bool WarningDue(DateTime nowUtc) =>
+        WarnedStepAt != StepStartedAt && !IsOverdue && !State.IsFinal() && StepWarnAt is { } warn && warn <= nowUtc && StepDueAt is { } due && due >= nowUtc;
 
     /// <summary>容缺受理: the committed item has been supplied; recorded in the history.</summary>
     public void SupplyToleranceItem(CaseActor actor, DateTime nowUtc, string? note)
@@ -309,7 +305,6 @@ public class Case
     {
         HolderRole = CaseWorkflow.HolderOf(state, context);
         StepStartedAt = context.NowUtc;
-        StepWarned = false;
         IsOverdue = false;
         OverdueSince = null;
         PausedAt = null;
@@ -340,7 +335,6 @@ public class Case
         PausedState = from;
         PausedRemainingMinutes = StepDueAt is { } due ? Math.Max(0, context.Clock.OfficeMinutesBetween(context.NowUtc, due)) : 0;
         PausedAt = context.NowUtc;
-        StepWarned = false;
         HolderRole = CaseWorkflow.HolderOf(CaseState.AwaitingSupplement, context);
         StepStartedAt = context.NowUtc;
         StepDueAt = null;
@@ -354,7 +348,6 @@ public class Case
         var remaining = PausedRemainingMinutes;
         HolderRole = CaseWorkflow.HolderOf(state, context);
         StepStartedAt = context.NowUtc;
-        StepWarned = false;
         if (StepLimitMinutes > 0)
         {
             StepDueAt = context.Clock.AddOfficeMinutes(context.NowUtc, remaining);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Notifications;
 
 namespace Portal.Infrastructure.Cases;
 
@@ -89,33 +90,35 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
     }
 
     /// <summary>
-    /// The yellow mark: cases whose step passed 75% of its limit are marked once (the staff holding them are notified
-    /// in the same save). Saved with the case's concurrency token like the overdue mark, so one instance marks each.
+    /// The yellow mark: staff are told once per step when it passes 75% of its limit. One conditional UPDATE claims the
+    /// step (same step still running, not yet warned) and the messages are saved in the same transaction, so with two
+    /// instances exactly one sends them. The case's version does not move: nobody's open form goes stale because of it.
     /// </summary>
     private async Task<int> WarnAsync(PortalDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var due = await db.Cases
-            .Where(c => !c.StepWarned && c.StepWarnAt != null && c.StepWarnAt <= now && !c.IsOverdue && c.StepDueAt >= now)
+        var due = await db.Cases.AsNoTracking()
+            .Where(c => !c.IsOverdue && c.StepWarnAt != null && c.StepWarnAt <= now && c.StepDueAt >= now && (c.WarnedStepAt == null || c.WarnedStepAt != c.StepStartedAt))
             .OrderBy(c => c.StepWarnAt)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
         var count = 0;
-        foreach (var @case in due.Where(c => c.MarkWarned(now)))
+        foreach (var @case in due.Where(c => c.WarningDue(now)))
         {
-            try
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var step = @case.StepStartedAt;
+            var claimed = await db.Cases
+                .Where(c => c.Id == @case.Id && c.StepStartedAt == step && (c.WarnedStepAt == null || c.WarnedStepAt != c.StepStartedAt))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.WarnedStepAt, c => c.StepStartedAt), cancellationToken);
+            if (claimed == 1)
             {
+                await NotificationInterceptor.AddStaffAlertsAsync(db, [(@case, false)], now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 count++;
             }
-            catch (DbUpdateException)
-            {
-                // Changed by another instance or a staff action first (or its message already exists).
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
-            }
+
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
 
         return count;

@@ -7,7 +7,7 @@ using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Migrations;
 
-/// <summary>Appointments (预约) with seat-based capacity, notifications (站内消息 and SMS/e-mail outbox), the 75% warning mark and 容缺 supply on cases.</summary>
+/// <summary>Appointments (预约) with seat-based capacity, notifications (站内消息 and SMS/e-mail outbox), the 75% warning mark (per step) and 容缺 supply on cases.</summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261130030000_AppointmentsNotifications")]
 public partial class AppointmentsNotifications : Migration
@@ -19,11 +19,10 @@ public partial class AppointmentsNotifications : Migration
             table: "Cases",
             nullable: true);
 
-        migrationBuilder.AddColumn<bool>(
-            name: "StepWarned",
+        migrationBuilder.AddColumn<DateTime>(
+            name: "WarnedStepAt",
             table: "Cases",
-            nullable: false,
-            defaultValue: false);
+            nullable: true);
 
         migrationBuilder.CreateTable(
             name: "Appointments",
@@ -108,9 +107,9 @@ public partial class AppointmentsNotifications : Migration
             columns: new[] { "UserId", "LocalDate" });
 
         migrationBuilder.CreateIndex(
-            name: "IX_Cases_StepWarned_StepWarnAt",
+            name: "IX_Cases_IsOverdue_StepWarnAt",
             table: "Cases",
-            columns: new[] { "StepWarned", "StepWarnAt" });
+            columns: new[] { "IsOverdue", "StepWarnAt" });
 
         migrationBuilder.CreateIndex(
             name: "IX_Notifications_DedupeKey",
@@ -137,10 +136,10 @@ public partial class AppointmentsNotifications : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex(name: "IX_Tickets_CaseNumber", table: "Tickets");
-        migrationBuilder.DropIndex(name: "IX_Cases_StepWarned_StepWarnAt", table: "Cases");
+        migrationBuilder.DropIndex(name: "IX_Cases_IsOverdue_StepWarnAt", table: "Cases");
         migrationBuilder.DropTable(name: "Notifications");
         migrationBuilder.DropTable(name: "Appointments");
-        migrationBuilder.DropColumn(name: "StepWarned", table: "Cases");
+        migrationBuilder.DropColumn(name: "WarnedStepAt", table: "Cases");
         migrationBuilder.DropColumn(name: "ToleranceSuppliedAt", table: "Cases");
     }
 }

@@ -10,9 +10,9 @@ namespace Portal.Infrastructure.Notifications;
 
 /// <summary>
 /// Turns the case changes of a save into notifications, written in the same transaction (a transactional outbox):
-/// new history rows for the applicant, and the yellow (<see cref="Case.StepWarned"/>) and red (overdue) marks for the
-/// staff holding the step. Exactly once follows from the changes themselves being saved once — each is guarded by the
-/// case's concurrency token — and the unique dedupe key is the second line of defence.
+/// new history rows for the applicant, and the overdue (red) mark for the staff holding the step. Exactly once follows
+/// from the changes themselves being saved once — each is guarded by the case's concurrency token — and the unique
+/// dedupe key is the second line of defence. The yellow mark is written by the sweep (<see cref="AddStaffAlertsAsync"/>).
 /// </summary>
 public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
@@ -61,42 +61,45 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
             }
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<Case>().Where(e => e.State == EntityState.Modified).ToList())
-        {
-            var warned = entry.Property(c => c.StepWarned);
-            if (warned.IsModified && entry.Entity.StepWarned && !(bool)warned.OriginalValue!)
-            {
-                staffAlerts.Add((entry.Entity, false));
-            }
-        }
-
-        if (staffAlerts.Count > 0)
-        {
-            var holders = staffAlerts.Select(a => a.Case.HolderRole).Where(r => r != Roles.Applicant && r.Length > 0).Distinct().ToList();
-            var members = await (
-                    from ur in db.Set<IdentityUserRole<string>>()
-                    join r in db.Roles on ur.RoleId equals r.Id
-                    where holders.Contains(r.Name!)
-                    select new { r.Name, ur.UserId })
-                .AsNoTracking()
-                .ToListAsync(cancellationToken);
-            foreach (var (c, overdue) in staffAlerts)
-            {
-                // The staff of the holding role, and the case's owner (首问负责).
-                var ids = members.Where(m => m.Name == c.HolderRole).Select(m => m.UserId).ToList();
-                if (c.OwnerId is { } owner)
-                {
-                    ids.Add(owner);
-                }
-
-                planned.AddRange(NotificationPlanner.ForStaff(c, overdue, ids).Select(m => (c, m)));
-            }
-        }
-
         var now = time.GetUtcNow().UtcDateTime;
+        await AddStaffAlertsAsync(db, staffAlerts, now, cancellationToken);
         foreach (var (c, m) in planned.DistinctBy(p => p.Message.DedupeKey))
         {
             db.Notifications.Add(Notification.Create(m.RecipientId, m.Kind, c.Number, m.Title, m.Body, $"/Cases/{c.Number}", now, m.DedupeKey));
+        }
+    }
+
+    /// <summary>
+    /// Adds the yellow / red messages for the staff of each case's holding role and its owner (首问负责) to the context;
+    /// the caller saves them in the transaction that marked the case.
+    /// </summary>
+    public static async Task AddStaffAlertsAsync(PortalDbContext db, IReadOnlyCollection<(Case Case, bool Overdue)> alerts, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (alerts.Count == 0)
+        {
+            return;
+        }
+
+        var holders = alerts.Select(a => a.Case.HolderRole).Where(r => r != Roles.Applicant && r.Length > 0).Distinct().ToList();
+        var members = await (
+                from ur in db.Set<IdentityUserRole<string>>()
+                join r in db.Roles on ur.RoleId equals r.Id
+                where holders.Contains(r.Name!)
+                select new { r.Name, ur.UserId })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        foreach (var (c, overdue) in alerts)
+        {
+            var ids = members.Where(m => m.Name == c.HolderRole).Select(m => m.UserId).ToList();
+            if (c.OwnerId is { } owner)
+            {
+                ids.Add(owner);
+            }
+
+            foreach (var m in NotificationPlanner.ForStaff(c, overdue, ids))
+            {
+                db.Notifications.Add(Notification.Create(m.RecipientId, m.Kind, c.Number, m.Title, m.Body, $"/Cases/{c.Number}", nowUtc, m.DedupeKey));
+            }
         }
     }
 }

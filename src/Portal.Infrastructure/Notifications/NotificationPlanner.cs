@@ -14,7 +14,10 @@ public static class NotificationPlanner
 {
     public sealed record Planned(string RecipientId, NotificationKind Kind, string Title, string Body, string DedupeKey);
 
-    /// <summary>What the applicant hears about one new history row of their case.</summary>
+    /// <summary>
+    /// What the applicant hears about one new history row of their case. The key names the case's version after the
+    /// save, which every saved change moves, so one change gives one message.
+    /// </summary>
     public static Planned? ForApplicant(Case c, CaseEvent e)
     {
         if (string.IsNullOrEmpty(c.ApplicantId))
@@ -37,7 +40,7 @@ public static class NotificationPlanner
             _ => null,
         };
         return message is { } m
-            ? new Planned(c.ApplicantId, m.Kind, m.Title, m.Body, $"{c.Number}:{e.Action}:{e.ToState}:{e.At.Ticks}:{c.ApplicantId}")
+            ? new Planned(c.ApplicantId, m.Kind, m.Title, m.Body, $"{c.Number}:v{c.Version}:{e.Action}:{c.ApplicantId}")
             : null;
     }
 

@@ -45,8 +45,15 @@ public sealed class TransactionTests
             Assert.Equal("进程在保存之后、提交之前崩溃", crash.Message);
         }
 
-        // The save inside the request did write the case and its history row, but they were never committed.
-        Assert.Equal(2, savedInsideTheRequest);
+        // The save inside the request did write the case, its history row and the applicant's 已受理 message (the
+        // notification outbox is part of the same save), but none of them was committed.
+        Assert.Equal(3, savedInsideTheRequest);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.False(await db.Notifications.AnyAsync(n => n.CaseNumber == number));
+        }
+
         Assert.Equal(before, await factory.SnapshotAsync(number));
         var c = await factory.LoadCaseAsync(number);
         Assert.Null(c.AcceptedAt);
