@@ -70,7 +70,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
                 await db.SaveChangesAsync(cancellationToken);
                 count++;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsDuplicateNotification(ex))
             {
                 // Another instance or a staff action changed this case first; its new state decides.
                 foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())

@@ -35,6 +35,13 @@ public sealed class TransactionBehavior<TRequest, TResponse>(PortalDbContext db)
             db.ChangeTracker.Clear();
             throw new ConflictException(ex.Entries.Any(e => e.Entity is Case) ? ConflictException.CaseChanged : ConflictException.RecordChanged);
         }
+        catch (DbUpdateException ex) when (DbErrors.IsDuplicateNotification(ex))
+        {
+            // The same change of the case was saved first by someone else (its message exists): the database may
+            // report the message's key before the case's version, but it is the same conflict.
+            db.ChangeTracker.Clear();
+            throw new ConflictException(ConflictException.CaseChanged);
+        }
         catch (InvalidTransitionException ex)
         {
             db.ChangeTracker.Clear();
