@@ -24,13 +24,14 @@ public static class DemoData
 {
     public const string Password = "portal2026";
 
-    public sealed record Account(string UserName, string Name, string Role);
+    public sealed record Account(string UserName, string Name, string Role, string? Window = null);
 
     public static IReadOnlyList<Account> Accounts { get; } =
     [
         new("13800000001", "张明", Roles.Applicant),
         new("13800000002", "李华", Roles.Applicant),
-        new("window01", "王芳", Roles.Window),
+        new("window01", "王芳", Roles.Window, "A01"),
+        new("window02", "刘洋", Roles.Window, "A02"),
         .. Departments.All.Select(d => new Account($"review-{d.ToString().ToLowerInvariant()}", $"{d.Label()}审批员", d.ReviewerRole())),
         new("supervisor", "赵督查", Roles.Supervisor),
         new("admin", "系统管理员", Roles.Admin),
@@ -59,7 +60,7 @@ public static class DemoData
                 IdNumber = isApplicant ? ResidentIdNumber.Create($"37040219900101{seq:D3}") : null,
                 Kind = !isApplicant ? UserKind.Staff : account.UserName.EndsWith('1') ? UserKind.Enterprise : UserKind.Citizen,
                 EnterpriseName = account.UserName == "13800000001" ? "枣庄示例科技有限公司" : null,
-                WindowNumber = account.Role == Roles.Window ? "A01" : null,
+                WindowNumber = account.Window,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             };
             var created = await users.CreateAsync(user, Password);
