@@ -102,6 +102,9 @@ public class Ticket
 
     public string? CalledByName { get; private set; }
 
+    /// <summary>The staff member who called (and serves) the ticket: whose service a visit rating rates.</summary>
+    public string? CalledById { get; private set; }
+
     public int RecallCount { get; private set; }
 
     public DateTime? ServedAt { get; private set; }

@@ -7,6 +7,7 @@ using Portal.Domain.Deregistration;
 using Portal.Domain.Enterprises;
 using Portal.Domain.Hall;
 using Portal.Domain.Notifications;
+using Portal.Domain.Ratings;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Data;
@@ -46,6 +47,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Appointment> Appointments => Set<Appointment>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Rating> Ratings => Set<Rating>();
+
+    public DbSet<RatingFollowUp> RatingFollowUps => Set<RatingFollowUp>();
+
+    public DbSet<RatingAppeal> RatingAppeals => Set<RatingAppeal>();
 
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
 
@@ -278,6 +285,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             t.Property(x => x.WindowNumber).HasMaxLength(10);
             t.Property(x => x.TransferredTo).HasMaxLength(10);
             t.Property(x => x.CalledByName).HasMaxLength(100);
+            t.Property(x => x.CalledById).HasMaxLength(450);
             t.Property(x => x.CaseNumber).HasMaxLength(32);
             t.Property(x => x.AccessCode).HasMaxLength(40);
             t.HasIndex(x => x.AccessCode).IsUnique();
@@ -305,6 +313,67 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             a.HasIndex(x => x.ActiveKey).IsUnique();
             a.HasIndex(x => x.Code).IsUnique();
             a.HasIndex(x => new { x.UserId, x.LocalDate });
+        });
+
+        builder.Entity<Rating>(r =>
+        {
+            r.ToTable("Ratings");
+            r.Property(x => x.SubjectKey).HasMaxLength(80);
+            r.HasIndex(x => x.SubjectKey).IsUnique();
+            r.Property(x => x.Subject).HasConversion<string>().HasMaxLength(20);
+            r.Property(x => x.CaseNumber).HasMaxLength(32);
+            r.Property(x => x.ServiceCode).HasMaxLength(40);
+            r.Property(x => x.Unit).HasMaxLength(30);
+            r.Property(x => x.WindowNumber).HasMaxLength(10);
+            r.Property(x => x.StaffId).HasMaxLength(450);
+            r.Property(x => x.StaffName).HasMaxLength(100);
+            r.Property(x => x.Level).HasConversion<int>();
+            r.Property(x => x.Scores).HasMaxLength(200);
+            r.Property(x => x.Comment).HasMaxLength(RatingScale.MaxComment);
+            r.Property(x => x.RaterId).HasMaxLength(450);
+            r.Property(x => x.RaterName).HasMaxLength(50);
+            r.Property(x => x.RaterPhone).HasMaxLength(20);
+            r.Property(x => x.AccessCode).HasMaxLength(40);
+            r.HasIndex(x => x.AccessCode).IsUnique();
+            r.HasIndex(x => x.CreatedAt);
+            r.HasIndex(x => x.CaseNumber);
+            r.HasIndex(x => new { x.StaffId, x.CreatedAt });
+            r.Ignore(x => x.IsBad);
+        });
+
+        builder.Entity<RatingFollowUp>(f =>
+        {
+            f.ToTable("RatingFollowUps");
+            f.HasOne(x => x.Rating).WithMany().HasForeignKey(x => x.RatingId).OnDelete(DeleteBehavior.Restrict);
+            f.HasIndex(x => x.RatingId).IsUnique();
+            f.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            f.Property(x => x.Unit).HasMaxLength(30);
+            f.Property(x => x.LimitText).HasMaxLength(40);
+            f.Property(x => x.VisitNotes).HasMaxLength(1000);
+            f.Property(x => x.Finding).HasConversion<string>().HasMaxLength(20);
+            f.Property(x => x.FindingNotes).HasMaxLength(1000);
+            f.Property(x => x.Result).HasMaxLength(2000);
+            f.Property(x => x.RaterSatisfaction).HasConversion<string>().HasMaxLength(20);
+            f.Property(x => x.RaterRemark).HasMaxLength(500);
+            f.Property(x => x.ReviewReason).HasMaxLength(500);
+            f.Property(x => x.HandledByName).HasMaxLength(100);
+            f.Property(x => x.Version).IsConcurrencyToken();
+            f.Ignore(x => x.IsOpen);
+            f.HasIndex(x => new { x.State, x.DueAt });
+        });
+
+        builder.Entity<RatingAppeal>(a =>
+        {
+            a.ToTable("RatingAppeals");
+            a.HasOne(x => x.Rating).WithMany().HasForeignKey(x => x.RatingId).OnDelete(DeleteBehavior.Restrict);
+            a.HasIndex(x => x.RatingId).IsUnique();
+            a.Property(x => x.FiledById).HasMaxLength(450);
+            a.Property(x => x.FiledByName).HasMaxLength(100);
+            a.Property(x => x.Reason).HasMaxLength(1000);
+            a.Property(x => x.DecidedById).HasMaxLength(450);
+            a.Property(x => x.DecidedByName).HasMaxLength(100);
+            a.Property(x => x.Decision).HasMaxLength(1000);
+            a.Property(x => x.Version).IsConcurrencyToken();
         });
 
         builder.Entity<Notification>(n =>
@@ -488,6 +557,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                     break;
                 case Appointment appointment:
                     appointment.BumpVersion();
+                    break;
+                case RatingFollowUp followUp:
+                    followUp.BumpVersion();
+                    break;
+                case RatingAppeal appeal:
+                    appeal.BumpVersion();
                     break;
             }
         }

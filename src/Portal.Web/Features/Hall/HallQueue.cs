@@ -230,6 +230,7 @@ public static class WindowAct
                         .SetProperty(t => t.TransferredTo, (string?)null)
                         .SetProperty(t => t.CalledAt, now)
                         .SetProperty(t => t.CalledByName, me.Name)
+                        .SetProperty(t => t.CalledById, me.Id)
                         .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
                 if (taken == 1)
                 {
