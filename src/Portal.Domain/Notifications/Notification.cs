@@ -18,6 +18,12 @@ public enum NotificationKind
 
     /// <summary>Staff: a step's limit has passed (red).</summary>
     StepOverdue,
+
+    /// <summary>Supervisors: a 差评 arrived and its follow-up began.</summary>
+    BadRating,
+
+    /// <summary>The rater: the result of the follow-up of their 差评 is ready.</summary>
+    RatingReply,
 }
 
 public enum DeliveryState
@@ -91,6 +97,8 @@ public class Notification
         NotificationKind.Done => "已办结",
         NotificationKind.StepWarning => "时限预警",
         NotificationKind.StepOverdue => "已超时",
+        NotificationKind.BadRating => "差评待处理",
+        NotificationKind.RatingReply => "差评整改反馈",
         _ => kind.ToString(),
     };
 

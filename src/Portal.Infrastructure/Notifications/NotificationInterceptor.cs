@@ -81,16 +81,10 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
         }
 
         var holders = alerts.Select(a => a.Case.HolderRole).Where(r => r != Roles.Applicant && r.Length > 0).Distinct().ToList();
-        var members = await (
-                from ur in db.Set<IdentityUserRole<string>>()
-                join r in db.Roles on ur.RoleId equals r.Id
-                where holders.Contains(r.Name!)
-                select new { r.Name, ur.UserId })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+        var members = await MembersAsync(db, holders, cancellationToken);
         foreach (var (c, overdue) in alerts)
         {
-            var ids = members.Where(m => m.Name == c.HolderRole).Select(m => m.UserId).ToList();
+            var ids = members.Where(m => m.Role == c.HolderRole).Select(m => m.UserId).ToList();
             if (c.OwnerId is { } owner)
             {
                 ids.Add(owner);
@@ -101,5 +95,18 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
                 db.Notifications.Add(Notification.Create(m.RecipientId, m.Kind, c.Number, m.Title, m.Body, $"/Cases/{c.Number}", nowUtc, m.DedupeKey));
             }
         }
+    }
+
+    /// <summary>The people holding each of the given roles.</summary>
+    public static async Task<IReadOnlyList<(string Role, string UserId)>> MembersAsync(PortalDbContext db, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from ur in db.Set<IdentityUserRole<string>>()
+                join r in db.Roles on ur.RoleId equals r.Id
+                where roles.Contains(r.Name!)
+                select new { r.Name, ur.UserId })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Name!, r.UserId)).ToList();
     }
 }

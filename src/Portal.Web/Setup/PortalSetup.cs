@@ -103,6 +103,7 @@ public static class PortalSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<CaseContexts>();
         services.AddScoped<CaseActions>();
+        services.AddScoped<Features.Ratings.RatingStore>();
         services.AddScoped<ICaseLifecycle, Features.Establishment.EstablishmentLifecycle>();
         services.AddScoped<ICaseLifecycle, Features.Deregistration.DeregistrationLifecycle>();
         services.AddScoped<ICaseFlowSource, Features.Deregistration.DeregistrationFlows>();

@@ -100,9 +100,13 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
         return RedirectToPage(new { Number });
     }
 
+    /// <summary>一事一评 links for the case's applicant.</summary>
+    public IReadOnlyList<Ratings.CaseRatingLinks.Link> RatingLinks { get; private set; } = [];
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         View = await mediator.Send(new CaseView.Query { Number = Number }, cancellationToken);
+        RatingLinks = View.IsStaff ? [] : await mediator.Send(new Ratings.CaseRatingLinks.Query { Number = Number }, cancellationToken);
         Panel = Features.Deregistration.DeregistrationService.IsDeregistration(View.ServiceCode)
             ? await mediator.Send(new Deregistration.CasePanel.Query { Number = Number }, cancellationToken)
             : null;

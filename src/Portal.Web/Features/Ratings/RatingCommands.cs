@@ -1,0 +1,399 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Calendar;
+using Portal.Domain.Cases;
+using Portal.Domain.Hall;
+using Portal.Domain.Notifications;
+using Portal.Domain.Organisation;
+using Portal.Domain.Profiles;
+using Portal.Domain.Ratings;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Profiles;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Ratings;
+
+/// <summary>
+/// What a rating rates, and whether it may be given now (一事一评: 受理 once the case is accepted, 办理 once it is
+/// finished, by its applicant; 一次一评: a served ticket, by whoever holds it).
+/// </summary>
+public static class RatingTargets
+{
+    public static string ServiceLabel(string serviceCode, ServiceCatalog services) =>
+        serviceCode.StartsWith(VisitPrefix, StringComparison.Ordinal) ? $"现场服务·{HallCategories.LabelOf(serviceCode[VisitPrefix.Length..])}" : services.NameOf(serviceCode);
+
+    public const string VisitPrefix = "hall.";
+
+    /// <summary>Why the case's step cannot be rated now, or null.</summary>
+    public static string? CaseRefusal(Case c, RatingSubject subject) => subject switch
+    {
+        RatingSubject.Acceptance when c.AcceptedAt is null => "办件受理后才能评价受理环节。",
+        RatingSubject.Processing when c.State is not (CaseState.Completed or CaseState.Rejected) => "办件办结后才能评价办理环节。",
+        RatingSubject.Visit => "评价对象不正确。",
+        _ => null,
+    };
+
+    /// <summary>The staff member whose work the step was: who accepted it, or who finished it (else its 首问负责人).</summary>
+    public static async Task<Rating.Target> ForCaseAsync(PortalDbContext db, Case c, RatingSubject subject, ServiceCatalog services, CancellationToken cancellationToken)
+    {
+        var events = c.History.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        var step = subject == RatingSubject.Acceptance
+            ? events.FirstOrDefault(e => e.Action is "Accept" or "AcceptWithMissing" or "AutoAccept")
+            : events.LastOrDefault(e => e.ToState.IsFinal());
+        var staffId = step is { } s && s.ActorId != CaseActor.System.UserId && s.ActorId != c.ApplicantId ? s.ActorId : c.OwnerId;
+        var staff = staffId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => new { u.Id, u.FullName, u.WindowNumber }).SingleOrDefaultAsync(cancellationToken);
+        return new Rating.Target(subject, c.Number, null, c.ServiceCode, services.Get(c.ServiceCode).Department.ToString(), staff?.WindowNumber, staff?.Id, staff?.FullName);
+    }
+
+    public static Rating.Target ForTicket(Ticket t) =>
+        new(RatingSubject.Visit, null, t.Id, VisitPrefix + t.Category, RatingScale.HallUnit, t.WindowNumber, t.CalledById, t.CalledByName);
+
+    public static string NewAccessCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+}
+
+/// <summary>Stores a rating once, opens the 差评 follow-up and tells the supervisors — all in the command's transaction.</summary>
+public sealed class RatingStore(PortalDbContext db, PromiseService promises, Infrastructure.Calendar.CalendarService calendar)
+{
+    public async Task<Rating> SaveAsync(Rating rating, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        db.Ratings.Add(rating);
+        if (rating.IsBad)
+        {
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var limit = (await promises.GetAsync(cancellationToken)).Limit(PromiseKeys.RatingRectification) ?? new Portal.Workflow.TimeLimit(15, Portal.Workflow.TimeUnit.WorkingDays);
+            db.RatingFollowUps.Add(RatingFollowUp.Open(rating, clock, limit, nowUtc));
+            foreach (var (_, supervisor) in await NotificationInterceptor.MembersAsync(db, [Roles.Supervisor], cancellationToken))
+            {
+                db.Notifications.Add(Notification.Create(supervisor, NotificationKind.BadRating, rating.CaseNumber, "收到差评，请及时回访核实",
+                    $"{RatingScale.UnitLabel(rating.Unit)}收到一条“{rating.Level.Label()}”评价（{rating.Subject.Label()}），请在{limit}内完成核实整改。",
+                    "/Ratings/FollowUps", nowUtc, $"rating:{rating.SubjectKey}:bad:{supervisor}"));
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            throw new RuleViolationException([rating.Subject == RatingSubject.Visit
+                ? "本次服务已经评价过了（一次一评），评价提交后不能更改。"
+                : $"该办件的{rating.Subject.Label()}环节已经评价过了（一事一评），评价提交后不能更改。"]);
+        }
+
+        return rating;
+    }
+}
+
+/// <summary>The fields of a rating form, shared by the online and on-site forms.</summary>
+public record RatingForm
+{
+    /// <summary>Indicator code → level (1..5).</summary>
+    public Dictionary<string, RatingLevel> Scores { get; init; } = [];
+
+    public string? Comment { get; init; }
+
+    public bool Anonymous { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? DuplicateGuard { get; init; }
+}
+
+public static class GiveCaseRating
+{
+    [RequireRoles(Roles.Applicant)]
+    public sealed record Command : RatingForm, ICommand<string>
+    {
+        public string Number { get; init; } = "";
+
+        public RatingSubject Subject { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Subject).Must(s => s is RatingSubject.Acceptance or RatingSubject.Processing).WithMessage("评价对象不正确。");
+            RuleFor(c => c.Comment).MaximumLength(RatingScale.MaxComment).WithMessage($"评价内容不能超过{RatingScale.MaxComment}字。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, RatingStore store, TimeProvider time) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var c = await db.Cases.AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            if (c is null || c.ApplicantId != me.Id)
+            {
+                throw new NotFoundException("未找到该办件，或该办件不属于您。只有申请人本人可以评价。");
+            }
+
+            if (RatingTargets.CaseRefusal(c, request.Subject) is { } refusal)
+            {
+                throw new RuleViolationException([refusal]);
+            }
+
+            var target = await RatingTargets.ForCaseAsync(db, c, request.Subject, services, cancellationToken);
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => new { u.FullName, u.PhoneNumber }).SingleAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var rating = RatingForms.Give(request, target, new Rating.Rater(me.Id, user.FullName, user.PhoneNumber, request.Anonymous), now);
+            await store.SaveAsync(rating, now, cancellationToken);
+            return rating.AccessCode;
+        }
+    }
+}
+
+public static class GiveVisitRating
+{
+    [PublicRequest]
+    public sealed record Command : RatingForm, ICommand<string>
+    {
+        /// <summary>The ticket's access code (printed as a QR code on the ticket).</summary>
+        public string Code { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Comment).MaximumLength(RatingScale.MaxComment).WithMessage($"评价内容不能超过{RatingScale.MaxComment}字。");
+            RuleFor(c => c.Name).MaximumLength(50).WithMessage("姓名不能超过50字。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, RatingStore store, TimeProvider time) : IRequestHandler<Command, string>
+    {
+        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.AccessCode == request.Code, cancellationToken)
+                ?? throw new NotFoundException("未找到该排队号。");
+            if (ticket.State != TicketState.Done)
+            {
+                throw new RuleViolationException(["本次服务办结后才能评价。"]);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var rating = RatingForms.Give(request, RatingTargets.ForTicket(ticket), new Rating.Rater(me.IsSignedIn ? me.Id : null, request.Name, request.Phone, request.Anonymous), now);
+            await store.SaveAsync(rating, now, cancellationToken);
+            return rating.AccessCode;
+        }
+    }
+}
+
+internal static class RatingForms
+{
+    public static Rating Give(RatingForm form, Rating.Target target, Rating.Rater rater, DateTime nowUtc)
+    {
+        try
+        {
+            return Rating.Give(target, form.Scores, form.Comment, rater, RatingTargets.NewAccessCode(), nowUtc);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RuleViolationException([ex.Message]);
+        }
+    }
+}
+
+/// <summary>The rater answers the follow-up of their 差评: rates the result, or asks for a review once.</summary>
+public static class RespondToFollowUp
+{
+    [PublicRequest]
+    public sealed record Command : ICommand<FollowUpState>
+    {
+        /// <summary>The rating's access code: only the rater has it.</summary>
+        public string Code { get; init; } = "";
+
+        public RectificationSatisfaction? Satisfaction { get; init; }
+
+        public string? Remark { get; init; }
+
+        public bool RequestReview { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Satisfaction).NotNull().WithMessage("请选择对整改结果的评价。").IsInEnum().WithMessage("请选择对整改结果的评价。");
+            RuleFor(c => c.Remark).MaximumLength(500).WithMessage("说明不能超过500字。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, FollowUpState>
+    {
+        public async Task<FollowUpState> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var followUp = await db.RatingFollowUps.Include(f => f.Rating).FirstOrDefaultAsync(f => f.Rating.AccessCode == request.Code, cancellationToken)
+                ?? throw new NotFoundException("未找到该评价的整改记录。");
+            var actor = me.IsSignedIn ? me.ToActor() : CaseActor.Public;
+            var machine = followUp.Machine(actor, isRater: true, time.GetUtcNow().UtcDateTime, new RatingFollowUp.Args(Text: request.Remark, Satisfaction: request.Satisfaction));
+            machine.Fire(request.RequestReview ? FollowUpTrigger.RequestReview : FollowUpTrigger.RaterResponds);
+            await db.SaveChangesAsync(cancellationToken);
+            return followUp.State;
+        }
+    }
+}
+
+/// <summary>A supervisor works a 差评's follow-up: 回访, 核实, 整改, 复核.</summary>
+public static class ActOnFollowUp
+{
+    [RequireRoles(Roles.Supervisor)]
+    public sealed record Command : ICommand<FollowUpState>
+    {
+        public long Id { get; init; }
+
+        public FollowUpTrigger Trigger { get; init; }
+
+        public string? Text { get; init; }
+
+        public Finding? Finding { get; init; }
+
+        public long ExpectedVersion { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Trigger).Must(t => t is FollowUpTrigger.RecordVisit or FollowUpTrigger.Verify or FollowUpTrigger.Rectify or FollowUpTrigger.Reopen or FollowUpTrigger.ConfirmResult)
+                .WithMessage("不支持的操作。");
+            RuleFor(c => c.Text).MaximumLength(2000).WithMessage("内容不能超过2000字。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, PromiseService promises, Infrastructure.Calendar.CalendarService calendar, TimeProvider time) : IRequestHandler<Command, FollowUpState>
+    {
+        public async Task<FollowUpState> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var followUp = await db.RatingFollowUps.Include(f => f.Rating).FirstOrDefaultAsync(f => f.Id == request.Id, cancellationToken)
+                ?? throw new NotFoundException("未找到该差评整改记录。");
+            if (request.ExpectedVersion != 0 && request.ExpectedVersion != followUp.Version)
+            {
+                throw new ConflictException(ConflictException.RecordChanged);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var limit = (await promises.GetAsync(cancellationToken)).Limit(PromiseKeys.RatingRectification);
+            // “核实不属实，向评价人说明” is one button: its finding is 不属实 whatever was ticked.
+            var finding = followUp.State == FollowUpState.Verifying && request.Trigger == FollowUpTrigger.Rectify ? Finding.NotTrue : request.Finding;
+            var machine = followUp.Machine(me.ToActor(), isRater: false, now, new RatingFollowUp.Args(request.Text, finding, NewLimit: limit, Clock: clock));
+            machine.Fire(request.Trigger);
+            if (followUp.State == FollowUpState.AwaitingRater && followUp.Rating.RaterId is { } rater)
+            {
+                db.Notifications.Add(Notification.Create(rater, NotificationKind.RatingReply, followUp.Rating.CaseNumber, "您的评价有了整改反馈",
+                    $"您对{followUp.Rating.Subject.Label()}的“{followUp.Rating.Level.Label()}”评价已核实处理：{followUp.Result}",
+                    $"/Ratings/View/{followUp.Rating.AccessCode}", now, $"rating:{followUp.Id}:reply:{now.Ticks}"));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return followUp.State;
+        }
+    }
+}
+
+/// <summary>申诉: the rated staff member (or staff of the rated unit) appeals a rating once, with a reason.</summary>
+public static class FileAppeal
+{
+    [RequireStaff]
+    public sealed record Command : ICommand<Unit>
+    {
+        public long RatingId { get; init; }
+
+        public string? Reason { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("请写明申诉理由。").MaximumLength(1000).WithMessage("申诉理由不能超过1000字。");
+    }
+
+    /// <summary>Who may appeal a rating: the staff member rated, or staff of the rated department (the hall's windows for visits).</summary>
+    public static bool MayAppeal(Rating r, CurrentUser me) =>
+        r.StaffId == me.Id
+        || (r.Unit == RatingScale.HallUnit ? me.IsInRole(Roles.Window) : Enum.TryParse<Department>(r.Unit, out var d) && me.IsInRole(d.ReviewerRole()));
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var rating = await db.Ratings.FirstOrDefaultAsync(r => r.Id == request.RatingId, cancellationToken);
+            if (rating is null || !MayAppeal(rating, me))
+            {
+                throw new NotFoundException("未找到该评价。");
+            }
+
+            try
+            {
+                db.RatingAppeals.Add(RatingAppeal.File(rating, me.ToActor(), request.Reason!, time.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                db.ChangeTracker.Clear();
+                throw new RuleViolationException(["该评价已提出过申诉，不能重复申诉。"]);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                throw new RuleViolationException([ex.Message]);
+            }
+
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>A supervisor other than the rated staff member decides an appeal; upheld excludes the rating from statistics.</summary>
+public static class DecideAppeal
+{
+    [RequireRoles(Roles.Supervisor)]
+    public sealed record Command : ICommand<Unit>
+    {
+        public long AppealId { get; init; }
+
+        public bool Upheld { get; init; }
+
+        public string? Reason { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("请写明决定理由。").MaximumLength(1000).WithMessage("决定理由不能超过1000字。");
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var appeal = await db.RatingAppeals.Include(a => a.Rating).FirstOrDefaultAsync(a => a.Id == request.AppealId, cancellationToken)
+                ?? throw new NotFoundException("未找到该申诉。");
+            var now = time.GetUtcNow().UtcDateTime;
+            try
+            {
+                appeal.Decide(me.ToActor(), request.Upheld, request.Reason!, now);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                throw new RuleViolationException([ex.Message]);
+            }
+
+            if (request.Upheld && await db.RatingFollowUps.FirstOrDefaultAsync(f => f.RatingId == appeal.RatingId, cancellationToken) is { IsOpen: true } followUp)
+            {
+                followUp.Machine(CaseActor.System, isRater: false, now, new RatingFollowUp.Args()).Fire(FollowUpTrigger.CloseByAppeal);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,255 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Domain.Organisation;
+using Portal.Domain.Ratings;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Web.Common;
+using Portal.Web.Features.Shared;
+
+namespace Portal.Web.Features.Ratings;
+
+/// <summary>A rating and its follow-up as its rater sees them (opened with the rating's access code).</summary>
+public static class RatingView
+{
+    [PublicRequest]
+    public sealed record Query : IQuery<Result>
+    {
+        public string Code { get; init; } = "";
+    }
+
+    public sealed record Result(
+        string Subject,
+        string Service,
+        string Unit,
+        string Level,
+        string Stars,
+        IReadOnlyList<(string Label, string Level)> Scores,
+        string? Comment,
+        bool Anonymous,
+        string At,
+        FollowUpState? State,
+        string? StateLabel,
+        string? Due,
+        string? Finding,
+        string? Reply,
+        string? ResultAt,
+        string? RaterSatisfaction,
+        bool MayRespond,
+        bool MayRequestReview,
+        string Code);
+
+    public sealed class Handler(PortalDbContext db, ServiceCatalog services, CalendarService calendar) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var r = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(x => x.AccessCode == request.Code, cancellationToken)
+                ?? throw new NotFoundException("未找到该评价。");
+            var f = await db.RatingFollowUps.AsNoTracking().FirstOrDefaultAsync(x => x.RatingId == r.Id, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            string Format(DateTime utc) => DeadlineView.Format(clock.ToLocal(utc));
+            return new Result(
+                r.Subject.Label(),
+                RatingTargets.ServiceLabel(r.ServiceCode, services),
+                RatingScale.UnitLabel(r.Unit),
+                r.Level.Label(),
+                r.Level.Stars(),
+                r.ScoreList().Select(s => (s.Indicator.Label, s.Level.Label())).ToList(),
+                r.Comment,
+                r.Anonymous,
+                Format(r.CreatedAt),
+                f?.State,
+                f is null ? null : RatingFollowUp.Label(f.State),
+                f is null ? null : Format(f.DueAt),
+                f?.Finding is { } finding ? RatingFollowUp.Label(finding) : null,
+                f?.Result,
+                f?.ResultAt is { } at ? Format(at) : null,
+                f?.RaterSatisfaction is { } s ? RatingFollowUp.Label(s) : null,
+                f?.State == FollowUpState.AwaitingRater,
+                f is { State: FollowUpState.AwaitingRater, ReviewRequested: false },
+                r.AccessCode);
+        }
+    }
+}
+
+/// <summary>The 差评 follow-ups for supervisors: open ones first by due time (red when late), then closed ones.</summary>
+public static class FollowUpList
+{
+    [RequireRoles(Roles.Supervisor, Roles.Admin)]
+    public sealed record Query : IQuery<Result>
+    {
+        public bool IncludeClosed { get; init; }
+    }
+
+    public sealed record Row(long Id, string Service, string Unit, string Level, string Subject, string State, DeadlineView Due, string At, bool RealName);
+
+    public sealed record Result(IReadOnlyList<Row> Rows);
+
+    public sealed class Handler(PortalDbContext db, ServiceCatalog services, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var query = db.RatingFollowUps.AsNoTracking().Include(f => f.Rating).AsQueryable();
+            if (!request.IncludeClosed)
+            {
+                query = query.Where(f => f.State != FollowUpState.Closed);
+            }
+
+            var rows = await query.OrderBy(f => f.State == FollowUpState.Closed).ThenBy(f => f.DueAt).Take(300).ToListAsync(cancellationToken);
+            return new Result(rows.Select(f => new Row(
+                f.Id,
+                RatingTargets.ServiceLabel(f.Rating.ServiceCode, services),
+                RatingScale.UnitLabel(f.Unit),
+                f.Rating.Level.Label(),
+                f.Rating.Subject.Label(),
+                RatingFollowUp.Label(f.State),
+                Due(f, now, clock),
+                DeadlineView.Format(clock.ToLocal(f.Rating.CreatedAt)),
+                !f.Rating.Anonymous)).ToList());
+        }
+    }
+
+    /// <summary>
+    /// The follow-up's deadline as the workbench shows it: green, yellow when 75% of the time is used, red when late;
+    /// once the result went back it is shown as met (or late, if it was).
+    /// </summary>
+    public static DeadlineView Due(RatingFollowUp f, DateTime now, Domain.Calendar.DeadlineClock clock)
+    {
+        var waiting = f.State is FollowUpState.AwaitingVisit or FollowUpState.Verifying or FollowUpState.Rectifying or FollowUpState.Reviewing;
+        return DeadlineView.ForTrack(f.DueAt, waiting ? now : f.ResultAt ?? now, clock);
+    }
+}
+
+/// <summary>One follow-up as a supervisor works it: the rating (with the rater's name and phone only when real-name, for 回访), the steps, the actions.</summary>
+public static class FollowUpDetail
+{
+    [RequireRoles(Roles.Supervisor, Roles.Admin)]
+    public sealed record Query : IQuery<Result>
+    {
+        public long Id { get; init; }
+    }
+
+    public sealed record Appeal(long Id, string FiledBy, string Reason, string FiledAt, bool? Upheld, string? DecidedBy, string? Decision, bool MayDecide);
+
+    public sealed record Result(RatingFollowUp FollowUp, Rating Rating, string Service, string Unit, DeadlineView Due, IReadOnlyList<FollowUpTrigger> Actions, Appeal? AppealInfo, Func<DateTime, string> Format);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var f = await db.RatingFollowUps.AsNoTracking().Include(x => x.Rating).FirstOrDefaultAsync(x => x.Id == request.Id, cancellationToken)
+                ?? throw new NotFoundException("未找到该差评整改记录。");
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var actions = me.IsInRole(Roles.Supervisor)
+                ? new[] { FollowUpTrigger.RecordVisit, FollowUpTrigger.Verify, FollowUpTrigger.Rectify, FollowUpTrigger.Reopen, FollowUpTrigger.ConfirmResult }
+                    .Where(t => IsOffered(f, t)).ToList()
+                : [];
+            var appeal = await db.RatingAppeals.AsNoTracking().FirstOrDefaultAsync(a => a.RatingId == f.RatingId, cancellationToken);
+            string Format(DateTime utc) => DeadlineView.Format(clock.ToLocal(utc));
+            return new Result(f, f.Rating, RatingTargets.ServiceLabel(f.Rating.ServiceCode, services), RatingScale.UnitLabel(f.Unit), FollowUpList.Due(f, now, clock), actions,
+                appeal is null ? null : new Appeal(appeal.Id, appeal.FiledByName, appeal.Reason, Format(appeal.FiledAt), appeal.Upheld, appeal.DecidedByName, appeal.Decision,
+                    appeal.Upheld is null && me.IsInRole(Roles.Supervisor) && me.Id != f.Rating.StaffId && me.Id != appeal.FiledById),
+                Format);
+        }
+
+        /// <summary>The buttons a state offers (the state machine still decides, with its guards, when one is pressed).</summary>
+        private static bool IsOffered(RatingFollowUp f, FollowUpTrigger t) => (f.State, t) switch
+        {
+            (FollowUpState.AwaitingVisit, FollowUpTrigger.RecordVisit) => true,
+            (FollowUpState.Verifying, FollowUpTrigger.Verify or FollowUpTrigger.Rectify) => true,
+            (FollowUpState.Rectifying, FollowUpTrigger.Rectify) => true,
+            (FollowUpState.Reviewing, FollowUpTrigger.Reopen or FollowUpTrigger.ConfirmResult) => true,
+            _ => false,
+        };
+    }
+}
+
+/// <summary>
+/// Ratings of my work, for staff: the ratings of steps I did (and, for reviewers, of my department's services), with
+/// everything except who rated; each can be appealed once.
+/// </summary>
+public static class StaffRatings
+{
+    [RequireStaff]
+    public sealed record Query : IQuery<Result>;
+
+    public sealed record Row(long Id, string Subject, string Service, string Level, string Stars, string? Comment, string At, string? Staff, bool Mine, string? Appeal);
+
+    public sealed record Result(IReadOnlyList<Row> Rows);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var units = me.Roles.Select(Roles.DepartmentOf).OfType<Department>().Select(d => d.ToString()).ToList();
+            if (me.IsInRole(Roles.Window))
+            {
+                units.Add(RatingScale.HallUnit);
+            }
+
+            var rows = await db.Ratings.AsNoTracking()
+                .Where(r => r.StaffId == me.Id || units.Contains(r.Unit))
+                .OrderByDescending(r => r.CreatedAt)
+                .Take(200)
+                .ToListAsync(cancellationToken);
+            var ids = rows.Select(r => r.Id).ToList();
+            var appeals = await db.RatingAppeals.AsNoTracking().Where(a => ids.Contains(a.RatingId)).ToDictionaryAsync(a => a.RatingId, cancellationToken);
+            return new Result(rows.Select(r => new Row(
+                r.Id,
+                r.Subject.Label(),
+                RatingTargets.ServiceLabel(r.ServiceCode, services),
+                r.Level.Label(),
+                r.Level.Stars(),
+                r.Comment,
+                DeadlineView.Format(clock.ToLocal(r.CreatedAt)),
+                r.StaffName,
+                r.StaffId == me.Id,
+                appeals.TryGetValue(r.Id, out var a) ? a.Upheld switch { true => "申诉成立（不计入统计）", false => "申诉不成立", _ => "申诉待决定" } : null)).ToList());
+        }
+    }
+}
+
+/// <summary>一事一评 on the case page: for its applicant, each step that can be rated now, or the rating already given.</summary>
+public static class CaseRatingLinks
+{
+    [RequireRoles]
+    public sealed record Query : IQuery<IReadOnlyList<Link>>
+    {
+        public string Number { get; init; } = "";
+    }
+
+    public sealed record Link(RatingSubject Subject, string Text, string Href, bool Rated);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me) : IRequestHandler<Query, IReadOnlyList<Link>>
+    {
+        public async Task<IReadOnlyList<Link>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            if (c is null || c.ApplicantId != me.Id)
+            {
+                return [];
+            }
+
+            var given = await db.Ratings.AsNoTracking().Where(r => r.CaseNumber == c.Number).Select(r => new { r.Subject, r.AccessCode, r.RaterId }).ToListAsync(cancellationToken);
+            var links = new List<Link>();
+            foreach (var subject in new[] { RatingSubject.Acceptance, RatingSubject.Processing })
+            {
+                if (given.FirstOrDefault(g => g.Subject == subject) is { } rating)
+                {
+                    links.Add(new Link(subject, $"{subject.Label()}环节已评价", rating.RaterId == me.Id ? $"/Ratings/View/{rating.AccessCode}" : "", true));
+                }
+                else if (RatingTargets.CaseRefusal(c, subject) is null)
+                {
+                    links.Add(new Link(subject, $"评价{subject.Label()}环节", $"/Ratings/Case/{c.Number}/{subject}", false));
+                }
+            }
+
+            return links;
+        }
+    }
+}
