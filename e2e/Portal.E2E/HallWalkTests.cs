@@ -136,7 +136,8 @@ public sealed class HallWalkTests(PortalFixture fixture, ITestOutputHelper outpu
             await Assertions.Expect(page.Locator("[data-testid=ticket-state]")).ToHaveTextAsync("已办结");
             await Walk.ShotAsync(page, "hall-05-done");
             await page.ClickAsync("[data-testid=rate-visit]");
-            await Assertions.Expect(page.Locator("[data-testid=visit-rating]")).ToContainTextAsync(number);
+            await Assertions.Expect(page.Locator("h1 + .lead")).ToContainTextAsync(number);
+            await Assertions.Expect(page.Locator("[data-testid=rating-form]")).ToBeVisibleAsync();
         });
     }
 
