@@ -216,7 +216,7 @@ public class Case
         }
 
         ToleranceSuppliedAt = nowUtc;
-        Record($"容缺材料已补齐：{ToleranceItem}", actor, nowUtc, note);
+        Record(Shorten($"容缺材料已补齐：{ToleranceItem}", 100), actor, nowUtc, note);
     }
 
     /// <summary>首问负责: hands the case's ownership to another staff member, with a reason, in the history.</summary>
@@ -235,7 +235,7 @@ public class Case
         var from = OwnerName ?? "（无）";
         OwnerId = toId;
         OwnerName = toName;
-        Record($"首问负责移交：{from} → {toName}", actor, nowUtc, reason);
+        Record(Shorten($"首问负责移交：{from} → {toName}", 100), actor, nowUtc, reason);
     }
 
     /// <summary>首问负责: the first staff member who serves the case owns it (a window clerk opening it for a visitor).</summary>
@@ -250,6 +250,9 @@ public class Case
         OwnerName = actor.Name;
         return true;
     }
+
+    /// <summary>A history label fits its column (100 characters); the full text stays on the case.</summary>
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>Called by the persistence layer before each save of a changed case.</summary>
     public void BumpVersion() => Version++;

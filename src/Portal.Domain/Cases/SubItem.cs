@@ -143,7 +143,7 @@ public static class SubItemWorkflow
         bool CaseInProgress() => item.Case.State == CaseState.InProgress;
 
         machine.Configure(SubItemState.Later)
-            .PermitIf(SubItemTrigger.Begin, SubItemState.Waiting, (MayBegin, "只有申请人、窗口工作人员或系统可以启动此事项"))
+            .PermitIf(SubItemTrigger.Begin, SubItemState.Waiting, (MayBegin, "只有申请人、窗口工作人员或系统可以启动此事项"), (() => actor.IsSystem || item.Case.AcceptedAt is not null, "办件受理后才能启动单独办理的事项"))
             .PermitIf(SubItemTrigger.Cancel, SubItemState.Cancelled, (() => actor.IsSystem, "只能随办件一并取消"));
 
         machine.Configure(SubItemState.Waiting)

@@ -126,6 +126,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             c.HasIndex(x => new { x.HolderRole, x.StepDueAt });
             c.HasIndex(x => new { x.IsOverdue, x.StepDueAt });
             c.HasIndex(x => new { x.IsOverdue, x.StepWarnAt });
+            c.HasIndex(x => new { x.ToleranceSuppliedAt, x.ToleranceDueAt });
             c.HasMany(x => x.History).WithOne(e => e.Case).HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
             c.Navigation(x => x.History).UsePropertyAccessMode(PropertyAccessMode.Property);
             c.HasMany(x => x.SubItems).WithOne(s => s.Case).HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);

@@ -281,6 +281,8 @@ public static class Act
             RuleFor(c => c.Number).NotEmpty().WithMessage("缺少办件编号。");
             RuleFor(c => c.Trigger).IsInEnum().WithMessage("未知的操作。");
             RuleFor(c => c.Reason).MaximumLength(2000).WithMessage("理由或事项不能超过2000字。");
+            RuleFor(c => c.Reason).MaximumLength(500).When(c => c.Trigger == CaseTrigger.AcceptWithMissing).WithMessage("容缺受理的缺项不能超过500字。");
+            RuleFor(c => c.Reason).MaximumLength(1000).When(c => c.Trigger == CaseTrigger.ProposeRejection).WithMessage("不予受理的理由不能超过1000字。");
             RuleFor(c => c.Reason).NotEmpty()
                 .When(c => c.Trigger is CaseTrigger.RequestSupplement or CaseTrigger.ProposeRejection or CaseTrigger.AcceptWithMissing)
                 .WithMessage(c => c.Trigger switch

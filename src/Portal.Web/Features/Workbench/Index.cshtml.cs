@@ -11,54 +11,189 @@ using Portal.Web.Features.Shared;
 
 namespace Portal.Web.Features.Workbench;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+/// <summary>
+/// 工作台: one page with the person's 待办 list (filters in the query string), the 容缺 commitments coming due, the
+/// cases waiting for an applicant's 补正, the rejection proposals waiting for a supervisor and the shared cancellations.
+/// </summary>
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
     public string? Service { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public CaseState? State { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DeadlineStatus? Deadline { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Mine { get; set; }
+
+    /// <summary>The 登记补齐 form of a 容缺 row.</summary>
+    [BindProperty]
+    public SupplyTolerance.Command Data { get; set; } = new();
+
     public Queue.Result Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Result = await mediator.Send(new Queue.Query { Service = Service }, cancellationToken);
+    public ToleranceQueue.Result Commitments { get; private set; } = null!;
+
+    public SupplementQueue.Result Supplements { get; private set; } = null!;
+
+    /// <summary>Only for supervisors and administrators.</summary>
+    public RejectionQueue.Result? Proposals { get; private set; }
+
+    /// <summary>差评 follow-ups (好差评), for supervisors: overdue rectifications are red.</summary>
+    public Ratings.FollowUpList.Result? FollowUps { get; private set; }
+
+    /// <summary>The filters as query-string values, so links and forms keep them.</summary>
+    public Dictionary<string, string> Filters => Queue.Filters(Service, State, Deadline, Search, Mine);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostSupplyAsync(CancellationToken cancellationToken)
+    {
+        await mediator.Send(Data, cancellationToken);
+        TempData["Notice"] = $"已登记办件 {Data.Number} 的容缺材料补齐。";
+        return RedirectToPage(Filters.ToDictionary(f => f.Key, f => (object?)f.Value));
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        Result = await mediator.Send(new Queue.Query { Service = Service, State = State, Deadline = Deadline, Search = Search, Mine = Mine }, cancellationToken);
+        Commitments = await mediator.Send(new ToleranceQueue.Query(), cancellationToken);
+        Supplements = await mediator.Send(new SupplementQueue.Query(), cancellationToken);
+        Proposals = Result.SeesRejections ? await mediator.Send(new RejectionQueue.Query(), cancellationToken) : null;
+        FollowUps = Result.SeesRejections ? await mediator.Send(new Ratings.FollowUpList.Query(), cancellationToken) : null;
+    }
 }
 
 /// <summary>
-/// The staff workbench: every open case held by one of the signed-in person's roles, across services, sorted
-/// by time left (the stored deadline), green / yellow (75% of the limit used) / red (overdue).
+/// The staff workbench's 待办 list: every open case held by one of the signed-in person's roles, across services,
+/// sorted by time left (the stored deadline), green / yellow (75% of the limit used) / red (overdue), with the
+/// actions the person may take on each case now.
 /// </summary>
 public static class Queue
 {
+    public const int MaxRows = 200;
+
+    /// <summary>Longer search texts are cut to this length (a filter never fails the page).</summary>
+    public const int MaxSearchLength = 50;
+
     [RequireStaff]
     public sealed record Query : IQuery<Result>
     {
         public string? Service { get; init; }
 
-        public int Limit { get; init; } = 200;
+        public CaseState? State { get; init; }
+
+        /// <summary>正常 / 预警 / 超时 by the rule of <see cref="DeadlineView"/>; null (or 不计时) for all.</summary>
+        public DeadlineStatus? Deadline { get; init; }
+
+        /// <summary>Part of the case number, the applicant's name or the title.</summary>
+        public string? Search { get; init; }
+
+        /// <summary>首问负责: only the cases whose owner is the signed-in person.</summary>
+        public bool Mine { get; init; }
+
+        public int Limit { get; init; } = MaxRows;
     }
 
-    public sealed record Row(string Number, string Title, string Service, string State, string Holder, string Applicant, DeadlineView Deadline, string Submitted);
+    /// <summary>A workflow action the person may take on the case now, linking to its form on the case page.</summary>
+    public sealed record CaseAction(CaseTrigger Trigger, string Label, string Href);
+
+    /// <summary>An action on a parallel track (并联子事项) one of my roles holds, linking to the case page's track table.</summary>
+    public sealed record TrackAction(long ItemId, string Track, SubItemTrigger Trigger, string Label, string Href);
+
+    public sealed record Row(
+        string Number,
+        string Title,
+        string Service,
+        string State,
+        string Holder,
+        string Applicant,
+        DeadlineView Deadline,
+        string Submitted,
+        string? Owner,
+        bool Mine,
+        IReadOnlyList<CaseAction> Actions,
+        IReadOnlyList<TrackAction> TrackActions);
 
     /// <summary>A cancellation shared with one of my departments, waiting for its confirmation.</summary>
     public sealed record ShareRow(string Number, string Enterprise, string Department, string Shared);
 
-    public sealed record Result(IReadOnlyList<Row> Rows, int Total, IReadOnlyList<(string Code, string Name)> Services, IReadOnlyList<string> RoleLabels, IReadOnlyList<ShareRow> Shares);
+    public sealed record Result(
+        IReadOnlyList<Row> Rows,
+        int Total,
+        IReadOnlyList<(string Code, string Name)> Services,
+        IReadOnlyList<(CaseState State, string Label)> States,
+        IReadOnlyList<string> RoleLabels,
+        IReadOnlyList<ShareRow> Shares,
+        bool SeesRejections);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time)
+    /// <summary>The 时限 filter's choices in the order the page offers them.</summary>
+    public static IReadOnlyList<(DeadlineStatus Status, string Label)> DeadlineChoices { get; } =
+    [
+        (DeadlineStatus.OnTrack, "正常"),
+        (DeadlineStatus.Warning, "预警（已用时限75%以上）"),
+        (DeadlineStatus.Overdue, "超时"),
+    ];
+
+    public static Dictionary<string, string> Filters(string? service, CaseState? state, DeadlineStatus? deadline, string? search, bool mine)
+    {
+        var values = new Dictionary<string, string>();
+        if (!string.IsNullOrWhiteSpace(service))
+        {
+            values["Service"] = service;
+        }
+
+        if (state is { } s)
+        {
+            values["State"] = s.ToString();
+        }
+
+        if (deadline is { } d)
+        {
+            values["Deadline"] = d.ToString();
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            values["Search"] = search.Trim();
+        }
+
+        if (mine)
+        {
+            values["Mine"] = "true";
+        }
+
+        return values;
+    }
+
+    public sealed class Handler(
+        PortalDbContext db,
+        CurrentUser me,
+        ServiceCatalog services,
+        CalendarService calendar,
+        CaseContexts contexts,
+        IEnumerable<ICaseFlowSource> flows,
+        TimeProvider time)
         : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var roles = me.Roles.Where(r => r != Roles.Applicant).ToList();
+            var roles = WorkbenchPeople.StaffRoles(me);
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            // Cases held by one of my roles, and cases with an open parallel track held by one of my roles.
+
+            // Cases held by one of my roles, and cases with an open parallel track held by one of my roles
+            // (both on indexed columns: Cases (HolderRole, StepDueAt), SubItems (HolderRole, State)).
             var query = db.Cases.AsNoTracking().Where(c =>
                 roles.Contains(c.HolderRole)
                 || c.SubItems.Any(s => roles.Contains(s.HolderRole) && (s.State == SubItemState.Waiting || s.State == SubItemState.InProgress)));
-            if (!string.IsNullOrEmpty(request.Service))
-            {
-                query = query.Where(c => c.ServiceCode == request.Service);
-            }
+            query = Filter(query, request, me.Id, now);
 
             var total = await query.CountAsync(cancellationToken);
             var cases = await query
@@ -66,29 +201,162 @@ public static class Queue
                 .OrderBy(c => c.StepDueAt == null)
                 .ThenBy(c => c.StepDueAt)
                 .ThenBy(c => c.Id)
-                .Take(request.Limit)
+                .Take(Math.Clamp(request.Limit, 1, MaxRows))
                 .ToListAsync(cancellationToken);
-            var rows = cases.Select(c => new Row(
-                c.Number,
-                c.Title,
-                services.NameOf(c.ServiceCode),
-                MyTracks(c, roles) is { Length: > 0 } mine ? $"{c.State.Label()}（{mine}）" : c.State.Label(),
-                Roles.Label(c.HolderRole),
-                c.ApplicantName,
-                DeadlineView.For(c, now, clock),
-                DeadlineView.Format(clock.ToLocal(c.CreatedAt)))).ToList();
+
+            var permitted = new PermittedActions(contexts, flows, me);
+            var rows = new List<Row>(cases.Count);
+            foreach (var c in cases)
+            {
+                var (actions, trackActions) = await permitted.ForAsync(c, cancellationToken);
+                rows.Add(new Row(
+                    c.Number,
+                    c.Title,
+                    services.NameOf(c.ServiceCode),
+                    MyTracks(c, roles) is { Length: > 0 } mine ? $"{c.State.Label()}（{mine}）" : c.State.Label(),
+                    Roles.Label(c.HolderRole),
+                    c.ApplicantName,
+                    DeadlineView.For(c, now, clock),
+                    DeadlineView.Format(clock.ToLocal(c.CreatedAt)),
+                    c.OwnerName,
+                    c.OwnerId is not null && c.OwnerId == me.Id,
+                    actions,
+                    trackActions));
+            }
+
             var departments = roles.Select(Roles.DepartmentOf).OfType<Department>().ToList();
             var shares = departments.Count == 0 ? [] : await db.CancellationShares.AsNoTracking()
                 .Where(s => s.ConfirmedAt == null && departments.Contains(s.Department))
                 .OrderBy(s => s.SharedAt)
                 .Select(s => new { s.Application.CaseNumber, s.Application.EnterpriseName, s.Department, s.SharedAt })
-                .Take(request.Limit)
+                .Take(MaxRows)
                 .ToListAsync(cancellationToken);
-            return new Result(rows, total, services.All.Select(s => (s.Code, s.Name)).ToList(), roles.Select(Roles.Label).ToList(),
-                shares.Select(s => new ShareRow(s.CaseNumber, s.EnterpriseName, s.Department.Label(), DeadlineView.Format(clock.ToLocal(s.SharedAt)))).ToList());
+            return new Result(
+                rows,
+                total,
+                services.All.Select(s => (s.Code, s.Name)).ToList(),
+                CaseStates.Open.Select(s => (s, s.Label())).ToList(),
+                roles.Select(Roles.Label).ToList(),
+                shares.Select(s => new ShareRow(s.CaseNumber, s.EnterpriseName, s.Department.Label(), DeadlineView.Format(clock.ToLocal(s.SharedAt)))).ToList(),
+                RejectionQueue.MaySee(me));
+        }
+
+        /// <summary>
+        /// The filters, as SQL on the already indexed set. The 时限 colours follow <see cref="DeadlineView.For"/> and
+        /// <see cref="DeadlineStatuses.Of"/> exactly: red once now is past the deadline, yellow from the stored 75% mark
+        /// (inclusive) up to and including the deadline, no colour while paused or without a limit.
+        /// </summary>
+        private static IQueryable<Case> Filter(IQueryable<Case> query, Query request, string? myId, DateTime now)
+        {
+            if (!string.IsNullOrEmpty(request.Service))
+            {
+                query = query.Where(c => c.ServiceCode == request.Service);
+            }
+
+            if (request.State is { } state)
+            {
+                query = query.Where(c => c.State == state);
+            }
+
+            query = request.Deadline switch
+            {
+                DeadlineStatus.Overdue => query.Where(c => c.PausedAt == null && c.StepDueAt != null && c.StepDueAt < now),
+                DeadlineStatus.Warning => query.Where(c => c.PausedAt == null && c.StepDueAt != null && c.StepDueAt >= now
+                    && c.StepWarnAt != null && c.StepWarnAt <= now),
+                DeadlineStatus.OnTrack => query.Where(c => c.PausedAt == null && c.StepDueAt != null && c.StepDueAt >= now
+                    && (c.StepWarnAt == null || c.StepWarnAt > now)),
+                _ => query,
+            };
+
+            var search = request.Search?.Trim();
+            if (!string.IsNullOrEmpty(search))
+            {
+                search = search.Length > MaxSearchLength ? search[..MaxSearchLength] : search;
+
+                // Case numbers are upper case (QYKB-…): a clerk typing "qykb" still finds them.
+                var number = search.ToUpperInvariant();
+                query = query.Where(c => c.Number.Contains(number) || c.ApplicantName.Contains(search) || c.Title.Contains(search));
+            }
+
+            if (request.Mine)
+            {
+                query = query.Where(c => c.OwnerId != null && c.OwnerId == myId);
+            }
+
+            return query;
         }
 
         private static string MyTracks(Case c, List<string> roles) =>
             string.Join("、", c.SubItems.Where(s => roles.Contains(s.HolderRole) && s.IsOpen).Select(s => $"{s.Label}{SubItemWorkflow.Label(s.State)}"));
     }
+
+    /// <summary>
+    /// The actions a person may take on a case now, decided exactly as the case page decides them (CaseView): the
+    /// case's workflow with its service's own steps, the open 同步 tracks as 办结 guards, and a probe carrying a
+    /// reason, a commitment date and (for supervisors) the 补正 override, so actions that need text are offered.
+    /// Track actions are those of the tracks my roles hold (a department's 开始办理 / 办结 / 退回); starting or
+    /// resubmitting another department's track (启动 / 重新提交, window or applicant side) stays on the case page.
+    /// The calendar and promise table are read once per service, not once per row; a service's own steps
+    /// (注销's application, 报装's request) are loaded per case.
+    /// </summary>
+    private sealed class PermittedActions(CaseContexts contexts, IEnumerable<ICaseFlowSource> flows, CurrentUser me)
+    {
+        private readonly Dictionary<string, CaseActionContext> byService = [];
+
+        public async Task<(IReadOnlyList<CaseAction> Actions, IReadOnlyList<TrackAction> TrackActions)> ForAsync(Case c, CancellationToken cancellationToken)
+        {
+            if (!byService.TryGetValue(c.ServiceCode, out var context))
+            {
+                context = await contexts.ForAsync(c.ServiceCode, cancellationToken);
+                byService[c.ServiceCode] = context;
+            }
+
+            var source = flows.FirstOrDefault(f => f.Handles(c.ServiceCode));
+            if (source is not null)
+            {
+                context = context with { Flow = await source.LoadAsync(c, cancellationToken) };
+            }
+
+            var probe = new CaseActionArgs { Reason = "probe", CommitmentDueUtc = context.NowUtc.AddDays(30), SupervisorOverride = me.IsInRole(Roles.Supervisor) };
+            var actions = c.PermittedActions(context with { CompletionGuards = Common.CaseActions.OpenTracks(c) }, probe)
+                .Where(WorkbenchPeople.IsOnCasePage)
+                .Select(t => new CaseAction(t, WorkbenchPeople.LabelOf(t, context), WorkbenchPeople.CaseHref(c.Number, WorkbenchPeople.AnchorOf(t))))
+                .ToList();
+            var roles = WorkbenchPeople.StaffRoles(me);
+            var trackActions = c.SubItems.Where(i => roles.Contains(i.HolderRole)).OrderBy(i => i.Id)
+                .SelectMany(i => SubItemWorkflow.Create(i, context, "probe").PermittedTriggers.Select(t => new TrackAction(
+                    i.Id, i.Label, t, $"{i.Label}：{SubItemWorkflow.Label(t)}", WorkbenchPeople.CaseHref(c.Number, WorkbenchPeople.TracksAnchor))))
+                .ToList();
+            return (actions, trackActions);
+        }
+    }
+}
+
+/// <summary>Who the workbench is for, and where its links go on the case page.</summary>
+public static class WorkbenchPeople
+{
+    /// <summary>The anchor of the case page's 办理操作 form.</summary>
+    public const string ActionsAnchor = "actions";
+
+    /// <summary>The anchor of the case page's 并联办理事项 table.</summary>
+    public const string TracksAnchor = "tracks";
+
+    /// <summary>The anchor of 注销's objection decisions on the case page.</summary>
+    public const string ObjectionsAnchor = "objections";
+
+    /// <summary>The signed-in person's staff roles (never 申请人, which would match cases waiting for an applicant).</summary>
+    public static List<string> StaffRoles(CurrentUser me) => me.Roles.Where(r => r != Roles.Applicant).ToList();
+
+    public static string CaseHref(string number, string? anchor = null) =>
+        $"/Cases/{Uri.EscapeDataString(number)}{(anchor is null ? "" : "#" + anchor)}";
+
+    /// <summary>依职权注销 is started from the enterprise (Deregistration/Start), never from a case page.</summary>
+    public static bool IsOnCasePage(CaseTrigger trigger) => trigger != CaseTrigger.CancelByAuthority;
+
+    /// <summary>Objections are decided in 注销's own panel; every other action is a button of the 办理操作 form.</summary>
+    public static string AnchorOf(CaseTrigger trigger) => trigger == CaseTrigger.UpholdObjection ? ObjectionsAnchor : ActionsAnchor;
+
+    /// <summary>The label the case page gives the action (a service may rename one, e.g. 办结 is 核准注销登记).</summary>
+    public static string LabelOf(CaseTrigger trigger, CaseActionContext context) =>
+        trigger == CaseTrigger.UpholdObjection ? "处理公示期异议" : context.Flow?.LabelOf(trigger) ?? trigger.Label();
 }

@@ -1,0 +1,187 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Calendar;
+using Portal.Domain.Cases;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Web.Common;
+using Portal.Web.Features.Cases;
+using Portal.Web.Features.Shared;
+
+namespace Portal.Web.Features.Workbench;
+
+/// <summary>
+/// 容缺承诺: open cases accepted with a missing non-key item (容缺受理) whose item has not been supplied yet, soonest
+/// commitment first; red once the committed date has passed, yellow when it falls within 2 working days.
+/// Window staff see every one (any window serves any case); others see the cases their role holds now or that they
+/// own (首问负责). Whoever sees a commitment may record that it was supplied (<see cref="SupplyTolerance"/>).
+/// </summary>
+public static class ToleranceQueue
+{
+    /// <summary>Yellow when the committed date is this many working days away or fewer.</summary>
+    public const int WarningWorkingDays = 2;
+
+    [RequireStaff]
+    public sealed record Query : IQuery<Result>
+    {
+        public int Limit { get; init; } = Queue.MaxRows;
+    }
+
+    public sealed record Row(string Number, string Title, string Service, string State, string Holder, string Applicant, string? Owner, string Item, string? Due, DeadlineView Status);
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int Total);
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time)
+        : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var open = CaseStates.Open.ToList();
+            var query = db.Cases.AsNoTracking().Where(c => c.ToleranceItem != null && c.ToleranceSuppliedAt == null && open.Contains(c.State));
+            if (!me.IsInRole(Roles.Window))
+            {
+                var roles = WorkbenchPeople.StaffRoles(me);
+                var myId = me.Id;
+                query = query.Where(c => roles.Contains(c.HolderRole) || (c.OwnerId != null && c.OwnerId == myId));
+            }
+
+            var total = await query.CountAsync(cancellationToken);
+            var cases = await query
+                .OrderBy(c => c.ToleranceDueAt == null)
+                .ThenBy(c => c.ToleranceDueAt)
+                .ThenBy(c => c.Id)
+                .Take(Math.Clamp(request.Limit, 1, Queue.MaxRows))
+                .ToListAsync(cancellationToken);
+            var rows = cases.Select(c => new Row(
+                c.Number,
+                c.Title,
+                services.NameOf(c.ServiceCode),
+                c.State.Label(),
+                string.IsNullOrEmpty(c.HolderRole) ? "—" : Roles.Label(c.HolderRole),
+                c.ApplicantName,
+                c.OwnerName,
+                c.ToleranceItem!,
+                c.ToleranceDueAt is { } due ? DeadlineView.Format(clock.ToLocal(due)) : null,
+                Colour(c.ToleranceDueAt, now, clock))).ToList();
+            return new Result(rows, total);
+        }
+    }
+
+    /// <summary>
+    /// A commitment's colour: red once now is past the committed instant; yellow when the committed instant is no later
+    /// than the close of office on the 2nd working day after today (holidays and make-up days of the calendar count).
+    /// </summary>
+    public static DeadlineView Colour(DateTime? dueUtc, DateTime nowUtc, DeadlineClock clock)
+    {
+        if (dueUtc is not { } due)
+        {
+            return new DeadlineView(DeadlineStatus.None, "未填写承诺补齐日期");
+        }
+
+        var dueText = DeadlineView.Format(clock.ToLocal(due));
+        if (nowUtc > due)
+        {
+            return new DeadlineView(DeadlineStatus.Overdue, $"已超过承诺日期（应于{dueText}前补齐）");
+        }
+
+        var soon = clock.ToUtc(clock.Calendar.AddWorkingDays(clock.ToLocal(nowUtc), WarningWorkingDays));
+        return due <= soon
+            ? new DeadlineView(DeadlineStatus.Warning, $"{dueText}前补齐（{WarningWorkingDays}个工作日内到期）")
+            : new DeadlineView(DeadlineStatus.OnTrack, $"{dueText}前补齐");
+    }
+
+    /// <summary>
+    /// Who may record a supplied 容缺 item — the same people the list shows it to: window staff, the role holding the
+    /// case now (never 申请人) and the case's 首问负责人.
+    /// </summary>
+    public static bool MaySupply(Case c, CurrentUser me) =>
+        me.IsStaff
+        && (me.IsInRole(Roles.Window)
+            || (c.HolderRole != Roles.Applicant && !string.IsNullOrEmpty(c.HolderRole) && me.IsInRole(c.HolderRole))
+            || (c.OwnerId is not null && c.OwnerId == me.Id));
+}
+
+/// <summary>登记补齐: records that the applicant supplied the 容缺 item they committed to, in the case's history.</summary>
+public static class SupplyTolerance
+{
+    public const string NotAllowed = "只有窗口工作人员、当前承办部门或首问负责人可以登记容缺材料补齐。";
+
+    [RequireStaff]
+    public sealed record Command : ICommand<Unit>
+    {
+        public string Number { get; init; } = "";
+
+        [Display(Name = "补齐备注")]
+        public string? Note { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Number).NotEmpty().WithMessage("缺少办件编号。");
+            RuleFor(c => c.Note).MaximumLength(500).WithMessage("补齐备注不能超过500字。");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time)
+        : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var id = await db.Cases.Where(c => c.Number == request.Number).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("未找到该办件，或该办件不属于您。");
+
+            // Two clerks recording the same item take turns on the case row (PostgreSQL; SQLite serialises writers):
+            // the second one reads the first one's supply and is told so. The case's Version stays the last guard.
+            await RowLocks.LockCaseAsync(db, id, cancellationToken);
+            var c = CaseAccess.EnsureVisible(
+                await db.Cases.Include(x => x.SubItems).SingleOrDefaultAsync(x => x.Id == id, cancellationToken), me, services);
+            if (!ToleranceQueue.MaySupply(c, me))
+            {
+                throw new ForbiddenException(NotAllowed);
+            }
+
+            if (c.ToleranceItem is not null && c.ToleranceSuppliedAt is { } suppliedAt)
+            {
+                throw new RuleViolationException([await AlreadySuppliedAsync(c, suppliedAt, cancellationToken)]);
+            }
+
+            if (c.State is CaseState.Withdrawn or CaseState.Rejected or CaseState.Terminated)
+            {
+                throw new RuleViolationException([$"办件已{c.State.Label()}，无需登记容缺材料补齐。"]);
+            }
+
+            try
+            {
+                c.SupplyToleranceItem(me.ToActor(), time.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+            }
+            catch (InvalidOperationException refused)
+            {
+                throw new RuleViolationException([refused.Message]);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+
+        /// <summary>"容缺材料“…”已由 窗口甲 于 … 登记补齐，无需重复登记。" — who was first, from the history note.</summary>
+        private async Task<string> AlreadySuppliedAsync(Case c, DateTime suppliedAt, CancellationToken cancellationToken)
+        {
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var label = $"容缺材料已补齐：{c.ToleranceItem}";
+            var by = await db.CaseEvents.AsNoTracking()
+                .Where(e => e.CaseId == c.Id && e.Action == Case.NoteAction && e.ActionLabel == label)
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                .Select(e => e.ActorName)
+                .FirstOrDefaultAsync(cancellationToken);
+            var who = by is null ? "" : $"由{by}";
+            return $"容缺材料“{c.ToleranceItem}”已{who}于{DeadlineView.Format(clock.ToLocal(suppliedAt))}登记补齐，无需重复登记。";
+        }
+    }
+}
