@@ -37,6 +37,9 @@ as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w \
   start >/dev/null
 export PORTAL_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=portal;Database=postgres"
 export PORTAL_CHROMIUM=${PORTAL_CHROMIUM:-$(command -v chromium)}
+# Every test host watches its configuration files; Linux allows 128 inotify instances per user by default, which
+# hundreds of hosts in one test run can exhaust. Polling watchers use none.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 RESULTS="$ROOT/artifacts/test-results"
 rm -rf "$RESULTS"
