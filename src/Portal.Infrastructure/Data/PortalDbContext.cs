@@ -465,6 +465,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             e.Property(x => x.HolderRole).HasMaxLength(40);
             e.Property(x => x.LimitText).HasMaxLength(40);
             e.HasIndex(x => new { x.CaseId, x.At });
+            e.HasIndex(x => x.At);
         });
 
         builder.Entity<PortalSetting>(s =>

@@ -107,6 +107,11 @@ public partial class AppointmentsNotifications : Migration
             columns: new[] { "UserId", "LocalDate" });
 
         migrationBuilder.CreateIndex(
+            name: "IX_CaseEvents_At",
+            table: "CaseEvents",
+            column: "At");
+
+        migrationBuilder.CreateIndex(
             name: "IX_Cases_ToleranceSuppliedAt_ToleranceDueAt",
             table: "Cases",
             columns: new[] { "ToleranceSuppliedAt", "ToleranceDueAt" });
@@ -143,6 +148,7 @@ public partial class AppointmentsNotifications : Migration
         migrationBuilder.DropIndex(name: "IX_Tickets_CaseNumber", table: "Tickets");
         migrationBuilder.DropIndex(name: "IX_Cases_IsOverdue_StepWarnAt", table: "Cases");
         migrationBuilder.DropIndex(name: "IX_Cases_ToleranceSuppliedAt_ToleranceDueAt", table: "Cases");
+        migrationBuilder.DropIndex(name: "IX_CaseEvents_At", table: "CaseEvents");
         migrationBuilder.DropTable(name: "Notifications");
         migrationBuilder.DropTable(name: "Appointments");
         migrationBuilder.DropColumn(name: "WarnedStepAt", table: "Cases");

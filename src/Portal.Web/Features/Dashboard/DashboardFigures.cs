@@ -1,0 +1,277 @@
+using Portal.Domain.Calendar;
+using Portal.Domain.Cases;
+using Portal.Domain.Hall;
+using Portal.Domain.Organisation;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Dashboard;
+
+/// <summary>The statistics period: whole local days, from <see cref="From"/> 00:00 up to (not including) the day after <see cref="To"/> 00:00.</summary>
+public sealed record Period(DateOnly From, DateOnly To)
+{
+    /// <summary>The longest period one request may ask for (keeps the queries bounded).</summary>
+    public const int MaxDays = 366;
+
+    public int Days => To.DayNumber - From.DayNumber + 1;
+
+    /// <summary>The first instant of the period: From 00:00 local, as UTC.</summary>
+    public DateTime StartUtc(DeadlineClock clock) => clock.ToUtc(From.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>The first instant after the period: To + 1 day 00:00 local, as UTC (excluded).</summary>
+    public DateTime EndUtc(DeadlineClock clock) => clock.ToUtc(To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+    public bool Contains(DateTime utc, DeadlineClock clock) => utc >= StartUtc(clock) && utc < EndUtc(clock);
+
+    public string Text => $"{From:yyyy年M月d日}至{To:yyyy年M月d日}";
+
+    /// <summary>
+    /// The period asked for: <paramref name="to"/> defaults to today, <paramref name="from"/> to the first day of
+    /// that month (so nothing given means this month up to today). Refused in Chinese when it runs backwards, is
+    /// longer than <see cref="MaxDays"/> or leaves 2000-2099. Checked here, where today is known.
+    /// </summary>
+    public static Period Resolve(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var end = to ?? today;
+        var start = from ?? new DateOnly(end.Year, end.Month, 1);
+        if (start.Year is < 2000 or > 2099 || end.Year is < 2000 or > 2099)
+        {
+            throw new ValidationFailedException("", "统计日期须在2000年至2099年之间。");
+        }
+
+        if (start > end)
+        {
+            throw new ValidationFailedException("", "开始日期不能晚于结束日期。");
+        }
+
+        var period = new Period(start, end);
+        if (period.Days > MaxDays)
+        {
+            throw new ValidationFailedException("", $"统计期间最长{MaxDays}天，请缩短期间。");
+        }
+
+        return period;
+    }
+}
+
+/// <summary>What the figures need of one history row.</summary>
+public sealed record EventFacts(long Id, long CaseId, DateTime At, string Action, bool IsNote, string HolderRole, DateTime? DueAt, string ActorId, string ActorName)
+{
+    public static EventFacts Of(CaseEvent e) => new(e.Id, e.CaseId, e.At, e.Action, Case.IsNote(e), e.HolderRole, e.DueAt, e.ActorId, e.ActorName);
+
+    /// <summary>The deadline sweep's mark (超过承诺时限).</summary>
+    public bool IsOverdueMark => Action == Case.OverdueAction;
+}
+
+/// <summary>What the figures need of one case.</summary>
+public sealed record CaseFacts(long Id, string ServiceCode, string ApplicantId, DateTime? ClosedAt);
+
+/// <summary>What the figures need of one queue number.</summary>
+public sealed record TicketFacts(DateTime IssuedAt, DateTime? CalledAt, DateTime? ServedAt, DateTime? DoneAt, TicketState State, string? WindowNumber);
+
+/// <summary>
+/// One finished step: started by history row E (with a deadline), ended by the next non-note row F of the case.
+/// <see cref="StaffId"/> is F's actor when that is staff (not the applicant, the system or the public).
+/// </summary>
+public sealed record Step(long CaseId, string ServiceCode, string HolderRole, DateTime StartedAt, DateTime EndedAt, bool OnTime, int UsedMinutes, int PromisedMinutes, string? StaffId, string? StaffName);
+
+/// <summary>On-time figures of a group of steps. Minutes are office minutes; averages in office hours, one decimal.</summary>
+public sealed record StepFigures(string Key, string Label, int Steps, int OnTime, int UsedMinutes, int PromisedMinutes)
+{
+    /// <summary>按时办结率 in percent, one decimal (null without steps).</summary>
+    public double? OnTimeRate => DashboardFigures.Percent(OnTime, Steps);
+
+    /// <summary>平均用时 in office hours, one decimal.</summary>
+    public double? AverageUsedHours => Steps == 0 ? null : DashboardFigures.Round1(UsedMinutes / 60.0 / Steps);
+
+    /// <summary>平均承诺时限 in office hours, one decimal.</summary>
+    public double? AveragePromisedHours => Steps == 0 ? null : DashboardFigures.Round1(PromisedMinutes / 60.0 / Steps);
+
+    /// <summary>用时/承诺: office time used as a percentage of the office time promised (totals), one decimal.</summary>
+    public double? UsedOfPromised => DashboardFigures.Percent(UsedMinutes, PromisedMinutes);
+
+    public static StepFigures Of(string key, string label, IReadOnlyCollection<Step> steps) =>
+        new(key, label, steps.Count, steps.Count(s => s.OnTime), steps.Sum(s => s.UsedMinutes), steps.Sum(s => s.PromisedMinutes));
+}
+
+/// <summary>One service (事项): its steps, and its cases closed in the period of which how many were never marked overdue.</summary>
+public sealed record ServiceFigures(string Code, string Name, StepFigures Steps, int Closed, int ClosedNeverOverdue)
+{
+    /// <summary>办结按时率: closed cases never marked overdue, in percent of the cases closed (null when none closed).</summary>
+    public double? ClosedOnTimeRate => DashboardFigures.Percent(ClosedNeverOverdue, Closed);
+}
+
+public sealed record StepReport(
+    StepFigures Total,
+    IReadOnlyList<ServiceFigures> ByService,
+    IReadOnlyList<StepFigures> ByDepartment,
+    IReadOnlyList<StepFigures> ByWindow,
+    IReadOnlyList<StepFigures> ByStaff);
+
+/// <summary>Queue numbers taken in one local hour of the day.</summary>
+public sealed record HourFigures(int Hour, int Issued, int Called, double? AverageWaitMinutes, int NoShows)
+{
+    public string Label => $"{Hour:D2}:00-{Hour + 1:D2}:00";
+}
+
+/// <summary>Queue numbers called to one window.</summary>
+public sealed record WindowQueueFigures(string Window, int Called, int Served, int NoShows, double? AverageWaitMinutes, double? AverageServiceMinutes);
+
+public sealed record HallReport(int Issued, int Called, int NoShows, IReadOnlyList<HourFigures> ByHour, IReadOnlyList<WindowQueueFigures> ByWindow);
+
+/// <summary>
+/// The supervisors' figures, computed from plain facts (history rows, cases, window numbers, queue numbers) and the
+/// calendar, with no database or web host: the definitions of the 统计口径 live here and nowhere else.
+/// </summary>
+public static class DashboardFigures
+{
+    public static double Round1(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+
+    public static double? Percent(int part, int whole) => whole == 0 ? null : Round1(100.0 * part / whole);
+
+    /// <summary>部门 of a step: the department of the role holding it, or the role's own label (窗口工作人员, 督查 …).</summary>
+    public static string DepartmentLabel(string holderRole) =>
+        Roles.DepartmentOf(holderRole) is { } department ? department.Label()
+        : string.IsNullOrEmpty(holderRole) ? "（未指定）"
+        : Roles.Label(holderRole);
+
+    /// <summary>Whether the actor of a history row is staff: not the case's applicant, not the system, not the public.</summary>
+    public static bool IsStaff(EventFacts e, CaseFacts c) =>
+        e.ActorId.Length > 0 && e.ActorId != c.ApplicantId && e.ActorId != CaseActor.System.UserId && e.ActorId != CaseActor.Public.UserId;
+
+    /// <summary>
+    /// The steps ended in the period: for each case, its non-note rows ordered by time then id; each row E with a
+    /// deadline is a step ended by the next non-note row F; it counts when F is in the period. Open steps do not count.
+    /// </summary>
+    public static IReadOnlyList<Step> StepsEndedIn(Period period, DeadlineClock clock, IEnumerable<EventFacts> events, IReadOnlyDictionary<long, CaseFacts> cases)
+    {
+        var start = period.StartUtc(clock);
+        var end = period.EndUtc(clock);
+        var steps = new List<Step>();
+        foreach (var history in events.Where(e => !e.IsNote).GroupBy(e => e.CaseId))
+        {
+            if (!cases.TryGetValue(history.Key, out var c))
+            {
+                continue;
+            }
+
+            var rows = history.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+            for (var i = 0; i + 1 < rows.Count; i++)
+            {
+                var e = rows[i];
+                var f = rows[i + 1];
+                if (e.DueAt is not { } due || f.At < start || f.At >= end)
+                {
+                    continue;
+                }
+
+                var staff = IsStaff(f, c);
+                steps.Add(new Step(
+                    c.Id,
+                    c.ServiceCode,
+                    e.HolderRole,
+                    e.At,
+                    f.At,
+                    f.At <= due,
+                    clock.OfficeMinutesBetween(e.At, f.At),
+                    clock.OfficeMinutesBetween(e.At, due),
+                    staff ? f.ActorId : null,
+                    staff ? f.ActorName : null));
+            }
+        }
+
+        return steps;
+    }
+
+    /// <summary>All on-time figures of the period: per service (with cases closed), department, window and staff member.</summary>
+    public static StepReport Steps(
+        Period period,
+        DeadlineClock clock,
+        IEnumerable<EventFacts> events,
+        IEnumerable<CaseFacts> cases,
+        IReadOnlyDictionary<string, string> windowOfUser,
+        Func<string, string> serviceName)
+    {
+        var history = events.ToList();
+        var byId = cases.ToDictionary(c => c.Id);
+        var steps = StepsEndedIn(period, clock, history, byId);
+
+        var overdueMarked = history.Where(e => e.IsOverdueMark).Select(e => e.CaseId).ToHashSet();
+        var closed = byId.Values.Where(c => c.ClosedAt is { } at && period.Contains(at, clock)).ToList();
+        var services = steps.Select(s => s.ServiceCode).Concat(closed.Select(c => c.ServiceCode)).Distinct()
+            .Select(code =>
+            {
+                var closedHere = closed.Where(c => c.ServiceCode == code).ToList();
+                var name = serviceName(code);
+                return new ServiceFigures(
+                    code,
+                    name,
+                    StepFigures.Of(code, name, steps.Where(s => s.ServiceCode == code).ToList()),
+                    closedHere.Count,
+                    closedHere.Count(c => !overdueMarked.Contains(c.Id)));
+            })
+            .OrderByDescending(s => s.Steps.Steps).ThenByDescending(s => s.Closed).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var departments = steps.GroupBy(s => DepartmentLabel(s.HolderRole))
+            .Select(g => StepFigures.Of(g.Key, g.Key, g.ToList()))
+            .OrderByDescending(f => f.Steps).ThenBy(f => f.Label, StringComparer.Ordinal)
+            .ToList();
+
+        var staffSteps = steps.Where(s => s.StaffId is not null).ToList();
+        var staff = staffSteps.GroupBy(s => s.StaffId!)
+            .Select(g => StepFigures.Of(g.Key, g.OrderBy(s => s.EndedAt).Last().StaffName!, g.ToList()))
+            .OrderByDescending(f => f.Steps).ThenBy(f => f.Label, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .ToList();
+
+        var windows = staffSteps.Where(s => windowOfUser.ContainsKey(s.StaffId!))
+            .GroupBy(s => windowOfUser[s.StaffId!])
+            .Select(g => StepFigures.Of(g.Key, g.Key, g.ToList()))
+            .OrderBy(f => f.Key, StringComparer.Ordinal)
+            .ToList();
+
+        return new StepReport(StepFigures.Of("", "合计", steps), services, departments, windows, staff);
+    }
+
+    /// <summary>
+    /// 排队叫号: per local hour of issue (every hour from the first to the last with a number), and per window of the
+    /// called numbers. Waiting = called − issued, over called numbers (a recalled number's latest call); service =
+    /// done − served, over finished numbers.
+    /// </summary>
+    public static HallReport Hall(DeadlineClock clock, IEnumerable<TicketFacts> tickets)
+    {
+        var all = tickets.ToList();
+        var byHour = all.GroupBy(t => clock.ToLocal(t.IssuedAt).Hour).ToDictionary(g => g.Key, g => g.ToList());
+        var hours = new List<HourFigures>();
+        if (byHour.Count > 0)
+        {
+            for (var hour = byHour.Keys.Min(); hour <= byHour.Keys.Max(); hour++)
+            {
+                var these = byHour.GetValueOrDefault(hour) ?? [];
+                var called = these.Where(t => t.CalledAt is not null).ToList();
+                hours.Add(new HourFigures(hour, these.Count, called.Count, AverageWait(called), these.Count(t => t.State == TicketState.NoShow)));
+            }
+        }
+
+        var windows = all.Where(t => t.CalledAt is not null && !string.IsNullOrEmpty(t.WindowNumber))
+            .GroupBy(t => t.WindowNumber!)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var called = g.ToList();
+                var done = called.Where(t => t.State == TicketState.Done && t.ServedAt is not null && t.DoneAt is not null).ToList();
+                return new WindowQueueFigures(
+                    g.Key,
+                    called.Count,
+                    called.Count(t => t.ServedAt is not null),
+                    called.Count(t => t.State == TicketState.NoShow),
+                    AverageWait(called),
+                    done.Count == 0 ? null : Round1(done.Average(t => (t.DoneAt!.Value - t.ServedAt!.Value).TotalMinutes)));
+            })
+            .ToList();
+
+        return new HallReport(all.Count, all.Count(t => t.CalledAt is not null), all.Count(t => t.State == TicketState.NoShow), hours, windows);
+    }
+
+    private static double? AverageWait(IReadOnlyCollection<TicketFacts> called) =>
+        called.Count == 0 ? null : Round1(called.Average(t => (t.CalledAt!.Value - t.IssuedAt).TotalMinutes));
+}
