@@ -15,6 +15,7 @@ using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
 using Portal.Web.Common.Pipeline;
 using Portal.Web.Features;
+using Portal.Web.Features.Appointments;
 using Portal.Web.Features.Connections;
 
 namespace Portal.Web.Setup;
@@ -104,6 +105,7 @@ public static class PortalSetup
         services.AddScoped<CaseContexts>();
         services.AddScoped<CaseActions>();
         services.AddScoped<Features.Ratings.RatingStore>();
+        services.AddAppointments();
         services.AddScoped<ICaseLifecycle, Features.Establishment.EstablishmentLifecycle>();
         services.AddScoped<ICaseLifecycle, Features.Deregistration.DeregistrationLifecycle>();
         services.AddScoped<ICaseFlowSource, Features.Deregistration.DeregistrationFlows>();

@@ -9,7 +9,7 @@ namespace Portal.Web.Common.Pipeline;
 
 /// <summary>
 /// Logs each request with its data and how long it took. Personal data is masked (身份证号 3701**********1234,
-/// phones 138****5678) and passwords are never written — unlike logging whole requests as they come.
+/// phones 138****5678) and passwords and access codes are never written — unlike logging whole requests as they come.
 /// </summary>
 public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger, CurrentUser user)
     : IPipelineBehavior<TRequest, TResponse>
@@ -75,7 +75,8 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
         {
             foreach (var key in obj.Select(p => p.Key).ToList())
             {
-                if (key.Contains("password", StringComparison.OrdinalIgnoreCase))
+                // Passwords, and the access codes that open a ticket, an appointment or a rating without an account.
+                if (key.Contains("password", StringComparison.OrdinalIgnoreCase) || key is "Code" or "AccessCode")
                 {
                     obj[key] = "***";
                 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -45,25 +44,9 @@ public static class TakeTicket
             }
 
             var kind = request.Reason == PriorityReason.None ? TicketKind.WalkIn : TicketKind.Priority;
-            // Two kiosks taking a number at once: the (day, category, sequence) index refuses the second, which retries.
-            for (var attempt = 1; ; attempt++)
-            {
-                var last = await db.Tickets.Where(t => t.LocalDate == today && t.Category == category.Code).MaxAsync(t => (int?)t.Sequence, cancellationToken) ?? 0;
-                var ticket = Ticket.Issue(category, kind, request.Reason, today, last + 1, now, NewAccessCode());
-                db.Tickets.Add(ticket);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return ticket.AccessCode;
-                }
-                catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && attempt < 10)
-                {
-                    db.ChangeTracker.Clear();
-                }
-            }
+            var ticket = await HallTicketNumbers.IssueAsync(db, category, kind, request.Reason, today, now, null, cancellationToken);
+            return ticket.AccessCode;
         }
-
-        private static string NewAccessCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
     }
 }
 
