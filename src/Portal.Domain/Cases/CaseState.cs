@@ -122,6 +122,11 @@ public static class CaseStates
     public static bool IsFinal(this CaseState state) =>
         state is CaseState.Rejected or CaseState.Completed or CaseState.Withdrawn or CaseState.Terminated;
 
+    /// <summary>
+    /// Periods that end by time, not by anyone's work (公示期, 债权申报期): nobody is hurried when 75% of them has passed.
+    /// </summary>
+    public static IReadOnlyList<CaseState> WaitingPeriods { get; } = [CaseState.NoticePeriod, CaseState.ClaimsPeriod];
+
     public static IReadOnlyList<CaseState> Open { get; } =
         Enum.GetValues<CaseState>().Where(s => !s.IsFinal()).ToArray();
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Cases;
+using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Notifications;
 
@@ -97,8 +99,11 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
     private async Task<int> WarnAsync(PortalDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
+        // Staff are warned about their own work: not about a step the applicant holds, nor a waiting period (公示期).
+        var waiting = CaseStates.WaitingPeriods.ToList();
         var due = await db.Cases.AsNoTracking()
             .Where(c => !c.IsOverdue && c.StepWarnAt != null && c.StepWarnAt <= now && c.StepDueAt >= now && (c.WarnedStepAt == null || c.WarnedStepAt != c.StepStartedAt))
+            .Where(c => c.HolderRole != Roles.Applicant && !waiting.Contains(c.State))
             .OrderBy(c => c.StepWarnAt)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);

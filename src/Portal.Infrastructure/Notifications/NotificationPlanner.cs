@@ -29,6 +29,8 @@ public static class NotificationPlanner
         var subject = $"{c.Number}（{c.Title}）";
         (NotificationKind Kind, string Title, string Body)? message = e.Action switch
         {
+            Case.OverdueAction when e.HolderRole == Roles.Applicant => (NotificationKind.Late, "请尽快办理您的办件",
+                $"您的办件 {subject} 在“{c.State.Label()}”环节由您办理，已超过规定时限，请尽快办理。"),
             Case.OverdueAction => (NotificationKind.Late, "办件超过承诺时限",
                 $"您的办件 {subject} 在“{c.State.Label()}”环节已超过承诺时限，我们正在督办，给您带来不便深表歉意。"),
             "Accept" or "AutoAccept" or "AcceptWithMissing" when !self => (NotificationKind.Accepted, "办件已受理",

@@ -5,7 +5,7 @@ using Portal.Web.Common;
 namespace Portal.Web.Features.Cases;
 
 /// <summary>
-/// Who may see a case: its applicant (or whoever filed it for them); window staff, supervisors and
+/// Who may see a case: its applicant (or whoever filed it for them), its 首问负责人; window staff, supervisors and
 /// administrators for every case (一窗受理: any window serves any service); back-office reviewers for the
 /// services of their department, for cases with a sub-item of their department (load SubItems first) and for cases a
 /// service shares with their department (a cancellation shared with 税务, 人社 …). Anyone else gets "not found", so nobody learns which cases exist.
@@ -19,7 +19,8 @@ public static class CaseAccess
             return false;
         }
 
-        if (c.ApplicantId == user.Id || c.FiledById == user.Id)
+        // The applicant, whoever filed it for them, and its 首问负责人 (who may be from any department after a hand-over).
+        if (c.ApplicantId == user.Id || c.FiledById == user.Id || c.OwnerId == user.Id)
         {
             return true;
         }

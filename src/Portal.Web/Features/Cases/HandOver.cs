@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
@@ -59,6 +60,11 @@ public static class HandOver
         {
             var c = CaseAccess.EnsureVisible(
                 await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services);
+            if (c.State.IsFinal())
+            {
+                throw new RuleViolationException([$"办件已{c.State.Label()}，不能再移交首问负责人。"]);
+            }
+
             if (!MayHandOver(c.OwnerId, me))
             {
                 throw new ForbiddenException("只有首问负责人或督查人员可以移交办件。");
