@@ -164,6 +164,12 @@ public class RatingFollowUp
         _ => "不满意",
     };
 
+    private static string Append(string? notes, string line)
+    {
+        var text = string.IsNullOrEmpty(notes) ? line : $"{notes}\n{line}";
+        return text.Length <= 1000 ? text : text[^1000..];
+    }
+
     /// <summary>
     /// The loop as a state machine. <paramref name="isRater"/>: the person acting is the rater (signed in as them, or
     /// holding the rating's access code).
@@ -239,10 +245,16 @@ public class RatingFollowUp
                     ReviewReason = t.Trigger == FollowUpTrigger.RequestReview ? text : ReviewReason;
                     break;
                 case FollowUpTrigger.Reopen:
+                    // The earlier result is superseded: it stays in the notes with the review's opinion.
+                    FindingNotes = Append(FindingNotes, $"复核（{args.Clock!.ToLocal(nowUtc):yyyy年M月d日}）：{text}；原处理结果：{Result}");
                     DueAt = args.Clock!.Compute(nowUtc, args.NewLimit!.Value).DueUtc;
                     LimitText = args.NewLimit!.Value.ToString();
+                    Result = null;
                     ResultAt = null;
                     RaterSatisfaction = null;
+                    break;
+                case FollowUpTrigger.ConfirmResult:
+                    FindingNotes = Append(FindingNotes, $"复核维持原处理结果：{text}");
                     break;
             }
 

@@ -361,6 +361,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             f.Property(x => x.Version).IsConcurrencyToken();
             f.Ignore(x => x.IsOpen);
             f.HasIndex(x => new { x.State, x.DueAt });
+            f.HasIndex(x => x.ResultAt);
         });
 
         builder.Entity<RatingAppeal>(a =>

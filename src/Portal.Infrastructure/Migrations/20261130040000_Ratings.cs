@@ -133,6 +133,11 @@ public partial class Ratings : Migration
             unique: true);
 
         migrationBuilder.CreateIndex(
+            name: "IX_RatingFollowUps_ResultAt",
+            table: "RatingFollowUps",
+            column: "ResultAt");
+
+        migrationBuilder.CreateIndex(
             name: "IX_RatingFollowUps_State_DueAt",
             table: "RatingFollowUps",
             columns: new[] { "State", "DueAt" });

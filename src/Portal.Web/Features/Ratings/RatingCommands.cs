@@ -63,7 +63,7 @@ public sealed class RatingStore(PortalDbContext db, PromiseService promises, Inf
         if (rating.IsBad)
         {
             var clock = await calendar.GetClockAsync(cancellationToken);
-            var limit = (await promises.GetAsync(cancellationToken)).Limit(PromiseKeys.RatingRectification) ?? new Portal.Workflow.TimeLimit(15, Portal.Workflow.TimeUnit.WorkingDays);
+            var limit = await RectificationLimitAsync(promises, cancellationToken);
             db.RatingFollowUps.Add(RatingFollowUp.Open(rating, clock, limit, nowUtc));
             foreach (var (_, supervisor) in await NotificationInterceptor.MembersAsync(db, [Roles.Supervisor], cancellationToken))
             {
@@ -87,6 +87,10 @@ public sealed class RatingStore(PortalDbContext db, PromiseService promises, Inf
 
         return rating;
     }
+
+    /// <summary>The active profile's 差评整改 limit (default 15 working days, 003:539).</summary>
+    public static async Task<Portal.Workflow.TimeLimit> RectificationLimitAsync(PromiseService promises, CancellationToken cancellationToken) =>
+        (await promises.GetAsync(cancellationToken)).Limit(PromiseKeys.RatingRectification) ?? new Portal.Workflow.TimeLimit(15, Portal.Workflow.TimeUnit.WorkingDays);
 }
 
 /// <summary>The fields of a rating form, shared by the online and on-site forms.</summary>
@@ -179,8 +183,15 @@ public static class GiveVisitRating
                 throw new RuleViolationException(["本次服务办结后才能评价。"]);
             }
 
+            if (me.IsSignedIn && me.Id == ticket.CalledById)
+            {
+                throw new ForbiddenException("工作人员不能评价自己提供的服务。");
+            }
+
+            // A counter tablet may be signed in as staff: the rater is the visitor, never the staff account.
             var now = time.GetUtcNow().UtcDateTime;
-            var rating = RatingForms.Give(request, RatingTargets.ForTicket(ticket), new Rating.Rater(me.IsSignedIn ? me.Id : null, request.Name, request.Phone, request.Anonymous), now);
+            var raterId = me.IsSignedIn && !me.IsStaff ? me.Id : null;
+            var rating = RatingForms.Give(request, RatingTargets.ForTicket(ticket), new Rating.Rater(raterId, request.Name, request.Phone, request.Anonymous), now);
             await store.SaveAsync(rating, now, cancellationToken);
             return rating.AccessCode;
         }
@@ -282,7 +293,7 @@ public static class ActOnFollowUp
 
             var now = time.GetUtcNow().UtcDateTime;
             var clock = await calendar.GetClockAsync(cancellationToken);
-            var limit = (await promises.GetAsync(cancellationToken)).Limit(PromiseKeys.RatingRectification);
+            var limit = await RatingStore.RectificationLimitAsync(promises, cancellationToken);
             // “核实不属实，向评价人说明” is one button: its finding is 不属实 whatever was ticked.
             var finding = followUp.State == FollowUpState.Verifying && request.Trigger == FollowUpTrigger.Rectify ? Finding.NotTrue : request.Finding;
             var machine = followUp.Machine(me.ToActor(), isRater: false, now, new RatingFollowUp.Args(request.Text, finding, NewLimit: limit, Clock: clock));

@@ -1,0 +1,40 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Ratings;
+
+/// <summary>好差评 statistics, public (no sign-in); supervisors and administrators also see and download the per-staff table.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public RatingStatistics.Result Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Result = await mediator.Send(new RatingStatistics.Query { From = From, To = To }, cancellationToken);
+
+    /// <summary>/Ratings?handler=Export&amp;table=service|unit|window|staff|rectified&amp;format=csv|xlsx&amp;from=…&amp;to=…</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken cancellationToken)
+    {
+        var file = table == RatingTables.Staff
+            ? await mediator.Send(new RatingStaffDownload.Query { From = From, To = To, Format = format }, cancellationToken)
+            : await mediator.Send(new RatingStatisticsDownload.Query { From = From, To = To, Table = table ?? "", Format = format }, cancellationToken);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>After a refused period the page shows this month instead, with the reason.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        From = null;
+        To = null;
+        Result = await mediator.Send(new RatingStatistics.Query(), cancellationToken);
+    }
+}
