@@ -56,10 +56,13 @@ public sealed class DashboardDemoDataTests
         Assert.All(page.AssetReferences(), r => Assert.DoesNotContain("//", r, StringComparison.Ordinal));
         Assert.DoesNotContain("<script src=\"http", page.Body);
 
-        // No queue numbers in the demo data; 好差评 is a placeholder without numbers.
+        // No queue numbers in the demo data; the 好差评 summary shows the same figures as /Ratings for the period.
         Assert.Equal("统计期间内没有取号记录。", page.TestId("empty-hall-hours"));
-        Assert.Contains("好差评模块上线后", page.TestId("rating-placeholder"));
-        Assert.DoesNotMatch("好评率\\s*[0-9]", page.TestId("rating-placeholder")!);
+        var ratings = await factory.SendAs(await factory.CreateUserAsync(Roles.Supervisor), new Portal.Web.Features.Ratings.RatingStatistics.Query { From = stats.Period.From, To = stats.Period.To });
+        var summary = page.TestId("rating-summary")!;
+        Assert.Contains($"统计期间评价 {ratings.Report.Total.Ratings} 条", summary);
+        Assert.Contains($"差评 {ratings.Report.Total.Bad} 条", summary);
+        Assert.Contains("/Ratings?from=2026-11-01&amp;to=2026-11-23", summary);
     }
 
     [Fact]

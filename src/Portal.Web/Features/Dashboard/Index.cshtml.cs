@@ -24,8 +24,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
 
     public Statistics.Result Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>The 好差评 figures of the same period (the /Ratings statistics, with the per-staff table).</summary>
+    public Ratings.RatingStatistics.Result Ratings { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Result = await mediator.Send(new Statistics.Query { From = From, To = To }, cancellationToken);
+        Ratings = await mediator.Send(new Ratings.RatingStatistics.Query { From = Result.Period.From, To = Result.Period.To }, cancellationToken);
+    }
 
     /// <summary>/Dashboard?handler=Export&amp;table=service&amp;format=csv|xlsx&amp;from=…&amp;to=…</summary>
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken cancellationToken)
