@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MediatR;
 using Portal.Domain.Cases;
 using Portal.Domain.Connections;
 using Portal.Domain.Deregistration;
+using Portal.Domain.Enterprises;
+using Portal.Domain.Hall;
 using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
-using MediatR;
-using Portal.Domain.Enterprises;
+using Portal.Domain.Ratings;
+using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
@@ -183,7 +186,7 @@ public static class DemoData
             Power = new TechnicalData { CapacityKw = 120, ExternalWorks = true, LineLengthM = 150, SanLing = true, NoInterestedParty = true },
             Water = new TechnicalData { ExternalWorks = true, PipeLengthM = 80, DiameterMm = 50 },
         }));
-        var clock = await services.GetRequiredService<Infrastructure.Calendar.CalendarService>().GetClockAsync(cancellationToken);
+        var clock = await services.GetRequiredService<CalendarService>().GetClockAsync(cancellationToken);
         var surveyDay = clock.Calendar.NextWorkingDay(clock.LocalDate(time.GetUtcNow().UtcDateTime));
         var applicationVersion = await db.ConnectionApplications.AsNoTracking().Where(a => a.CaseNumber == joint).Select(a => a.Version).SingleAsync(cancellationToken);
         await As("window01", m => m.Send(new Features.Connections.ScheduleSurvey.Command { Number = joint, Date = surveyDay, Time = new TimeOnly(10, 0), ExpectedVersion = applicationVersion }));
@@ -197,6 +200,40 @@ public static class DemoData
         await db.CaseEvents.Where(e => e.Case.Number == late.Number).ExecuteUpdateAsync(
             u => u.SetProperty(e => e.At, past).SetProperty(e => e.DueAt, past.AddDays(1)), cancellationToken);
         await services.GetRequiredService<DeadlineSweeper>().SweepOnceAsync(cancellationToken);
+
+        // 好差评: the finished case's applicant rated 受理 满意 and 办理 非常不满意 (real-name); the supervisor called back.
+        var online = new Dictionary<string, RatingLevel>
+        {
+            ["overall"] = RatingLevel.Satisfied, ["efficiency"] = RatingLevel.Satisfied, ["guide"] = RatingLevel.VerySatisfied,
+            ["convenience"] = RatingLevel.Satisfied, ["platform"] = RatingLevel.Satisfied,
+        };
+        await As(applicant, m => m.Send(new Features.Ratings.GiveCaseRating.Command { Number = done.Number, Subject = RatingSubject.Acceptance, Scores = online, Comment = "窗口受理很快。" }));
+        await As(applicant, m => m.Send(new Features.Ratings.GiveCaseRating.Command
+        {
+            Number = done.Number,
+            Subject = RatingSubject.Processing,
+            Scores = online.ToDictionary(p => p.Key, p => p.Key is "overall" or "efficiency" ? RatingLevel.VeryDissatisfied : p.Value),
+            Comment = "印章刻制环节让我跑了两趟，营业执照领取没有提前告知需要带原件。",
+        }));
+        var followUp = await db.RatingFollowUps.AsNoTracking().Where(f => f.Rating.CaseNumber == done.Number).Select(f => f.Id).SingleAsync(cancellationToken);
+        await As("supervisor", m => m.Send(new Features.Ratings.ActOnFollowUp.Command { Id = followUp, Trigger = FollowUpTrigger.RecordVisit, Text = "已电话回访申请人，了解到印章领取需二次到场，情况正在核实。" }));
+
+        // The hall: on a working day, three visitors wait (one with a priority number) and one appointment is booked.
+        var today = clock.LocalDate(time.GetUtcNow().UtcDateTime);
+        if (clock.Calendar.IsWorkingDay(today))
+        {
+            foreach (var (category, reason) in new[] { ("establishment", PriorityReason.None), ("connection", PriorityReason.None), ("establishment", PriorityReason.Elderly) })
+            {
+                await As(applicant, m => m.Send(new Features.Hall.TakeTicket.Command { Category = category, Reason = reason }));
+            }
+        }
+
+        var plan = services.GetRequiredService<Features.Appointments.AppointmentPlans>().For("establishment");
+        var bookingDay = clock.Calendar.NextWorkingDay(today);
+        if (plan?.Schedule.SlotsOn(bookingDay, clock.Calendar).FirstOrDefault(slot => slot.Start.Hour == 10) is { } tenOClock)
+        {
+            await As("13800000002", m => m.Send(new Features.Appointments.BookAppointment.Command { Category = "establishment", Date = bookingDay, SlotKey = tenOClock.Key }));
+        }
     }
 
     public static void Print(IReadOnlyList<Account> accounts, string url)
