@@ -195,6 +195,7 @@ public sealed class SubItemWorkflowTests
     {
         var (c, _, tax) = Submitted(filedBy: Supervisor);
         Assert.True(c.FiledOnBehalf);
+        c.Fire(CaseTrigger.Accept, At(Window, China(11, 23, 9, 30)));
 
         tax.Fire(SubItemTrigger.Begin, At(Supervisor, China(11, 23, 10)));
 
@@ -208,6 +209,7 @@ public sealed class SubItemWorkflowTests
     public void Anyone_else_cannot_begin_an_item(string who)
     {
         var (c, _, tax) = Submitted();
+        c.Fire(CaseTrigger.Accept, At(Window, China(11, 23, 9, 30)));
         var rows = c.History.Count;
         var actor = who switch
         {
@@ -222,6 +224,20 @@ public sealed class SubItemWorkflowTests
         Assert.Contains(BeginRule, refused.Message);
         Assert.Equal(SubItemState.Later, tax.State);
         Assert.Null(tax.StartedAt);
+        Assert.Equal(rows, c.History.Count);
+    }
+
+    [Fact]
+    public void A_later_item_is_not_begun_before_the_case_is_accepted()
+    {
+        // Begun before 受理 it would wait in the department's queue while the department may not start it.
+        var (c, _, tax) = Submitted();
+        var rows = c.History.Count;
+
+        var refused = Assert.Throws<InvalidTransitionException>(() => tax.Fire(SubItemTrigger.Begin, At(Applicant, China(11, 23, 10))));
+
+        Assert.Equal(["办件受理后才能启动单独办理的事项"], refused.UnmetGuards);
+        Assert.Equal(SubItemState.Later, tax.State);
         Assert.Equal(rows, c.History.Count);
     }
 
