@@ -62,7 +62,7 @@ public sealed class DashboardDemoDataTests
         var summary = page.TestId("rating-summary")!;
         Assert.Contains($"统计期间评价 {ratings.Report.Total.Ratings} 条", summary);
         Assert.Contains($"差评 {ratings.Report.Total.Bad} 条", summary);
-        Assert.Contains("/Ratings?from=2026-11-01&amp;to=2026-11-23", summary);
+        Assert.Contains("/Ratings?from=2026-11-01&to=2026-11-23", summary);
     }
 
     [Fact]

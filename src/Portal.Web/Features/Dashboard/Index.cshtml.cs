@@ -27,11 +27,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
     /// <summary>The 好差评 figures of the same period (the /Ratings statistics, with the per-staff table).</summary>
     public Ratings.RatingStatistics.Result Ratings { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        Result = await mediator.Send(new Statistics.Query { From = From, To = To }, cancellationToken);
-        Ratings = await mediator.Send(new Ratings.RatingStatistics.Query { From = Result.Period.From, To = Result.Period.To }, cancellationToken);
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(From, To, cancellationToken);
 
     /// <summary>/Dashboard?handler=Export&amp;table=service&amp;format=csv|xlsx&amp;from=…&amp;to=…</summary>
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken cancellationToken)
@@ -45,7 +41,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
     {
         From = null;
         To = null;
-        Result = await mediator.Send(new Statistics.Query(), cancellationToken);
+        await LoadAsync(null, null, cancellationToken);
+    }
+
+    private async Task LoadAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        Result = await mediator.Send(new Statistics.Query { From = from, To = to }, cancellationToken);
+        Ratings = await mediator.Send(new Ratings.RatingStatistics.Query { From = Result.Period.From, To = Result.Period.To }, cancellationToken);
     }
 }
 
