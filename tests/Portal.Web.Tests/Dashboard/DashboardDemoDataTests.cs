@@ -56,13 +56,15 @@ public sealed class DashboardDemoDataTests
         Assert.All(page.AssetReferences(), r => Assert.DoesNotContain("//", r, StringComparison.Ordinal));
         Assert.DoesNotContain("<script src=\"http", page.Body);
 
-        // No queue numbers in the demo data; the 好差评 summary shows the same figures as /Ratings for the period.
-        Assert.Equal("统计期间内没有取号记录。", page.TestId("empty-hall-hours"));
+        // The demo hall has three waiting visitors today (a working day); the 好差评 summary shows the same figures as
+        // /Ratings for the period (the demo 受理 rating and 差评).
+        Assert.Equal("统计期间取号 3 个，已叫号 0 个，过号 0 个。", page.TestId("hall-summary"));
         var ratings = await factory.SendAs(await factory.CreateUserAsync(Roles.Supervisor), new Portal.Web.Features.Ratings.RatingStatistics.Query { From = stats.Period.From, To = stats.Period.To });
         var summary = page.TestId("rating-summary")!;
         Assert.Contains($"统计期间评价 {ratings.Report.Total.Ratings} 条", summary);
         Assert.Contains($"差评 {ratings.Report.Total.Bad} 条", summary);
-        Assert.Contains("/Ratings?from=2026-11-01&to=2026-11-23", summary);
+        Assert.Equal(2, ratings.Report.Total.Ratings);
+        Assert.Contains("href=\"/Ratings?from=2026-11-01&to=2026-11-23\"", page.Body);
     }
 
     [Fact]
