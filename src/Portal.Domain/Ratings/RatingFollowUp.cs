@@ -167,7 +167,7 @@ public class RatingFollowUp
     private static string Append(string? notes, string line)
     {
         var text = string.IsNullOrEmpty(notes) ? line : $"{notes}\n{line}";
-        return text.Length <= 1000 ? text : text[^1000..];
+        return text.Length <= 1000 ? text : text[..999] + "…";
     }
 
     /// <summary>

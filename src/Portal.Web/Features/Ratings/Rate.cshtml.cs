@@ -20,9 +20,10 @@ public sealed class RateModel(IMediator mediator) : PageModel, IReloadablePage
     [BindProperty]
     public GiveCaseRating.Command Data { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The rating already given for this step (its page), when there is one.</summary>
+    public CaseRatingLinks.Link? Given { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -31,5 +32,11 @@ public sealed class RateModel(IMediator mediator) : PageModel, IReloadablePage
         return Redirect($"/Ratings/View/{code}");
     }
 
-    public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Only the applicant, only a step that can be rated now or was rated (一事一评); anything else is not found.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var link = (await mediator.Send(new CaseRatingLinks.Query { Number = Number }, cancellationToken)).FirstOrDefault(l => l.Subject == Subject)
+            ?? throw new NotFoundException("该办件暂不能评价此环节，或该办件不属于您。");
+        Given = link.Rated ? link : null;
+    }
 }

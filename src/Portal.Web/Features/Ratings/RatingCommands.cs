@@ -40,9 +40,12 @@ public static class RatingTargets
     public static async Task<Rating.Target> ForCaseAsync(PortalDbContext db, Case c, RatingSubject subject, ServiceCatalog services, CancellationToken cancellationToken)
     {
         var events = c.History.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        // 办理 that the system closed (统一出件 after the last parallel track) rates whoever finished the last track.
         var step = subject == RatingSubject.Acceptance
             ? events.FirstOrDefault(e => e.Action is "Accept" or "AcceptWithMissing" or "AutoAccept")
-            : events.LastOrDefault(e => e.ToState.IsFinal());
+            : events.LastOrDefault(e => e.ToState.IsFinal()) is { } closed && closed.ActorId == CaseActor.System.UserId
+                ? events.LastOrDefault(e => e.Action == $"SubItem.{SubItemTrigger.Complete}") ?? closed
+                : events.LastOrDefault(e => e.ToState.IsFinal());
         var staffId = step is { } s && s.ActorId != CaseActor.System.UserId && s.ActorId != c.ApplicantId ? s.ActorId : c.OwnerId;
         var staff = staffId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => new { u.Id, u.FullName, u.WindowNumber }).SingleOrDefaultAsync(cancellationToken);
         return new Rating.Target(subject, c.Number, null, c.ServiceCode, services.Get(c.ServiceCode).Department.ToString(), staff?.WindowNumber, staff?.Id, staff?.FullName);
@@ -267,7 +270,8 @@ public static class ActOnFollowUp
 
         public Finding? Finding { get; init; }
 
-        public long ExpectedVersion { get; init; }
+        /// <summary>The version the page showed (the page always sends it; a new follow-up's is 0).</summary>
+        public long? ExpectedVersion { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -276,7 +280,7 @@ public static class ActOnFollowUp
         {
             RuleFor(c => c.Trigger).Must(t => t is FollowUpTrigger.RecordVisit or FollowUpTrigger.Verify or FollowUpTrigger.Rectify or FollowUpTrigger.Reopen or FollowUpTrigger.ConfirmResult)
                 .WithMessage("不支持的操作。");
-            RuleFor(c => c.Text).MaximumLength(2000).WithMessage("内容不能超过2000字。");
+            RuleFor(c => c.Text).MaximumLength(1000).WithMessage("内容不能超过1000字。");
         }
     }
 
@@ -286,9 +290,14 @@ public static class ActOnFollowUp
         {
             var followUp = await db.RatingFollowUps.Include(f => f.Rating).FirstOrDefaultAsync(f => f.Id == request.Id, cancellationToken)
                 ?? throw new NotFoundException("未找到该差评整改记录。");
-            if (request.ExpectedVersion != 0 && request.ExpectedVersion != followUp.Version)
+            if (request.ExpectedVersion is { } expected && expected != followUp.Version)
             {
                 throw new ConflictException(ConflictException.RecordChanged);
+            }
+
+            if (followUp.Rating.StaffId == me.Id)
+            {
+                throw new ForbiddenException("您是被评价的工作人员，对本人的差评须由其他督查人员处理。");
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -328,10 +337,10 @@ public static class FileAppeal
             RuleFor(c => c.Reason).NotEmpty().WithMessage("请写明申诉理由。").MaximumLength(1000).WithMessage("申诉理由不能超过1000字。");
     }
 
-    /// <summary>Who may appeal a rating: the staff member rated, or staff of the rated department (the hall's windows for visits).</summary>
+    /// <summary>Who may appeal a rating: a 差评 (the ratings that start a follow-up), by the staff member rated or staff of the rated department (the hall's windows for visits).</summary>
     public static bool MayAppeal(Rating r, CurrentUser me) =>
-        r.StaffId == me.Id
-        || (r.Unit == RatingScale.HallUnit ? me.IsInRole(Roles.Window) : Enum.TryParse<Department>(r.Unit, out var d) && me.IsInRole(d.ReviewerRole()));
+        r.IsBad && (r.StaffId == me.Id
+        || (r.Unit == RatingScale.HallUnit ? me.IsInRole(Roles.Window) : Enum.TryParse<Department>(r.Unit, out var d) && me.IsInRole(d.ReviewerRole())));
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, Unit>
     {

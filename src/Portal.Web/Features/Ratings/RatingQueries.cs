@@ -119,7 +119,7 @@ public static class FollowUpList
     public static DeadlineView Due(RatingFollowUp f, DateTime now, Domain.Calendar.DeadlineClock clock)
     {
         var waiting = f.State is FollowUpState.AwaitingVisit or FollowUpState.Verifying or FollowUpState.Rectifying or FollowUpState.Reviewing;
-        return DeadlineView.ForTrack(f.DueAt, waiting ? now : f.ResultAt ?? now, clock);
+        return DeadlineView.ForTrack(f.DueAt, waiting ? now : f.ResultAt ?? f.ClosedAt ?? now, clock);
     }
 }
 
@@ -142,6 +142,12 @@ public static class FollowUpDetail
         {
             var f = await db.RatingFollowUps.AsNoTracking().Include(x => x.Rating).FirstOrDefaultAsync(x => x.Id == request.Id, cancellationToken)
                 ?? throw new NotFoundException("未找到该差评整改记录。");
+            if (f.Rating.StaffId == me.Id)
+            {
+                // The rated staff member never learns who rated them, also when they are a supervisor.
+                throw new ForbiddenException("您是被评价的工作人员，对本人的差评须由其他督查人员处理。");
+            }
+
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var actions = me.IsInRole(Roles.Supervisor)
@@ -177,7 +183,7 @@ public static class StaffRatings
     [RequireStaff]
     public sealed record Query : IQuery<Result>;
 
-    public sealed record Row(long Id, string Subject, string Service, string Level, string Stars, string? Comment, string At, string? Staff, bool Mine, string? Appeal);
+    public sealed record Row(long Id, string Subject, string Service, string Level, string Stars, string? Comment, string At, string? Staff, bool Mine, string? Appeal, bool MayAppeal);
 
     public sealed record Result(IReadOnlyList<Row> Rows);
 
@@ -209,7 +215,8 @@ public static class StaffRatings
                 DeadlineView.Format(clock.ToLocal(r.CreatedAt)),
                 r.StaffName,
                 r.StaffId == me.Id,
-                appeals.TryGetValue(r.Id, out var a) ? a.Upheld switch { true => "申诉成立（不计入统计）", false => "申诉不成立", _ => "申诉待决定" } : null)).ToList());
+                appeals.TryGetValue(r.Id, out var a) ? a.Upheld switch { true => "申诉成立（不计入统计）", false => "申诉不成立", _ => "申诉待决定" } : null,
+                FileAppeal.MayAppeal(r, me))).ToList());
         }
     }
 }
