@@ -112,7 +112,8 @@ public sealed class AppealTests
         var appeal = await AppealAsync(factory, rating.Id);
         var followUp = await world.FollowUpOfAsync(code);
 
-        Assert.False((await factory.SendAs(clerkSupervisor, new FollowUpDetail.Query { Id = followUp.Id })).AppealInfo!.MayDecide);
+        // The rated clerk never opens their own 差评's page (it names the rater), supervisor or not.
+        await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(clerkSupervisor, new FollowUpDetail.Query { Id = followUp.Id }));
         var refused = await Assert.ThrowsAsync<RuleViolationException>(() => factory.SendAs(clerkSupervisor, new DecideAppeal.Command { AppealId = appeal.Id, Upheld = true, Reason = "成立" }));
         Assert.Equal("被评价的工作人员和申诉人不能决定本申诉，请由其他督查人员决定。", Assert.Single(refused.Reasons));
         Assert.Null((await AppealAsync(factory, rating.Id)).Upheld);

@@ -351,10 +351,12 @@ public sealed class RatingPageTests
         var noToken = await anonymous.PostAsync($"/Ratings/View/{code}", ("Answer.Satisfaction", "Satisfied"));
         Assert.Equal(HttpStatusCode.BadRequest, noToken.Status);
 
-        // Another applicant posting the rating form of someone else's case gets a 404.
+        // Another applicant gets a 404 for the rating form of someone else's case, and so does a post with the token of
+        // a form they may open (their own session's token), which stores nothing.
         using var other = await new HttpSession(factory).SignedInAsync(world.OtherApplicant);
-        var form = await other.GetAsync($"/Ratings/Case/{number}/Processing");
-        var answer = await other.SubmitAsync(form, null, OnlineForm(RatingLevel.VerySatisfied, "刷好评"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Ratings/Case/{number}/Processing")).Status);
+        var messages = await other.GetAsync("/Messages");
+        var answer = await other.PostAsync($"/Ratings/Case/{number}/Processing", [("__RequestVerificationToken", messages.InputValue("__RequestVerificationToken") ?? ""), .. OnlineForm(RatingLevel.VerySatisfied, "刷好评")]);
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
         Assert.Single(await world.RatingsAsync());
     }

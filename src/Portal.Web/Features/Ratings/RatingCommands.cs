@@ -40,12 +40,10 @@ public static class RatingTargets
     public static async Task<Rating.Target> ForCaseAsync(PortalDbContext db, Case c, RatingSubject subject, ServiceCatalog services, CancellationToken cancellationToken)
     {
         var events = c.History.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
-        // 办理 that the system closed (统一出件 after the last parallel track) rates whoever finished the last track.
+        // 办理 that the system closed (统一出件 after the last parallel track) belongs to the case's 首问负责人.
         var step = subject == RatingSubject.Acceptance
             ? events.FirstOrDefault(e => e.Action is "Accept" or "AcceptWithMissing" or "AutoAccept")
-            : events.LastOrDefault(e => e.ToState.IsFinal()) is { } closed && closed.ActorId == CaseActor.System.UserId
-                ? events.LastOrDefault(e => e.Action == $"SubItem.{SubItemTrigger.Complete}") ?? closed
-                : events.LastOrDefault(e => e.ToState.IsFinal());
+            : events.LastOrDefault(e => e.ToState.IsFinal());
         var staffId = step is { } s && s.ActorId != CaseActor.System.UserId && s.ActorId != c.ApplicantId ? s.ActorId : c.OwnerId;
         var staff = staffId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => new { u.Id, u.FullName, u.WindowNumber }).SingleOrDefaultAsync(cancellationToken);
         return new Rating.Target(subject, c.Number, null, c.ServiceCode, services.Get(c.ServiceCode).Department.ToString(), staff?.WindowNumber, staff?.Id, staff?.FullName);
@@ -338,8 +336,11 @@ public static class FileAppeal
     }
 
     /// <summary>Who may appeal a rating: a 差评 (the ratings that start a follow-up), by the staff member rated or staff of the rated department (the hall's windows for visits).</summary>
-    public static bool MayAppeal(Rating r, CurrentUser me) =>
-        r.IsBad && (r.StaffId == me.Id
+    public static bool MayAppeal(Rating r, CurrentUser me) => r.IsBad && Concerns(r, me);
+
+    /// <summary>The rating is of my work: I am the staff member rated, or staff of the rated department (windows for visits).</summary>
+    public static bool Concerns(Rating r, CurrentUser me) =>
+        (r.StaffId == me.Id
         || (r.Unit == RatingScale.HallUnit ? me.IsInRole(Roles.Window) : Enum.TryParse<Department>(r.Unit, out var d) && me.IsInRole(d.ReviewerRole())));
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, Unit>
@@ -347,9 +348,14 @@ public static class FileAppeal
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var rating = await db.Ratings.FirstOrDefaultAsync(r => r.Id == request.RatingId, cancellationToken);
-            if (rating is null || !MayAppeal(rating, me))
+            if (rating is null || !Concerns(rating, me))
             {
                 throw new NotFoundException("未找到该评价。");
+            }
+
+            if (!rating.IsBad)
+            {
+                throw new RuleViolationException(["只能对差评（不满意、非常不满意）提出申诉。"]);
             }
 
             try
