@@ -114,6 +114,12 @@ public sealed class FollowUpLoopTests
             Assert.Contains("<tr class=\"row-overdue\">", list.Body);
             Assert.Contains("deadline-overdue", list.Body);
             Assert.Contains("已超时（应于2026年10月21日 17:00前完成）", list.Text);
+
+            // The supervisors' workbench shows the same follow-up red in its 差评整改 section.
+            var workbench = await session.GetAsync("/Workbench");
+            Assert.Equal(HttpStatusCode.OK, workbench.Status);
+            Assert.Contains($"<tr class=\"row-overdue\" data-follow-up=\"{followUp.Id}\">", workbench.Body);
+            Assert.Contains("已超时（应于2026年10月21日 17:00前完成）", workbench.TestId("workbench-ratings"));
         }
 
         // 整改 result (late) goes back to the rater.
