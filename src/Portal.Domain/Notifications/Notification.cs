@@ -102,7 +102,5 @@ public class Notification
         _ => kind.ToString(),
     };
 
-    public void MarkRead(DateTime nowUtc) => ReadAt ??= nowUtc;
-
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -113,8 +113,11 @@ public class RatingFollowUp
 
     public bool IsOpen => State != FollowUpState.Closed;
 
+    /// <summary>Whether the rater is still owed a written result (回访, 核实, 整改 or 复核 not done).</summary>
+    public bool AwaitsResult => State is FollowUpState.AwaitingVisit or FollowUpState.Verifying or FollowUpState.Rectifying or FollowUpState.Reviewing;
+
     /// <summary>Whether the written result is late now (or was given late).</summary>
-    public bool IsLate(DateTime nowUtc) => (ResultAt ?? (State is FollowUpState.Verifying or FollowUpState.AwaitingVisit or FollowUpState.Rectifying or FollowUpState.Reviewing ? nowUtc : DateTime.MinValue)) > DueAt;
+    public bool IsLate(DateTime nowUtc) => (ResultAt ?? (AwaitsResult ? nowUtc : DateTime.MinValue)) > DueAt;
 
     public static RatingFollowUp Open(Rating rating, DeadlineClock clock, TimeLimit limit, DateTime nowUtc) => new()
     {

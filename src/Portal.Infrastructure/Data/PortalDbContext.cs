@@ -360,6 +360,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             f.Property(x => x.HandledByName).HasMaxLength(100);
             f.Property(x => x.Version).IsConcurrencyToken();
             f.Ignore(x => x.IsOpen);
+            f.Ignore(x => x.AwaitsResult);
             f.HasIndex(x => new { x.State, x.DueAt });
             f.HasIndex(x => x.ResultAt);
         });

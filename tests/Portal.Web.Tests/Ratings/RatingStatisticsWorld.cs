@@ -118,7 +118,7 @@ public static class RatingStatisticsData
         {
             var target = new Rating.Target(subject, caseNumber, ticket, service, unit, staff.Window, staff.Id, staff.Name);
             var scores = RatingScale.IndicatorsFor(subject).ToDictionary(i => i.Code, _ => level);
-            var rating = Rating.Give(target, scores, $"{CommentMark}{name}：服务{level.Label()}", rater, RatingTargets.NewAccessCode(), at);
+            var rating = Rating.Give(target, scores, $"{CommentMark}{name}：服务{level.Label()}", rater, Portal.Web.Common.AccessCodes.New(), at);
             ratings[name] = rating;
             db.Ratings.Add(rating);
             if (rating.IsBad)

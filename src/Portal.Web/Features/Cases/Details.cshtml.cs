@@ -169,8 +169,7 @@ public static class CaseView
             var context = await contexts.ForCaseAsync(c, cancellationToken);
             var clock = context.Clock;
             var now = context.NowUtc;
-            var probe = new CaseActionArgs { Reason = "probe", CommitmentDueUtc = now.AddDays(30), SupervisorOverride = me.IsInRole(Roles.Supervisor) };
-            var permitted = c.PermittedActions(context with { CompletionGuards = CaseActions.OpenTracks(c) }, probe);
+            var permitted = CaseActions.PermittedFor(c, context, me.IsInRole(Roles.Supervisor));
             var tracks = c.SubItems.OrderBy(i => i.Id).Select(i => new Track(
                 i.Id,
                 i.Label,

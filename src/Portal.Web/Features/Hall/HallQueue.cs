@@ -242,9 +242,14 @@ public static class WindowQuery
             .OrderByDescending(t => t.CalledAt);
 
     public static async Task<string> MyWindowAsync(PortalDbContext db, CurrentUser me, CancellationToken cancellationToken) =>
+        await WindowOfAsync(db, me, cancellationToken)
+            ?? throw new RuleViolationException(["您的账号没有登记窗口号，请管理员在账号中设置。"]);
+
+    /// <summary>The window the signed-in person's account is registered at, if any.</summary>
+    public static async Task<string?> WindowOfAsync(PortalDbContext db, CurrentUser me, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.WindowNumber).SingleOrDefaultAsync(cancellationToken) is { Length: > 0 } window
             ? window
-            : throw new RuleViolationException(["您的账号没有登记窗口号，请管理员在账号中设置。"]);
+            : null;
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
     {

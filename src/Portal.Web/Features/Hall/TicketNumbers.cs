@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Hall;
 using Portal.Infrastructure.Data;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Hall;
 
@@ -18,7 +18,7 @@ public static class HallTicketNumbers
         for (var attempt = 1; ; attempt++)
         {
             var last = await db.Tickets.Where(t => t.LocalDate == localDate && t.Category == category.Code).MaxAsync(t => (int?)t.Sequence, cancellationToken) ?? 0;
-            var ticket = Ticket.Issue(category, kind, reason, localDate, last + 1, nowUtc, NewAccessCode(), appointmentAt);
+            var ticket = Ticket.Issue(category, kind, reason, localDate, last + 1, nowUtc, AccessCodes.New(), appointmentAt);
             db.Tickets.Add(ticket);
             try
             {
@@ -31,7 +31,4 @@ public static class HallTicketNumbers
             }
         }
     }
-
-    /// <summary>24 hex digits: the code that opens a ticket's page (and its rating) without an account.</summary>
-    public static string NewAccessCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
 }

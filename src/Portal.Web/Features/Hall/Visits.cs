@@ -24,7 +24,7 @@ public static class Visits
             return null;
         }
 
-        var window = await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.WindowNumber).SingleOrDefaultAsync(cancellationToken);
+        var window = await WindowQuery.WindowOfAsync(db, me, cancellationToken);
         return window is null ? null : await db.Tickets
             .Where(t => t.LocalDate == today && t.WindowNumber == window && t.State == TicketState.Serving)
             .OrderByDescending(t => t.ServedAt)

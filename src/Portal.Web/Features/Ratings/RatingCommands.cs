@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -51,8 +50,6 @@ public static class RatingTargets
 
     public static Rating.Target ForTicket(Ticket t) =>
         new(RatingSubject.Visit, null, t.Id, VisitPrefix + t.Category, RatingScale.HallUnit, t.WindowNumber, t.CalledById, t.CalledByName);
-
-    public static string NewAccessCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
 }
 
 /// <summary>Stores a rating once, opens the 差评 follow-up and tells the supervisors — all in the command's transaction.</summary>
@@ -205,7 +202,7 @@ internal static class RatingForms
     {
         try
         {
-            return Rating.Give(target, form.Scores, form.Comment, rater, RatingTargets.NewAccessCode(), nowUtc);
+            return Rating.Give(target, form.Scores, form.Comment, rater, AccessCodes.New(), nowUtc);
         }
         catch (ArgumentException ex)
         {

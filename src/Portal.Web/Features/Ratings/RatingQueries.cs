@@ -118,8 +118,7 @@ public static class FollowUpList
     /// </summary>
     public static DeadlineView Due(RatingFollowUp f, DateTime now, Domain.Calendar.DeadlineClock clock)
     {
-        var waiting = f.State is FollowUpState.AwaitingVisit or FollowUpState.Verifying or FollowUpState.Rectifying or FollowUpState.Reviewing;
-        return DeadlineView.ForTrack(f.DueAt, waiting ? now : f.ResultAt ?? f.ClosedAt ?? now, clock);
+        return DeadlineView.ForTrack(f.DueAt, f.AwaitsResult ? now : f.ResultAt ?? f.ClosedAt ?? now, clock);
     }
 }
 

@@ -291,9 +291,8 @@ public static class Queue
     }
 
     /// <summary>
-    /// The actions a person may take on a case now, decided exactly as the case page decides them (CaseView): the
-    /// case's workflow with its service's own steps, the open 同步 tracks as 办结 guards, and a probe carrying a
-    /// reason, a commitment date and (for supervisors) the 补正 override, so actions that need text are offered.
+    /// The actions a person may take on a case now, decided by the same <see cref="Common.CaseActions.PermittedFor"/> as
+    /// the case page, with the case's workflow and its service's own steps.
     /// Track actions are those of the tracks my roles hold (a department's 开始办理 / 办结 / 退回); starting or
     /// resubmitting another department's track (启动 / 重新提交, window or applicant side) stays on the case page.
     /// The calendar and promise table are read once per service, not once per row; a service's own steps
@@ -317,8 +316,7 @@ public static class Queue
                 context = context with { Flow = await source.LoadAsync(c, cancellationToken) };
             }
 
-            var probe = new CaseActionArgs { Reason = "probe", CommitmentDueUtc = context.NowUtc.AddDays(30), SupervisorOverride = me.IsInRole(Roles.Supervisor) };
-            var actions = c.PermittedActions(context with { CompletionGuards = Common.CaseActions.OpenTracks(c) }, probe)
+            var actions = Common.CaseActions.PermittedFor(c, context, me.IsInRole(Roles.Supervisor))
                 .Where(WorkbenchPeople.IsOnCasePage)
                 .Select(t => new CaseAction(t, WorkbenchPeople.LabelOf(t, context), WorkbenchPeople.CaseHref(c.Number, WorkbenchPeople.AnchorOf(t))))
                 .ToList();
