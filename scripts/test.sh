@@ -8,34 +8,14 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 CONFIG=${CONFIG:-Release}
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+. scripts/lib.sh
+ensure_packages "command -v chromium:chromium" "ls /usr/lib/postgresql/*/bin/initdb:postgresql" \
+  "fc-list | grep -qi 'Noto Sans CJK':fonts-noto-cjk"
 
-missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing test dependencies: ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
-# A throwaway PostgreSQL cluster on loopback, removed when the tests end.
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-PGROOT=$(mktemp -d /tmp/portal-pg.XXXXXX)
-PGPORT=${PORTAL_PG_PORT:-55432}
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$PGROOT"
-cleanup() {
-  as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$PGROOT"
-}
-trap cleanup EXIT
-as_pg "$PGBIN/initdb" -D "$PGROOT/data" -U portal --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w \
-  -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000" \
-  start >/dev/null
-export PORTAL_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=portal;Database=postgres"
+# A throwaway PostgreSQL cluster on loopback (durability off: tests never crash the server), removed at the end.
+trap stop_pg_cluster EXIT
+start_pg_cluster "${PORTAL_PG_PORT:-55432}" -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+export PORTAL_TEST_PG="$PG_CONNECTION"
 export PORTAL_CHROMIUM=${PORTAL_CHROMIUM:-$(command -v chromium)}
 # Every test host watches its configuration files; Linux allows 128 inotify instances per user by default, which
 # hundreds of hosts in one test run can exhaust. Polling watchers use none.

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Load test of the real portal on loopback with wrk (Debian package), on SQLite or PostgreSQL.
+#
+#   bash scripts/load.sh [sqlite|postgresql] [cases] [seconds]        e.g.  bash scripts/load.sh sqlite 100000 20
+#
+# Seeds the data with the portal's own command (--seed-load: cases, a fifth of them open, 2,000 staff, as many
+# enterprises as cases, two ratings per case; a SQLite data set is kept in artifacts/load/data and reused), starts
+# the portal in Production mode with its background sweep and notification dispatch on, signs in through the login
+# form, and measures each scenario at 50 connections for the given seconds after a 5-second warm-up: a plain page
+# (layout, no data), the staff workbench, an applicant's case page, the public promise table, /Ratings statistics,
+# and submitting new 企业开办 applications (antiforgery token read from the form). The portal's resident memory is
+# sampled every half second throughout. Results: artifacts/load/<provider>-<cases>.md (and printed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PROVIDER=${1:-sqlite}
+CASES=${2:-100000}
+SECONDS_EACH=${3:-20}
+CONNECTIONS=${LOAD_CONNECTIONS:-50}
+PORT=${LOAD_PORT:-5090}
+URL="http://127.0.0.1:$PORT"
+OUT="$ROOT/artifacts/load"
+WORK=$(mktemp -d /tmp/portal-load.XXXXXX)
+mkdir -p "$OUT/data"
+
+. scripts/lib.sh
+ensure_packages "command -v wrk:wrk" "command -v curl:curl"
+[ "$PROVIDER" = postgresql ] && ensure_packages "ls /usr/lib/postgresql/*/bin/initdb:postgresql"
+
+PORTAL_PID=
+SAMPLER_PID=
+cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
+  stop_pg_cluster
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+dotnet build src/Portal.Web -c Release -nologo -v quiet >/dev/null
+DLL="$ROOT/src/Portal.Web/bin/Release/net10.0/Portal.Web.dll"
+
+case "$PROVIDER" in
+  sqlite)
+    export Database__Provider=Sqlite
+    export ConnectionStrings__Portal="Data Source=$OUT/data/portal-$CASES.db"
+    ;;
+  postgresql)
+    # A durable server (fsync on, as in production), fresh for each run.
+    start_pg_cluster "${LOAD_PG_PORT:-55442}" -c shared_buffers=256MB
+    export Database__Provider=PostgreSQL
+    export ConnectionStrings__Portal="$PG_CONNECTION;Database=portal_load;Maximum Pool Size=100"
+    as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55442}" -U portal portal_load
+    ;;
+  *) echo "provider: sqlite or postgresql" >&2; exit 2 ;;
+esac
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_USE_POLLING_FILE_WATCHER=true
+export Logging__LogLevel__Default=Warning
+
+open=$((CASES / 5))
+echo "== seeding $CASES cases ($open open) on $PROVIDER"
+(cd src/Portal.Web && dotnet "$DLL" --seed-load "cases=$CASES" "open=$open" staff=2000 "enterprises=$CASES" "ratings=$((CASES * 2))" \
+  "applicants=$((CASES / 5 > 100 ? CASES / 5 : 100))" | grep -E "^(Load data|  [0-9])" || true)
+
+(cd src/Portal.Web && exec dotnet "$DLL" --urls "$URL" >"$WORK/portal.log" 2>&1) &
+PORTAL_PID=$!
+for _ in $(seq 120); do curl -fsS -o /dev/null "$URL/" 2>/dev/null && break; sleep 0.5; done
+curl -fsS -o /dev/null "$URL/" || { cat "$WORK/portal.log"; exit 1; }
+# The dotnet host is the portal itself (exec), so its RSS is the portal's.
+(while kill -0 "$PORTAL_PID" 2>/dev/null; do ps -o rss= -p "$PORTAL_PID" >>"$WORK/rss" || true; sleep 0.5; done) &
+SAMPLER_PID=$!
+
+# sign_in <user> <jar>: the login form, as a browser posts it.
+sign_in() {
+  local token
+  token=$(curl -fsS -c "$2" -b "$2" "$URL/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="\([^"]*\)"/\1/')
+  curl -fsS -o /dev/null -c "$2" -b "$2" --data-urlencode "Data.UserName=$1" --data-urlencode "Data.Password=portal2026" \
+    --data-urlencode "__RequestVerificationToken=$token" "$URL/Account/Login"
+  grep -q portal.auth "$2" || { echo "sign-in of $1 failed" >&2; exit 1; }
+}
+cookie_header() { awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$1"; }
+
+sign_in staff00001 "$WORK/staff.jar"          # window staff: the workbench
+sign_in 13900000001 "$WORK/applicant.jar"     # an applicant: own case pages
+STAFF_COOKIE=$(cookie_header "$WORK/staff.jar")
+APPLICANT_COOKIE=$(cookie_header "$WORK/applicant.jar")
+CASE_PATHS=$(curl -fsS -b "$WORK/applicant.jar" "$URL/Cases" | grep -o '/Cases/QYKB-[0-9]*-[0-9]*' | sort -u | head -n 5 | tr '\n' ' ')
+[ -n "$CASE_PATHS" ] || { echo "the applicant has no cases" >&2; exit 1; }
+
+# Submissions: 20 applicants, each with its antiforgery token from the application form.
+: >"$WORK/sessions"
+for i in $(seq 2 21); do
+  jar="$WORK/a$i.jar"
+  sign_in "$(printf '139%08d' "$i")" "$jar"
+  token=$(curl -fsS -c "$jar" -b "$jar" "$URL/Establishment/Apply" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="\([^"]*\)"/\1/')
+  printf '%s\t%s\n' "$(cookie_header "$jar")" "$token" >>"$WORK/sessions"
+done
+
+RESULTS="$WORK/results"
+: >"$RESULTS"
+# measure <label> <lua> <cookie> <paths>
+measure() {
+  local label=$1 script=$2
+  export LOAD_COOKIE=$3 LOAD_PATHS=$4 LOAD_SESSIONS="$WORK/sessions" LOAD_RUN="${label//[^0-9]/}$RANDOM"
+  wrk -t2 -c"$CONNECTIONS" -d5s -s "scripts/load/$script" "$URL" >/dev/null 2>&1 || true   # warm-up
+  export LOAD_RUN="$RANDOM$RANDOM"
+  local line
+  line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s -s "scripts/load/$script" "$URL" | grep '^RESULT' | tail -n 1)
+  echo "$label ${line#RESULT }" | tee -a "$RESULTS"
+}
+
+echo "== $CONNECTIONS connections, ${SECONDS_EACH}s each (label rps p50 p95 p99 ok bad)"
+measure plain get.lua "$STAFF_COOKIE" "/Help"
+measure workbench get.lua "$STAFF_COOKIE" "/Workbench"
+measure case-page get.lua "$APPLICANT_COOKIE" "$CASE_PATHS"
+measure promises get.lua "" "/Promises"
+measure ratings get.lua "" "/Ratings"
+measure submit submit.lua "" ""
+kill "$SAMPLER_PID" 2>/dev/null || true
+SAMPLER_PID=
+max_rss=$(sort -n "$WORK/rss" | tail -n 1)
+
+report="$OUT/$PROVIDER-$CASES.md"
+{
+  echo "### $PROVIDER, $CASES cases ($open open), $CONNECTIONS connections, ${SECONDS_EACH} s per scenario"
+  echo
+  echo "| scenario | requests/s | p50 ms | p95 ms | p99 ms | ok | bad | p95 / plain p95 |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  plain95=$(awk '$1 == "plain" { print $4 }' "$RESULTS")
+  awk -v base="$plain95" '{ printf "| %s | %s | %s | %s | %s | %s | %s | %.1f× |\n", $1, $2, $3, $4, $5, $6, $7, ($4 / base) }' "$RESULTS"
+  echo
+  echo "Peak resident memory of the portal: $((max_rss / 1024)) MB (sampled every 0.5 s from start-up to the end of the last scenario)."
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(uname -r); wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }')."
+} | tee "$report"
+grep -c "fail\|Exception" "$WORK/portal.log" >/dev/null && grep -m 5 "fail:" "$WORK/portal.log" || true
