@@ -165,6 +165,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
             e.Property(x => x.LegalRepresentativeIdNumber).HasMaxLength(18);
             e.Property(x => x.OwnerId).HasMaxLength(450);
             e.HasIndex(x => x.OwnerId);
+            e.HasIndex(x => x.CaseId);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.SealDelivery).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.SealMailAddress).HasMaxLength(200);

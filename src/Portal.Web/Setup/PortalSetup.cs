@@ -32,6 +32,8 @@ public static class PortalSetup
         services.Configure<DeadlineSweepOptions>(config.GetSection("DeadlineSweep"));
         services.Configure<NotificationOptions>(config.GetSection("Notifications"));
         services.AddSingleton<NotificationInterceptor>();
+        services.AddSingleton<Features.Ratings.StatisticsCache>();
+        services.AddSingleton<Features.Ratings.RatingChangeInterceptor>();
         services.AddSingleton<INotificationSender, LogNotificationSender>();
         services.AddSingleton(TestClock.Enabled(config) ? new ShiftedTimeProvider() : TimeProvider.System);
 
@@ -48,7 +50,7 @@ public static class PortalSetup
             }
 
             o.UsePortalDatabase(provider, connectionString);
-            o.AddInterceptors(sp.GetRequiredService<NotificationInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<NotificationInterceptor>(), sp.GetRequiredService<Features.Ratings.RatingChangeInterceptor>());
         });
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>

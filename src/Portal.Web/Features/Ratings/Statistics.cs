@@ -256,6 +256,18 @@ public static class RatingTables
         return tables;
     }
 
+    /// <summary>Rows of a table the page shows (the download has them all): the most rated groups, the newest results.</summary>
+    public const int PageRows = 50;
+
+    /// <summary>The rows the page shows (at most <see cref="PageRows"/>, then the total row) and how many rows the table has besides its total.</summary>
+    public static (IReadOnlyList<IReadOnlyList<object?>> Rows, int BodyRows) Shown(RatingTable table)
+    {
+        var rows = table.Data.Rows;
+        var hasTotal = table.Key != Rectified;
+        var body = hasTotal ? rows.Count - 1 : rows.Count;
+        return body <= PageRows ? (rows, body) : ([.. rows.Take(PageRows), .. hasTotal ? [rows[^1]] : Array.Empty<IReadOnlyList<object?>>()], body);
+    }
+
     /// <summary>Whether a figures table holds ratings (its total counts any).</summary>
     public static bool IsEmpty(RatingTable table) =>
         table.Key == Rectified ? table.Data.Rows.Count == 0 : table.Data.Rows.Count <= 1;
@@ -300,10 +312,16 @@ public static class RatingStatistics
         public RatingTable Table(string key) => Tables.Single(t => t.Key == key);
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time, StatisticsCache cache)
+        : IRequestHandler<Query, Result>
     {
-        public Task<Result> Handle(Query request, CancellationToken cancellationToken) =>
-            LoadAsync(db, services, calendar, time, request.From, request.To, MaySeeStaff(me), cancellationToken);
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var staff = MaySeeStaff(me);
+            var today = (await calendar.GetClockAsync(cancellationToken)).LocalDate(time.GetUtcNow().UtcDateTime);
+            // Shared by concurrent requests, so it must not stop when the first of them goes away.
+            return await cache.GetAsync((request.From, request.To, staff, today), () => LoadAsync(db, services, calendar, time, request.From, request.To, staff, CancellationToken.None));
+        }
     }
 
     /// <summary>Who sees (and may download) the per-staff figures.</summary>
