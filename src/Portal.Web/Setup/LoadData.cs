@@ -272,7 +272,9 @@ public static class LoadData
         // About 2% 差评, 8% 基本满意, the rest 满意 or better (the level of the demo city's reports).
         var roll = random.Next(100);
         var level = roll < 1 ? RatingLevel.VeryDissatisfied : roll < 2 ? RatingLevel.Dissatisfied : roll < 10 ? RatingLevel.Basic : roll < 45 ? RatingLevel.Satisfied : RatingLevel.VerySatisfied;
+        // Rated within two days of the step, and never after the seeding instant.
         var at = step.At.AddHours(1 + random.Next(48));
+        at = at < builder.Now ? at : builder.Now;
         var anonymous = random.Next(4) == 0;
         var rating = Rating.Give(
             new Rating.Target(subject, c.Number, null, c.ServiceCode, builder.Service.Department.ToString(), staff?.WindowNumber, staff?.Id, staff?.FullName),
@@ -291,6 +293,11 @@ public static class LoadData
             {
                 var isRater = trigger == FollowUpTrigger.RaterResponds;
                 var actor = isRater ? new CaseActor(c.ApplicantId, c.ApplicantName, new HashSet<string> { Roles.Applicant }) : supervisor;
+                if (at.AddDays(days) > builder.Now)
+                {
+                    break; // the follow-up is still under way
+                }
+
                 var machine = followUp.Machine(actor, isRater, at.AddDays(days), args);
                 if (machine.PermittedTriggers.Contains(trigger))
                 {
@@ -392,6 +399,9 @@ public static class LoadData
         private readonly CaseActions actions = new([]);
 
         public ServiceDefinition Service => service;
+
+        /// <summary>The seeding instant: nothing is dated after it.</summary>
+        public DateTime Now => now;
 
         public CaseActor Supervisor { get; } = Actor(staff.First(s => s.Role == Roles.Supervisor).User, Roles.Supervisor);
 
