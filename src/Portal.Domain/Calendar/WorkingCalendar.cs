@@ -25,6 +25,9 @@ public sealed class WorkingCalendar
     private readonly Dictionary<DateOnly, DayOverride> _overrides;
     private readonly HashSet<int> _years;
 
+    /// <summary>The office periods as an array: walking it allocates nothing (deadlines are computed on every step).</summary>
+    private readonly OfficePeriod[] _periods;
+
     /// <summary>Creates a calendar.</summary>
     /// <param name="overrides">Holidays and make-up working days. Each date at most once.</param>
     /// <param name="yearsWithData">Years whose arrangement is complete in <paramref name="overrides"/>.</param>
@@ -62,6 +65,7 @@ public sealed class WorkingCalendar
         _years = [.. yearsWithData];
         YearsWithData = new ReadOnlyCollection<int>([.. _years.Order()]);
         OfficeHours = officeHours ?? OfficeHours.Default;
+        _periods = [.. OfficeHours.Periods];
     }
 
     /// <summary>The mainland calendar built from <see cref="ChinaHolidays.All"/> (years 2025 and 2026), default office hours.</summary>
@@ -165,7 +169,16 @@ public sealed class WorkingCalendar
         {
             if (IsWorkingDay(date))
             {
-                foreach (var period in OfficeHours.Periods)
+                // A whole working day still ahead and not enough for the rest: take it at once.
+                if (cursor <= date.ToDateTime(_periods[0].Start) && remaining > OfficeHours.PerDay)
+                {
+                    remaining -= OfficeHours.PerDay;
+                    cursor = date.ToDateTime(_periods[^1].End);
+                    date = date.AddDays(1);
+                    continue;
+                }
+
+                foreach (var period in _periods)
                 {
                     var periodEnd = date.ToDateTime(period.End);
                     if (cursor >= periodEnd)
@@ -243,15 +256,23 @@ public sealed class WorkingCalendar
         }
 
         var total = TimeSpan.Zero;
+        var first = DateOnly.FromDateTime(fromLocal);
         var last = DateOnly.FromDateTime(toLocal);
-        for (var date = DateOnly.FromDateTime(fromLocal); date <= last; date = date.AddDays(1))
+        for (var date = first; date <= last; date = date.AddDays(1))
         {
             if (!IsWorkingDay(date))
             {
                 continue;
             }
 
-            foreach (var period in OfficeHours.Periods)
+            // Days strictly between the two ends count whole.
+            if (date > first && date < last)
+            {
+                total += OfficeHours.PerDay;
+                continue;
+            }
+
+            foreach (var period in _periods)
             {
                 var periodStart = date.ToDateTime(period.Start);
                 var periodEnd = date.ToDateTime(period.End);
