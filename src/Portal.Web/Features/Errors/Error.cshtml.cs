@@ -11,6 +11,9 @@ namespace Portal.Web.Features.Errors;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
+    /// <summary>The ViewData key that tells the layout to render without touching the database.</summary>
+    public const string WithoutDatabase = "Portal.WithoutDatabase";
+
     public string RequestId { get; private set; } = "";
 
     public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

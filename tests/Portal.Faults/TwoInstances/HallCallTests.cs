@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Hall;
+using Portal.Faults.Support;
+using Xunit.Abstractions;
+
+namespace Portal.Faults.TwoInstances;
+
+/// <summary>
+/// Two portal instances on one PostgreSQL database, four windows (two on each) calling the next number at the same
+/// moment, over and over until the queue is empty: no number is ever given to two windows.
+/// </summary>
+public sealed partial class HallCallTests(ITestOutputHelper output)
+{
+    private const int Tickets = 60;
+
+    [Fact]
+    public async Task Windows_on_two_instances_calling_at_once_never_get_the_same_ticket()
+    {
+        await using var portals = await TwoPortals.StartAsync(output, new Dictionary<string, string> { ["Portal__TestClock"] = "true" });
+        try
+        {
+            // The kiosk is closed on non-working days; the demo visitors of the real today stay behind.
+            var day = await portals.MoveToNextWorkingDayAsync(10);
+            await portals.CreateWindowClerkAsync("window03", "陈静", "A03");
+            await portals.CreateWindowClerkAsync("window04", "杨帆", "A04");
+
+            // 60 numbers taken at the kiosks of both instances at once, without an account; some with priority.
+            var categories = HallCategories.All.Select(c => c.Code).ToArray();
+            var kiosks = Enumerable.Range(0, 6).Select(k => new WebSession(k % 2 == 0 ? portals.A.Url : portals.B.Url)).ToList();
+            try
+            {
+                var forms = await Task.WhenAll(kiosks.Select(k => k.GetAsync("/Hall")));
+                var taken = await Task.WhenAll(Enumerable.Range(0, Tickets).Select(i => Task.Run(() => kiosks[i % kiosks.Count].SubmitAsync(
+                    forms[i % kiosks.Count],
+                    null,
+                    [("Data.Category", categories[i % categories.Length]), ("Data.Reason", i % 7 == 3 ? "Elderly" : "None")]))));
+                Assert.All(taken, t => Assert.True(t.IsRedirect && t.Location!.StartsWith("/Hall/Ticket/", StringComparison.Ordinal), $"取号 answered {t.Status}: {t.Text}"));
+            }
+            finally
+            {
+                kiosks.ForEach(k => k.Dispose());
+            }
+
+            var issued = await portals.Database.ReadAsync(db => db.Tickets.AsNoTracking().Where(t => t.LocalDate == day).ToListAsync());
+            Assert.Equal(Tickets, issued.Count);
+            Assert.Equal(Tickets, issued.Select(t => t.Number).Distinct().Count());
+
+            // Four windows, two on each instance, each calls the next number, marks it 过号 and calls again until none is left.
+            var windows = new (string User, string Window, PortalProcess Portal)[]
+            {
+                ("window01", "A01", portals.A), ("window03", "A03", portals.A), ("window02", "A02", portals.B), ("window04", "A04", portals.B),
+            };
+            var answers = new ConcurrentBag<(string Window, string Number)>();
+            var problems = new ConcurrentBag<string>();
+            var sessions = new List<WebSession>();
+            try
+            {
+                foreach (var w in windows)
+                {
+                    var session = new WebSession(w.Portal.Url);
+                    sessions.Add(session);
+                    await session.SignInAsync(w.User);
+                }
+
+                using var gate = new SemaphoreSlim(0, windows.Length);
+                var work = windows.Select((w, i) => Task.Run(async () =>
+                {
+                    var session = sessions[i];
+                    await gate.WaitAsync();
+                    for (var round = 0; round < Tickets + 5; round++)
+                    {
+                        var console = await session.GetAsync("/Hall/Window");
+                        var call = await session.SubmitAsync(console, null, [("Data.Do", "CallNext")]);
+                        if (call.Status == 200 && call.Text.Contains("当前没有等候的号码", StringComparison.Ordinal))
+                        {
+                            return;
+                        }
+
+                        if (!call.IsRedirect)
+                        {
+                            problems.Add($"{w.Window}: 叫号 answered {call.Status}: {call.Text}");
+                            return;
+                        }
+
+                        var called = await session.GetAsync("/Hall/Window");
+                        var notice = CalledNotice().Match(called.Text);
+                        var current = called.TestId("window-current") ?? "";
+                        if (!notice.Success || !current.Contains(notice.Groups[1].Value, StringComparison.Ordinal))
+                        {
+                            problems.Add($"{w.Window}: after 叫号 the console shows “{current}” and no matching notice: {called.Text}");
+                            return;
+                        }
+
+                        answers.Add((w.Window, notice.Groups[1].Value));
+                        var noShow = await session.SubmitAsync(called, null, [("Data.Do", "NoShow")]);
+                        if (!noShow.IsRedirect)
+                        {
+                            problems.Add($"{w.Window}: 过号 answered {noShow.Status}: {noShow.Text}");
+                            return;
+                        }
+                    }
+
+                    problems.Add($"{w.Window}: the queue never ran empty");
+                })).ToList();
+                gate.Release(windows.Length);
+                await Task.WhenAll(work);
+            }
+            finally
+            {
+                sessions.ForEach(s => s.Dispose());
+            }
+
+            var byWindow = answers.GroupBy(a => a.Window).ToDictionary(g => g.Key, g => g.Select(a => a.Number).ToList());
+            output.WriteLine(string.Join("; ", windows.Select(w => $"{w.Window}@{w.Portal.Name}: {byWindow.GetValueOrDefault(w.Window)?.Count ?? 0}")));
+            Assert.Empty(problems);
+
+            // No number in two windows' answers, and every number called once.
+            var twice = answers.GroupBy(a => a.Number).Where(g => g.Count() > 1).Select(g => $"{g.Key} → {string.Join(", ", g.Select(a => a.Window))}").ToList();
+            Assert.True(twice.Count == 0, "numbers given to more than one window: " + string.Join("; ", twice));
+            Assert.Equal(issued.Select(t => t.Number).Order(StringComparer.Ordinal), answers.Select(a => a.Number).Order(StringComparer.Ordinal));
+            Assert.Contains(answers, a => a.Window is "A01" or "A03");
+            Assert.Contains(answers, a => a.Window is "A02" or "A04");
+
+            // The database agrees: each ticket was called by exactly the window that was told so, by its clerk.
+            var clerks = new Dictionary<string, string>();
+            foreach (var w in windows)
+            {
+                clerks[w.Window] = await portals.UserIdAsync(w.User);
+            }
+
+            var stored = await portals.Database.ReadAsync(db => db.Tickets.AsNoTracking().Where(t => t.LocalDate == day).ToListAsync());
+            var told = answers.ToDictionary(a => a.Number, a => a.Window);
+            Assert.All(stored, t =>
+            {
+                Assert.Equal(TicketState.NoShow, t.State);
+                Assert.Equal(told[t.Number], t.WindowNumber);
+                Assert.Equal(clerks[t.WindowNumber!], t.CalledById);
+                Assert.NotNull(t.CalledAt);
+            });
+        }
+        catch
+        {
+            portals.DumpLogs();
+            throw;
+        }
+    }
+
+    [GeneratedRegex("已叫号 ([A-D][0-9]{3})")]
+    private static partial Regex CalledNotice();
+}
