@@ -1,69 +1,76 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Data;
 
 namespace Portal.Faults.Support;
 
 /// <summary>
-/// Kills a portal (SIGKILL) as soon as the database holds <c>threshold</c> more cases than when the switch was armed.
-/// It watches from a thread of its own with a connection of its own, so the kill does not wait for the test's busy
-/// thread pool to notice acknowledgements: on two cores a burst of answers can sit unread while the portal goes on.
+/// Kills a portal (SIGKILL) as soon as the clients have seen enough acknowledgements, or else as soon as the database
+/// holds that many more cases than when the switch was armed (so that requests are still in flight however far the
+/// answers lag behind the commits on a busy machine). It watches from a thread of its own with a connection of its own,
+/// so the kill does not wait for the test's thread pool.
 /// </summary>
 public sealed class KillSwitch : IDisposable
 {
     private readonly PortalProcess portal;
-    private readonly DbConnection connection;
     private readonly PortalDbContext context;
-    private readonly long threshold;
+    private readonly DbConnection connection;
+    private readonly long baseline;
+    private readonly int afterNewCases;
+    private readonly Func<int> acknowledged;
+    private readonly int afterAcknowledged;
     private readonly Thread thread;
+    private readonly Stopwatch clock = new();
     private readonly ManualResetEventSlim fired = new();
     private volatile bool stopped;
 
-    private KillSwitch(PortalProcess portal, PortalDbContext context, DbConnection connection, long threshold)
+    private KillSwitch(PortalProcess portal, PortalDbContext context, Func<int> acknowledged, int afterAcknowledged, int afterNewCases)
     {
         this.portal = portal;
         this.context = context;
-        this.connection = connection;
-        this.threshold = threshold;
+        this.acknowledged = acknowledged;
+        this.afterAcknowledged = afterAcknowledged;
+        this.afterNewCases = afterNewCases;
+        context.Database.OpenConnection();
+        connection = context.Database.GetDbConnection();
+        baseline = Count();
         thread = new Thread(Watch) { IsBackground = true, Name = "kill switch" };
     }
 
-    /// <summary>The stored cases when the switch fired.</summary>
-    public long CasesAtKill { get; private set; }
+    /// <summary>How many cases had been stored since arming when the switch fired.</summary>
+    public long NewCasesAtKill { get; private set; } = -1;
 
     /// <summary>When it fired, measured from arming.</summary>
     public TimeSpan FiredAfter { get; private set; }
 
-    private Stopwatch Clock { get; } = new();
-
-    public static KillSwitch Arm(PortalProcess portal, TestDatabase database, int afterNewCases)
+    /// <param name="acknowledged">How many submissions the clients have seen acknowledged so far.</param>
+    /// <param name="afterAcknowledged">Kill when the clients have seen this many acknowledgements …</param>
+    /// <param name="afterNewCases">… or when this many new cases are stored, whichever comes first.</param>
+    public static KillSwitch Arm(PortalProcess portal, TestDatabase database, Func<int> acknowledged, int afterAcknowledged, int afterNewCases)
     {
-        var context = database.Open();
-        context.Database.OpenConnection();
-        var connection = context.Database.GetDbConnection();
-        var kill = new KillSwitch(portal, context, connection, Count(connection) + afterNewCases);
-        kill.Clock.Start();
+        var kill = new KillSwitch(portal, database.Open(), acknowledged, afterAcknowledged, afterNewCases);
+        kill.clock.Start();
         kill.thread.Start();
         return kill;
     }
 
-    /// <summary>Kills now (also when the threshold was never reached) and waits for the watching thread to end.</summary>
+    /// <summary>Waits until the switch fired by itself, or the timeout passed.</summary>
+    public bool Wait(TimeSpan timeout) => fired.Wait(timeout);
+
+    /// <summary>Kills now unless the switch already fired, and stops watching.</summary>
     public void Fire()
     {
+        stopped = true;
+        thread.Join(TimeSpan.FromSeconds(10));
         if (!fired.IsSet)
         {
-            CasesAtKill = -1;
-            FiredAfter = Clock.Elapsed;
+            FiredAfter = clock.Elapsed;
             portal.Kill();
             fired.Set();
         }
-
-        stopped = true;
-        thread.Join(TimeSpan.FromSeconds(10));
     }
-
-    public bool Wait(TimeSpan timeout) => fired.Wait(timeout);
 
     public void Dispose()
     {
@@ -77,10 +84,10 @@ public sealed class KillSwitch : IDisposable
     {
         while (!stopped)
         {
-            long count;
+            long stored;
             try
             {
-                count = Count(connection);
+                stored = Count() - baseline;
             }
             catch (DbException)
             {
@@ -88,11 +95,11 @@ public sealed class KillSwitch : IDisposable
                 continue;
             }
 
-            if (count >= threshold)
+            if (stored >= afterNewCases || acknowledged() >= afterAcknowledged)
             {
                 portal.Kill();
-                FiredAfter = Clock.Elapsed;
-                CasesAtKill = count;
+                FiredAfter = clock.Elapsed;
+                NewCasesAtKill = stored;
                 fired.Set();
                 return;
             }
@@ -101,10 +108,10 @@ public sealed class KillSwitch : IDisposable
         }
     }
 
-    private static long Count(DbConnection connection)
+    private long Count()
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM \"Cases\"";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }
