@@ -34,6 +34,7 @@ public static class PortalSetup
         services.AddSingleton<NotificationInterceptor>();
         services.AddSingleton<Features.Ratings.StatisticsCache>();
         services.AddSingleton<Features.Ratings.RatingChangeInterceptor>();
+        services.AddSingleton<Features.Ratings.RatingCommitInterceptor>();
         services.AddSingleton<INotificationSender, LogNotificationSender>();
         services.AddSingleton(TestClock.Enabled(config) ? new ShiftedTimeProvider() : TimeProvider.System);
 
@@ -50,7 +51,10 @@ public static class PortalSetup
             }
 
             o.UsePortalDatabase(provider, connectionString);
-            o.AddInterceptors(sp.GetRequiredService<NotificationInterceptor>(), sp.GetRequiredService<Features.Ratings.RatingChangeInterceptor>());
+            o.AddInterceptors(
+                sp.GetRequiredService<NotificationInterceptor>(),
+                sp.GetRequiredService<Features.Ratings.RatingChangeInterceptor>(),
+                sp.GetRequiredService<Features.Ratings.RatingCommitInterceptor>());
         });
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
