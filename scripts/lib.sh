@@ -20,13 +20,19 @@ ensure_packages() {
 
 # start_pg_cluster <port> [extra server options] — initdb in a new temp folder and start it; sets PGROOT, PGBIN and
 # PG_CONNECTION (superuser "portal", trust authentication, database "postgres"). stop_pg_cluster removes it.
+# With PG_KEEP_DIR set, the cluster lives there instead: reused when it exists, stopped but kept at the end.
 start_pg_cluster() {
   local port=$1
   shift
   PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  PGROOT=$(mktemp -d /tmp/portal-pg.XXXXXX)
+  if [ -n "${PG_KEEP_DIR:-}" ]; then
+    PGROOT=$PG_KEEP_DIR
+    mkdir -p "$PGROOT"
+  else
+    PGROOT=$(mktemp -d /tmp/portal-pg.XXXXXX)
+  fi
   [ "$(id -u)" = 0 ] && chown postgres "$PGROOT"
-  as_pg "$PGBIN/initdb" -D "$PGROOT/data" -U portal --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  [ -d "$PGROOT/data" ] || as_pg "$PGBIN/initdb" -D "$PGROOT/data" -U portal --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w \
     -o "-p $port -k $PGROOT -c listen_addresses=127.0.0.1 -c max_connections=1000 $*" start >/dev/null
   PG_CONNECTION="Host=127.0.0.1;Port=$port;Username=portal;Database=postgres"
@@ -34,6 +40,10 @@ start_pg_cluster() {
 
 stop_pg_cluster() {
   [ -n "${PGROOT:-}" ] || return 0
-  as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$PGROOT"
+  if [ -n "${PG_KEEP_DIR:-}" ]; then
+    as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -m fast stop >/dev/null 2>&1 || true
+  else
+    as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PGROOT"
+  fi
 }

@@ -44,23 +44,33 @@ case "$PROVIDER" in
   sqlite)
     export Database__Provider=Sqlite
     export ConnectionStrings__Portal="Data Source=$OUT/data/portal-$CASES.db"
+    # A bigger set starts from the 100,000-case one when it is there (only the archive is added).
+    if [ "$CASES" -gt 100000 ] && [ ! -e "$OUT/data/portal-$CASES.db" ] && [ -e "$OUT/data/portal-100000.db" ]; then
+      for suffix in "" -wal -shm; do [ -e "$OUT/data/portal-100000.db$suffix" ] && cp "$OUT/data/portal-100000.db$suffix" "$OUT/data/portal-$CASES.db$suffix"; done
+    fi
     ;;
   postgresql)
-    # A durable server (fsync on, as in production), fresh for each run.
+    # A durable server (fsync on, as in production) of its own, kept in artifacts/load/data with its data set.
+    export PG_KEEP_DIR="$OUT/data/pg-$CASES"
     start_pg_cluster "${LOAD_PG_PORT:-55442}" -c shared_buffers=256MB
     export Database__Provider=PostgreSQL
     export ConnectionStrings__Portal="$PG_CONNECTION;Database=portal_load;Maximum Pool Size=100"
-    as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55442}" -U portal portal_load
+    as_pg "$PGBIN/psql" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55442}" -U portal -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'portal_load'" | grep -q 1 \
+      || as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55442}" -U portal portal_load
     ;;
   *) echo "provider: sqlite or postgresql" >&2; exit 2 ;;
 esac
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_USE_POLLING_FILE_WATCHER=true
 export Logging__LogLevel__Default=Warning
 
-open=$((CASES / 5))
+# Up to 100,000 cases are built one by one (a fifth open); beyond that the rest are archived copies of the closed
+# ones (LoadData: archive=N), so the open work stays that of 100,000 cases.
+built=$((CASES > 100000 ? 100000 : CASES))
+open=$((built / 5))
 echo "== seeding $CASES cases ($open open) on $PROVIDER"
-(cd src/Portal.Web && dotnet "$DLL" --seed-load "cases=$CASES" "open=$open" staff=2000 "enterprises=$CASES" "ratings=$((CASES * 2))" \
-  "applicants=$((CASES / 5 > 100 ? CASES / 5 : 100))" | grep -E "^(Load data|  [0-9])" || true)
+(cd src/Portal.Web && dotnet "$DLL" --seed-load "cases=$built" "open=$open" staff=2000 "enterprises=$built" "ratings=$((built * 2))" \
+  "applicants=$((built / 5 > 100 ? built / 5 : 100))" "archive=$((CASES - built))" | grep -E "^(Load data|  [0-9])" || true)
+[ -n "${LOAD_SEED_ONLY:-}" ] && exit 0
 
 (cd src/Portal.Web && exec dotnet "$DLL" --urls "$URL" >"$WORK/portal.log" 2>&1) &
 PORTAL_PID=$!

@@ -88,6 +88,16 @@ public static class LoadData
         var db = services.GetRequiredService<PortalDbContext>();
         if (await db.Users.AnyAsync(u => u.UserName == StaffUserName(0), cancellationToken))
         {
+            // A data set copied from a smaller one grows by its archive only (scripts/load.sh reuses the 100,000-case set).
+            var missing = size.Cases + size.Archive - await db.Cases.CountAsync(c => c.Number.StartsWith(EstablishmentService.Definition.NumberPrefix), cancellationToken);
+            if (size.Archive > 0 && missing > 0)
+            {
+                await CopyClosedCasesAsync(db, missing, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+                log.WriteLine($"Load data: {missing:N0} archived cases copied.");
+                return;
+            }
+
             log.WriteLine("Load data is already there; nothing done.");
             return;
         }
@@ -205,7 +215,7 @@ public static class LoadData
     /// </summary>
     private static async Task CopyClosedCasesAsync(PortalDbContext db, int count, CancellationToken cancellationToken)
     {
-        var closedIds = await db.Cases.Where(c => c.ClosedAt != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var closedIds = await db.Cases.Where(c => c.ClosedAt != null && !c.Number.Contains("-A")).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
         if (closedIds.Count == 0)
         {
             return;
@@ -219,7 +229,7 @@ public static class LoadData
         {
             var take = Math.Min(count, closedIds.Count);
             var offset = maxId * copy;
-            var source = $"{Q("Id")} <= {closedIds[take - 1]} AND {Q("ClosedAt")} IS NOT NULL";
+            var source = $"{Q("Id")} <= {closedIds[take - 1]} AND {Q("ClosedAt")} IS NOT NULL AND {Q("Number")} NOT LIKE '%-A%'";
             var cases = Columns(typeof(Case), withId: true);
             var copied = cases.Select(c => c switch
             {

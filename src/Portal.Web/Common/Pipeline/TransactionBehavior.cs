@@ -25,7 +25,7 @@ public sealed class TransactionBehavior<TRequest, TResponse>(PortalDbContext db)
                 return await next();
             }
 
-            using var slot = await TransactionSlots.EnterAsync(db, cancellationToken);
+            using var place = await TransactionGate.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var response = await next();
             await transaction.CommitAsync(cancellationToken);
