@@ -63,11 +63,12 @@ public static class ChineseNames
 
     /// <summary>
     /// The same name as <paramref name="registered"/> for 名称自主申报 but written differently: another organisation
-    /// form and some punctuation, e.g. 泰安市恒远商贸有限公司 → 泰安市·恒远商贸（有限责任公司）.
+    /// form and some punctuation, e.g. 泰安市恒远商贸有限公司 → 泰安·市恒远商贸（有限责任公司）.
     /// </summary>
     public static string Variant(string registered)
     {
         var core = EnterpriseNames.Normalize(registered);
-        return core[..2] + "·" + core[2..] + "（有限责任公司）";
+        var form = registered.EndsWith("有限公司", StringComparison.Ordinal) ? "有限责任公司" : "有限公司";
+        return core[..2] + "·" + core[2..] + "（" + form + "）";
     }
 }
