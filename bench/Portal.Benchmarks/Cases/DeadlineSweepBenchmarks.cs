@@ -84,9 +84,9 @@ public class DueCaseQueryBenchmarks
     [Benchmark]
     public Task<int> DueCaseQuery() => RunAsync(SweepData.DueQuery);
 
-    /// <summary>The same query in the form proposed for DeadlineSweeper (see <see cref="SweepData.ProposedDueQuery"/>).</summary>
+    /// <summary>The sweeper's earlier form of the query (see <see cref="SweepData.NegatedDueQuery"/>).</summary>
     [Benchmark]
-    public Task<int> ProposedDueCaseQuery() => RunAsync(SweepData.ProposedDueQuery);
+    public Task<int> NegatedDueCaseQuery() => RunAsync(SweepData.NegatedDueQuery);
 
     [GlobalCleanup]
     public void Cleanup() => provider.Dispose();

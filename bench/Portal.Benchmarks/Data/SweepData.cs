@@ -59,18 +59,17 @@ public static class SweepData
     /// </summary>
     public static IQueryable<Case> DueQuery(PortalDbContext db, DateTime now, int batchSize) =>
         db.Cases
-            .Where(c => !c.IsOverdue && c.StepDueAt != null && c.StepDueAt < now)
+            .Where(c => c.IsOverdue == EF.Parameter(false) && c.StepDueAt != null && c.StepDueAt < now)
             .OrderBy(c => c.StepDueAt)
             .Take(batchSize);
 
     /// <summary>
-    /// <see cref="DueQuery"/> as proposed for the sweeper (not in src yet): <c>IsOverdue == EF.Parameter(false)</c> instead
-    /// of <c>!IsOverdue</c>. EF writes <c>NOT ("IsOverdue")</c> for the latter, which SQLite cannot match to the
-    /// (IsOverdue, StepDueAt) index, so it reads every case and sorts them; <c>"IsOverdue" = @p</c> can use the index.
+    /// The sweeper's earlier form, kept for comparison: <c>!IsOverdue</c>, which EF writes as <c>NOT ("IsOverdue")</c> —
+    /// SQLite cannot match that to the (IsOverdue, StepDueAt) index, so it read every case and sorted them.
     /// </summary>
-    public static IQueryable<Case> ProposedDueQuery(PortalDbContext db, DateTime now, int batchSize) =>
+    public static IQueryable<Case> NegatedDueQuery(PortalDbContext db, DateTime now, int batchSize) =>
         db.Cases
-            .Where(c => c.IsOverdue == EF.Parameter(false) && c.StepDueAt != null && c.StepDueAt < now)
+            .Where(c => !c.IsOverdue && c.StepDueAt != null && c.StepDueAt < now)
             .OrderBy(c => c.StepDueAt)
             .Take(batchSize);
 

@@ -33,8 +33,10 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
         var now = time.GetUtcNow().UtcDateTime;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var due = await db.Cases
-            .Where(c => !c.IsOverdue && c.StepDueAt != null && c.StepDueAt < now)
+        // "IsOverdue = @false" rather than "NOT IsOverdue": only the former matches the (IsOverdue, StepDueAt) index on
+        // SQLite (at a million open cases: 0.07 s instead of 0.5 s, bench/Portal.Benchmarks DueCaseQuery).
+        var due = await db.Cases.AsNoTracking()
+            .Where(c => c.IsOverdue == EF.Parameter(false) && c.StepDueAt != null && c.StepDueAt < now)
             .OrderBy(c => c.StepDueAt)
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
@@ -42,6 +44,10 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
         var count = 0;
         foreach (var @case in due)
         {
+            // One case at a time in the change tracker: a save then looks at this case's rows only (tracking the whole
+            // batch made every save scan all of it — 46 s and 16 GB allocated for 1,000 due cases).
+            db.ChangeTracker.Clear();
+            db.Cases.Attach(@case);
             var expired = false;
             foreach (var expiry in expiries)
             {
@@ -75,10 +81,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsDuplicateNotification(ex))
             {
                 // Another instance or a staff action changed this case first; its new state decides.
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
+                db.ChangeTracker.Clear();
             }
         }
 
@@ -102,7 +105,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
         // Staff are warned about their own work: not about a step the applicant holds, nor a waiting period (公示期).
         var waiting = CaseStates.WaitingPeriods.ToList();
         var due = await db.Cases.AsNoTracking()
-            .Where(c => !c.IsOverdue && c.StepWarnAt != null && c.StepWarnAt <= now && c.StepDueAt >= now && (c.WarnedStepAt == null || c.WarnedStepAt != c.StepStartedAt))
+            .Where(c => c.IsOverdue == EF.Parameter(false) && c.StepWarnAt != null && c.StepWarnAt <= now && c.StepDueAt >= now && (c.WarnedStepAt == null || c.WarnedStepAt != c.StepStartedAt))
             .Where(c => c.HolderRole != Roles.Applicant && !waiting.Contains(c.State))
             .OrderBy(c => c.StepWarnAt)
             .Take(options.Value.BatchSize)

@@ -123,7 +123,8 @@ public static class Statistics
             .Select(t => new TicketFacts(t.IssuedAt, t.CalledAt, t.ServedAt, t.DoneAt, t.State, t.WindowNumber))
             .ToListAsync(cancellationToken);
 
-        var overdueCases = db.Cases.AsNoTracking().Where(c => c.IsOverdue);
+        // "= @true" (not a bare column test) lets SQLite use the (IsOverdue, StepDueAt) index (see DeadlineSweeper).
+        var overdueCases = db.Cases.AsNoTracking().Where(c => c.IsOverdue == EF.Parameter(true));
         var overdueCount = await overdueCases.CountAsync(cancellationToken);
         var overdue = await overdueCases
             .OrderBy(c => c.OverdueSince).ThenBy(c => c.Number)
