@@ -142,4 +142,5 @@ report="$OUT/$PROVIDER-$CASES.md"
   echo "Peak resident memory of the portal: $((max_rss / 1024)) MB (sampled every 0.5 s from start-up to the end of the last scenario)."
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(uname -r); wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }')."
 } | tee "$report"
-grep -c "fail\|Exception" "$WORK/portal.log" >/dev/null && grep -m 5 "fail:" "$WORK/portal.log" || true
+cp "$WORK/portal.log" "$OUT/$PROVIDER-$CASES.log"   # the portal's own log of the run: warnings and failures
+grep -A 3 -m 3 "fail:" "$WORK/portal.log" || true
