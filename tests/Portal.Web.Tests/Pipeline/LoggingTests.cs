@@ -23,15 +23,16 @@ public sealed class LoggingTests
     };
 
     [Fact]
-    public void Logged_registration_masks_the_id_number_and_the_mobile()
+    public void Logged_registration_masks_the_id_number_the_mobile_and_the_name()
     {
         var logged = LoggingBehavior<Register.Command, string>.Describe(Registration);
 
         Assert.Contains("\"IdNumber\":\"3701**********1234\"", logged);
         Assert.Contains("\"Mobile\":\"138****5678\"", logged);
+        Assert.Contains("\"FullName\":\"张*\"", logged);
         Assert.DoesNotContain(IdNumber, logged);
         Assert.DoesNotContain(Mobile, logged);
-        Assert.Contains("张三", logged);
+        Assert.DoesNotContain("张三", logged);
     }
 
     [Fact]

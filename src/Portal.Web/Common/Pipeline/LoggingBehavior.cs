@@ -69,6 +69,10 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
         }
     }
 
+    /// <summary>Fields that hold a person's name (an investor's "Name" may be a person's): logged masked, like ID numbers and phones.</summary>
+    private static readonly HashSet<string> PersonNameKeys =
+        new(["Name", "LegalRepresentative", "ContactName", "SignedName", "FullName", "RaterName", "ApplicantName", "ContactPerson"], StringComparer.Ordinal);
+
     private static void Scrub(JsonNode? node)
     {
         if (node is JsonObject obj)
@@ -79,6 +83,10 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
                 if (key.Contains("password", StringComparison.OrdinalIgnoreCase) || key is "Code" or "AccessCode")
                 {
                     obj[key] = "***";
+                }
+                else if (PersonNameKeys.Contains(key) && obj[key] is JsonValue value && value.TryGetValue<string>(out var name))
+                {
+                    obj[key] = PersonalData.MaskName(name);
                 }
                 else
                 {
