@@ -12,8 +12,11 @@ public static class CaseNumbers
     public static async Task<string> NextAsync(PortalDbContext db, string prefix, DateOnly localDate, CancellationToken cancellationToken)
     {
         var next = await NextValueAsync(db, prefix, cancellationToken);
-        return $"{prefix}-{localDate:yyyyMMdd}-{next:D6}";
+        return Format(prefix, localDate, next);
     }
+
+    /// <summary>The number for a counter value taken on a local date.</summary>
+    public static string Format(string prefix, DateOnly localDate, long value) => $"{prefix}-{localDate:yyyyMMdd}-{value:D6}";
 
     /// <summary>The next value of a counter, taken with one UPDATE inside the caller's transaction.</summary>
     public static async Task<long> NextValueAsync(PortalDbContext db, string key, CancellationToken cancellationToken)

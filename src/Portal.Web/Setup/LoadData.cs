@@ -10,6 +10,7 @@ using Portal.Domain.Organisation;
 using Portal.Domain.Profiles;
 using Portal.Domain.Ratings;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Profiles;
@@ -130,8 +131,7 @@ public static class LoadData
                 var open = i >= size.Cases - size.Open;
                 var applicant = applicants[i % applicants.Count];
                 var application = NewApplication(EnterpriseName(i), applicant, i);
-                var c = builder.Build($"{service.NumberPrefix}-{{0:yyyyMMdd}}-{++sequence:D6}", application, applicant, open);
-                application.CaseId = null;
+                var c = builder.Build(service.NumberPrefix, ++sequence, application, applicant, open);
                 application.Status = c.State.IsFinal() ? ApplicationStatus.Closed : ApplicationStatus.Submitted;
                 db.Cases.Add(c);
                 db.EstablishmentApplications.Add(application);
@@ -417,7 +417,7 @@ public static class LoadData
 
         public PortalUser? StaffById(string? id) => id is not null && byId.TryGetValue(id, out var user) ? user : null;
 
-        public Case Build(string numberFormat, EstablishmentApplication application, PortalUser applicant, bool open)
+        public Case Build(string numberPrefix, long sequence, EstablishmentApplication application, PortalUser applicant, bool open)
         {
             // Closed cases were filed over the past year; open ones recently: those waiting for the window within a day,
             // those in the departments within four days, those waiting for a supplement within ten.
@@ -425,7 +425,7 @@ public static class LoadData
             var age = !open ? TimeSpan.FromDays(30 + random.Next(335)) : TimeSpan.FromMinutes(stage < 4 ? random.Next(1_440) : stage == 4 ? random.Next(14_400) : 1_440 + random.Next(4_320));
             var filed = OfficeInstant(now - age);
             var applicantActor = new CaseActor(applicant.Id, applicant.FullName, new HashSet<string> { Roles.Applicant });
-            var number = string.Format(CultureInfo.InvariantCulture, numberFormat, clock.LocalDate(filed));
+            var number = CaseNumbers.Format(numberPrefix, clock.LocalDate(filed), sequence);
             var c = Case.Submit(number, $"{application.ProposedName} 设立登记", (applicant.Id, applicant.FullName), Channel.Online, Context(applicantActor, filed));
             foreach (var item in EstablishmentCatalog.Items)
             {

@@ -253,58 +253,8 @@ public static class StatisticsFiles
         return Encoding.UTF8.GetString(bytes[3..]);
     }
 
-    /// <summary>RFC 4180: fields split on commas outside quotes, "" inside quotes is one quote, records end with CRLF.</summary>
-    public static List<List<string>> ParseCsv(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-                records.Add(record);
-                record = [];
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        Assert.True(field.Length == 0 && record.Count == 0, "the CSV ends with CRLF");
-        return records;
-    }
+    /// <summary>RFC 4180 records (the dashboard tests' reader).</summary>
+    public static List<List<string>> ParseCsv(string text) => Dashboard.Rfc4180.Parse(text);
 
     /// <summary>All XML text of an .xlsx package (to look for values that must not be there).</summary>
     public static string XlsxText(byte[] bytes)

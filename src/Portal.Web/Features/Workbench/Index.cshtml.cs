@@ -211,12 +211,13 @@ public static class Queue
             query = Filter(query, request, me.Id, now);
 
             var total = await query.CountAsync(cancellationToken);
+            var page = Math.Clamp(request.Page, 1, PageCount(total));
             var cases = await query
                 .Include(c => c.SubItems)
                 .OrderBy(c => c.StepDueAt == null)
                 .ThenBy(c => c.StepDueAt)
                 .ThenBy(c => c.Id)
-                .Skip((Math.Clamp(request.Page, 1, PageCount(total)) - 1) * PageSize)
+                .Skip((page - 1) * PageSize)
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);
 
@@ -250,7 +251,7 @@ public static class Queue
             return new Result(
                 rows,
                 total,
-                Math.Clamp(request.Page, 1, PageCount(total)),
+                page,
                 services.All.Select(s => (s.Code, s.Name)).ToList(),
                 CaseStates.Open.Select(s => (s, s.Label())).ToList(),
                 roles.Select(Roles.Label).ToList(),
@@ -350,6 +351,26 @@ public static class Queue
 /// <summary>Who the workbench is for, and where its links go on the case page.</summary>
 public static class WorkbenchPeople
 {
+    /// <summary>A case with who last took the given action on it ("姓名（角色）"), read in the same query.</summary>
+    public sealed record CaseWithActor
+    {
+        public required Case Case { get; init; }
+
+        public string? Actor { get; init; }
+    }
+
+    /// <summary>Each case with who last took <paramref name="action"/> on it (the 补正 request, the rejection proposal).</summary>
+    public static IQueryable<CaseWithActor> WithLastActor(this IQueryable<Case> cases, string action) =>
+        cases.Select(c => new CaseWithActor
+        {
+            Case = c,
+            Actor = c.History
+                .Where(e => e.Action == action)
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                .Select(e => e.ActorName + "（" + e.ActorRole + "）")
+                .FirstOrDefault(),
+        });
+
     /// <summary>The anchor of the case page's 办理操作 form.</summary>
     public const string ActionsAnchor = "actions";
 

@@ -39,15 +39,7 @@ public static class RejectionQueue
                 .OrderBy(c => c.StepStartedAt)
                 .ThenBy(c => c.Id)
                 .Take(Math.Clamp(request.Limit, 1, Queue.MaxRows))
-                .Select(c => new
-                {
-                    Case = c,
-                    ProposedBy = c.History
-                        .Where(e => e.Action == nameof(CaseTrigger.ProposeRejection))
-                        .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-                        .Select(e => e.ActorName + "（" + e.ActorRole + "）")
-                        .FirstOrDefault(),
-                })
+                .WithLastActor(nameof(CaseTrigger.ProposeRejection))
                 .ToListAsync(cancellationToken);
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
@@ -58,7 +50,7 @@ public static class RejectionQueue
                     services.NameOf(f.Case.ServiceCode),
                     f.Case.ApplicantName,
                     f.Case.RejectionReason,
-                    f.ProposedBy,
+                    f.Actor,
                     f.Case.StepStartedAt is { } at ? DeadlineView.Format(clock.ToLocal(at)) : "",
                     DeadlineView.For(f.Case, now, clock),
                     WorkbenchPeople.CaseHref(f.Case.Number, WorkbenchPeople.ActionsAnchor))).ToList(),

@@ -66,15 +66,7 @@ public static class SupplementQueue
                 .OrderBy(c => c.PausedAt)
                 .ThenBy(c => c.Id)
                 .Take(Math.Clamp(request.Limit, 1, Queue.MaxRows))
-                .Select(c => new
-                {
-                    Case = c,
-                    RequestedBy = c.History
-                        .Where(e => e.Action == nameof(CaseTrigger.RequestSupplement))
-                        .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-                        .Select(e => e.ActorName + "（" + e.ActorRole + "）")
-                        .FirstOrDefault(),
-                })
+                .WithLastActor(nameof(CaseTrigger.RequestSupplement))
                 .ToListAsync(cancellationToken);
 
             var clock = await calendar.GetClockAsync(cancellationToken);
@@ -97,7 +89,7 @@ public static class SupplementQueue
                     minutes,
                     days,
                     Roles.Label(CaseWorkflow.HolderOf(c.PausedState ?? CaseState.Submitted, service)),
-                    f.RequestedBy,
+                    f.Actor,
                     $"补正后剩余{DeadlineView.Duration(c.PausedRemainingMinutes)}");
             }).ToList();
             return new Result(rows, total);
