@@ -39,23 +39,24 @@ public static class PortalSetup
         services.AddSingleton(TestClock.Enabled(config) ? new ShiftedTimeProvider() : TimeProvider.System);
 
         // Read lazily so that hosts (tests, tools) can change the provider and connection string late.
-        services.AddDbContext<PortalDbContext>((sp, o) =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var provider = configuration["Database:Provider"];
-            var connectionString = configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db";
-            if (DatabaseSetup.Normalize(provider) == DatabaseSetup.Sqlite)
+        services.AddPortalDatabase(
+            sp =>
             {
-                // A relative SQLite file lives under the content root (src/Portal.Web/data/ when run from source).
-                connectionString = DatabaseSetup.AnchorSqlitePath(connectionString, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
-            }
+                var configuration = sp.GetRequiredService<IConfiguration>();
+                var provider = configuration["Database:Provider"];
+                var connectionString = configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db";
+                if (DatabaseSetup.Normalize(provider) == DatabaseSetup.Sqlite)
+                {
+                    // A relative SQLite file lives under the content root (src/Portal.Web/data/ when run from source).
+                    connectionString = DatabaseSetup.AnchorSqlitePath(connectionString, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
+                }
 
-            o.UsePortalDatabase(provider, connectionString);
-            o.AddInterceptors(
+                return new DatabaseSettings(provider, connectionString);
+            },
+            (sp, o) => o.AddInterceptors(
                 sp.GetRequiredService<NotificationInterceptor>(),
                 sp.GetRequiredService<Features.Ratings.RatingChangeInterceptor>(),
-                sp.GetRequiredService<Features.Ratings.RatingCommitInterceptor>());
-        });
+                sp.GetRequiredService<Features.Ratings.RatingCommitInterceptor>()));
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

@@ -29,8 +29,7 @@ public abstract class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(Provider provider) =>
         provider == Support.Provider.Sqlite ? new SqliteDatabase() : await PostgresDatabase.CreateAsync();
 
-    public PortalDbContext Open() =>
-        new((DbContextOptions<PortalDbContext>)new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(Provider, ReadingConnectionString).Options);
+    public PortalDbContext Open() => DatabaseSetup.CreateContext(Provider, ReadingConnectionString);
 
     public async Task<T> ReadAsync<T>(Func<PortalDbContext, Task<T>> read)
     {
