@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,21 @@ public static class PortalSetup
                 sp.GetRequiredService<NotificationInterceptor>(),
                 sp.GetRequiredService<Features.Ratings.RatingChangeInterceptor>(),
                 sp.GetRequiredService<Features.Ratings.RatingCommitInterceptor>()));
+
+        // Sign-in cookies and anti-forgery tokens are encrypted with the data-protection key ring. It is kept in the
+        // database, so every portal host on the same database reads and writes one ring: a page served by one host is
+        // accepted by the next (tests/Portal.Faults TwoHosts). The application name is fixed because the default one is
+        // the content root's path, which differs between hosts. Portal:DataProtection:KeysDirectory keeps the ring in a
+        // folder instead — for a single host only (ADR 0010).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
+        if (config["Portal:DataProtection:KeysDirectory"] is { Length: > 0 } keysDirectory)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        }
+        else
+        {
+            dataProtection.PersistKeysToDbContext<PortalDbContext>();
+        }
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
