@@ -1,4 +1,3 @@
-using Portal.Infrastructure.Data;
 using Portal.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -9,14 +8,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddPortal();
 
 var app = builder.Build();
-if (args.Contains("--print-schema-migration"))
-{
-    // Stands in for "dotnet ef migrations add" (not restorable here): prints MigrationBuilder code for the model.
-    using var scope = app.Services.CreateScope();
-    Console.WriteLine(MigrationScaffolder.Write(scope.ServiceProvider.GetRequiredService<PortalDbContext>()));
-    return;
-}
-
 await app.InitializePortalAsync();
 if (args.Contains("--seed-load"))
 {

@@ -31,11 +31,9 @@ public static class SweepServices
         services.Configure<DeadlineSweepOptions>(o => o.BatchSize = batchSize);
         services.Configure<PortalTimeOptions>(_ => { });
         services.AddSingleton<NotificationInterceptor>();
-        services.AddDbContext<PortalDbContext>((sp, o) =>
-        {
-            o.UsePortalDatabase(DatabaseSetup.Sqlite, connectionString);
-            o.AddInterceptors(sp.GetRequiredService<NotificationInterceptor>());
-        });
+        services.AddPortalDatabase(
+            _ => new DatabaseSettings(DatabaseSetup.Sqlite, connectionString),
+            (sp, o) => o.AddInterceptors(sp.GetRequiredService<NotificationInterceptor>()));
 
         // What the two IStepExpiry implementations need, as PortalSetup registers it.
         services.AddHttpContextAccessor();

@@ -35,12 +35,12 @@ public static class CachedDatabase
     /// <summary>The portal's own connection string shape (no pragmas), so the benchmarks see what the portal sees.</summary>
     public static string ConnectionString(string path) => $"Data Source={path}";
 
-    public static PortalDbContext Open(string path) => new(Options(ConnectionString(path)));
+    public static PortalDbContext Open(string path) => new SqlitePortalDbContext(Options(ConnectionString(path)));
 
     /// <summary>Context options as the portal builds them (UsePortalDatabase), without the notification interceptor.</summary>
-    public static DbContextOptions<PortalDbContext> Options(string connectionString)
+    public static DbContextOptions<SqlitePortalDbContext> Options(string connectionString)
     {
-        var builder = new DbContextOptionsBuilder<PortalDbContext>();
+        var builder = new DbContextOptionsBuilder<SqlitePortalDbContext>();
         builder.UsePortalDatabase(DatabaseSetup.Sqlite, connectionString);
         return builder.Options;
     }

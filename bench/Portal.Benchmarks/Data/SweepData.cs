@@ -132,7 +132,7 @@ public static class SweepData
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(DatabaseSetup.Sqlite, connectionString));
+        services.AddPortalDatabase(_ => new DatabaseSettings(DatabaseSetup.Sqlite, connectionString));
         services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

@@ -16,7 +16,7 @@ namespace Portal.Benchmarks.Establishment;
 [MicroJob]
 public class NameCheckBenchmarks
 {
-    private DbContextOptions<PortalDbContext> options = null!;
+    private DbContextOptions<SqlitePortalDbContext> options = null!;
     private string registered = "";
     private string conflicting = "";
 
@@ -27,7 +27,7 @@ public class NameCheckBenchmarks
         options = CachedDatabase.Options(data.Connection);
 
         // A name from the middle of the key order, and the same name written differently.
-        using (var db = new PortalDbContext(options))
+        using (var db = new SqlitePortalDbContext(options))
         {
             registered = db.NameReservations.AsNoTracking().OrderBy(r => r.NormalizedName).Skip(NameData.Count / 2).Select(r => r.Name).First();
         }
@@ -54,7 +54,7 @@ public class NameCheckBenchmarks
 
     private async Task<NameCheck> Check(string name)
     {
-        await using var db = new PortalDbContext(options);
+        await using var db = new SqlitePortalDbContext(options);
         return await EnterpriseNameRegistry.CheckAsync(db, name, ownApplicationId: null, CancellationToken.None);
     }
 }

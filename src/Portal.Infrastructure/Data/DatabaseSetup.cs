@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Infrastructure.Data;
 
@@ -9,8 +9,9 @@ public static class DatabaseSetup
 {
     public const string Sqlite = "Sqlite";
     public const string PostgreSql = "PostgreSQL";
+    public const string SqlServer = "SqlServer";
 
-    /// <summary>Configures the context for "Sqlite" (default) or "PostgreSQL".</summary>
+    /// <summary>Configures the options for "Sqlite" (default), "PostgreSQL" or "SqlServer".</summary>
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, string? provider, string connectionString)
     {
         switch (Normalize(provider))
@@ -21,11 +22,13 @@ public static class DatabaseSetup
             case PostgreSql:
                 options.UseNpgsql(connectionString);
                 break;
+            case SqlServer:
+                options.UseSqlServer(connectionString);
+                break;
         }
 
-        // The migrations are hand-written (the EF design-time package cannot be restored here), so there is no
-        // model snapshot to compare with; MigrationSchemaTests prove the migrated schema equals the model instead.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // No warning is switched off: a model change that no migration carries stops Migrate() with
+        // PendingModelChangesWarning, and MigrationTests fail on it first.
         return options;
     }
 
@@ -33,8 +36,51 @@ public static class DatabaseSetup
     {
         null or "" or "sqlite" => Sqlite,
         "postgresql" or "postgres" or "npgsql" => PostgreSql,
-        _ => throw new InvalidOperationException($"未知的数据库类型“{provider}”：请使用 Sqlite 或 PostgreSQL。"),
+        "sqlserver" or "mssql" => SqlServer,
+        _ => throw new InvalidOperationException($"未知的数据库类型“{provider}”：请使用 Sqlite、PostgreSQL 或 SqlServer。"),
     };
+
+    /// <summary>The context type (and so the migration set) of a provider.</summary>
+    public static Type ContextType(string? provider) => Normalize(provider) switch
+    {
+        Sqlite => typeof(SqlitePortalDbContext),
+        PostgreSql => typeof(PostgreSqlPortalDbContext),
+        _ => typeof(SqlServerPortalDbContext),
+    };
+
+    /// <summary>A context of the provider's type, outside dependency injection (tools, tests, benchmarks).</summary>
+    public static PortalDbContext CreateContext(string? provider, string connectionString, Action<DbContextOptionsBuilder>? configure = null)
+    {
+        var type = ContextType(provider);
+        var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type))!;
+        options.UsePortalDatabase(provider, connectionString);
+        configure?.Invoke(options);
+        return (PortalDbContext)Activator.CreateInstance(type, options.Options)!;
+    }
+
+    /// <summary>
+    /// Registers the three providers' contexts and <see cref="PortalDbContext"/> as the one the settings name. The
+    /// settings are read each time a context is made, so hosts (tests, tools) can change them late.
+    /// </summary>
+    public static IServiceCollection AddPortalDatabase(
+        this IServiceCollection services,
+        Func<IServiceProvider, DatabaseSettings> settings,
+        Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
+    {
+        Add<SqlitePortalDbContext>(Sqlite);
+        Add<PostgreSqlPortalDbContext>(PostgreSql);
+        Add<SqlServerPortalDbContext>(SqlServer);
+        services.AddScoped(sp => (PortalDbContext)sp.GetRequiredService(ContextType(settings(sp).Provider)));
+        return services;
+
+        void Add<TContext>(string provider)
+            where TContext : PortalDbContext =>
+            services.AddDbContext<TContext>((sp, options) =>
+            {
+                options.UsePortalDatabase(provider, settings(sp).ConnectionString);
+                configure?.Invoke(sp, options);
+            });
+    }
 
     /// <summary>Makes a relative SQLite file path absolute under the given folder.</summary>
     public static string AnchorSqlitePath(string connectionString, string folder)
@@ -76,6 +122,10 @@ public static class DatabaseSetup
             }
         }
 
+        await LegacyHistory.AdoptAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 }
+
+/// <summary>Which database the portal uses: <c>Database:Provider</c> and <c>ConnectionStrings:Portal</c>.</summary>
+public sealed record DatabaseSettings(string? Provider, string ConnectionString);

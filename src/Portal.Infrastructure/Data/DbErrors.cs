@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -6,11 +7,16 @@ namespace Portal.Infrastructure.Data;
 
 public static class DbErrors
 {
-    /// <summary>Whether a save failed on a unique index or primary key (SQLite constraint error, PostgreSQL 23505).</summary>
+    /// <summary>SQL Server's "duplicate key row in a unique index" and "violation of a unique or primary key constraint".</summary>
+    private const int SqlServerDuplicateKey = 2601;
+    private const int SqlServerUniqueConstraint = 2627;
+
+    /// <summary>Whether a save failed on a unique index or primary key (SQLite constraint error, PostgreSQL 23505, SQL Server 2601/2627).</summary>
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqlException sqlServer => sqlServer.Number is SqlServerDuplicateKey or SqlServerUniqueConstraint,
         _ => false,
     };
 
@@ -22,6 +28,7 @@ public static class DbErrors
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("Notifications.DedupeKey", StringComparison.Ordinal),
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName == "IX_Notifications_DedupeKey",
+        SqlException sqlServer => sqlServer.Number == SqlServerDuplicateKey && sqlServer.Message.Contains("IX_Notifications_DedupeKey", StringComparison.Ordinal),
         _ => false,
     };
 }

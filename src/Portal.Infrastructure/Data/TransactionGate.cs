@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -18,6 +19,8 @@ namespace Portal.Infrastructure.Data;
 /// connection is held by a command waiting for a second one: none proceeds until the pool's timeout, and then they
 /// all fail (200 simultaneous 企业开办 submissions: half were answered with the error page after 15 s). At most half
 /// of the pool is given to transactions; the other half stays free for those short reads and for pages.</item>
+/// <item>SQL Server: the same bounded pool (SqlClient's Max Pool Size, 100 by default) and the same second connection,
+/// so the same half.</item>
 /// </list>
 /// </summary>
 public static class TransactionGate
@@ -45,6 +48,17 @@ public static class TransactionGate
             var slots = Gates.GetOrAdd(connectionString, static c =>
             {
                 var pool = new NpgsqlConnectionStringBuilder(c);
+                return new SemaphoreSlim(pool.Pooling ? Math.Max(1, pool.MaxPoolSize / 2) : int.MaxValue);
+            });
+            await slots.WaitAsync(cancellationToken);
+            return new Place(slots);
+        }
+
+        if (db.Database.IsSqlServer())
+        {
+            var slots = Gates.GetOrAdd(connectionString, static c =>
+            {
+                var pool = new SqlConnectionStringBuilder(c);
                 return new SemaphoreSlim(pool.Pooling ? Math.Max(1, pool.MaxPoolSize / 2) : int.MaxValue);
             });
             await slots.WaitAsync(cancellationToken);

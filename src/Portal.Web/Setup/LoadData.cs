@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Domain.Calendar;
 using Portal.Domain.Cases;
 using Portal.Domain.Enterprises;
@@ -94,7 +96,7 @@ public static class LoadData
             if (size.Archive > 0 && missing > 0)
             {
                 await CopyClosedCasesAsync(db, missing, cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(ProviderSql.UpdateStatistics(ProviderSql.Of(db.Database)), cancellationToken);
                 log.WriteLine($"Load data: {missing:N0} archived cases copied.");
                 return;
             }
@@ -201,8 +203,8 @@ public static class LoadData
             log.WriteLine($"  {size.Archive:N0} archived cases copied ({watch.Elapsed.TotalSeconds:F0} s)");
         }
 
-        // Fresh statistics for the query planners (both providers spell it the same).
-        await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+        // Fresh statistics for the query planners.
+        await db.Database.ExecuteSqlRawAsync(ProviderSql.UpdateStatistics(ProviderSql.Of(db.Database)), cancellationToken);
 
         log.WriteLine($"Load data: {size.Cases:N0} cases ({size.Open:N0} open), {enterprises:N0} enterprises, {ratings:N0} ratings, {staff.Count:N0} staff, {applicants.Count:N0} applicants in {watch.Elapsed.TotalSeconds:F0} s.");
     }
@@ -222,42 +224,60 @@ public static class LoadData
         }
 
         var maxId = await db.Cases.MaxAsync(c => c.Id, cancellationToken);
-        static string Q(string name) => "\"" + name + "\"";
-        List<string> Columns(Type entity, bool withId) =>
-            db.Model.FindEntityType(entity)!.GetProperties().Select(p => p.GetColumnName()).Where(c => withId || c != "Id").ToList();
         for (var copy = 1; count > 0; copy++)
         {
             var take = Math.Min(count, closedIds.Count);
-            var offset = maxId * copy;
-            var source = $"{Q("Id")} <= {closedIds[take - 1]} AND {Q("ClosedAt")} IS NOT NULL AND {Q("Number")} NOT LIKE '%-A%'";
-            var cases = Columns(typeof(Case), withId: true);
-            var copied = cases.Select(c => c switch
+            foreach (var statement in ArchiveCopyStatements(db, closedIds[take - 1], maxId * copy, copy))
             {
-                "Id" => $"{Q("Id")} + {offset}",
-                "Number" => $"{Q("Number")} || '-A{copy:D2}'",
-                _ => Q(c),
-            });
-            // Every name and number in these statements comes from the EF model or from integers computed here.
-            var copyCases = $"INSERT INTO {Q("Cases")} ({string.Join(", ", cases.Select(Q))}) SELECT {string.Join(", ", copied)} FROM {Q("Cases")} WHERE {source}";
-            await db.Database.ExecuteSqlRawAsync(copyCases, cancellationToken);
-            foreach (var (table, entity) in new[] { ("CaseEvents", typeof(CaseEvent)), ("SubItems", typeof(SubItem)) })
-            {
-                var columns = Columns(entity, withId: false);
-                var values = columns.Select(c => c == "CaseId" ? $"{Q("CaseId")} + {offset}" : Q(c));
-                var copyRows = $"INSERT INTO {Q(table)} ({string.Join(", ", columns.Select(Q))}) SELECT {string.Join(", ", values)} FROM {Q(table)} "
-                    + $"WHERE {Q("CaseId")} IN (SELECT {Q("Id")} FROM {Q("Cases")} WHERE {source})";
-                await db.Database.ExecuteSqlRawAsync(copyRows, cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
             }
 
             count -= take;
         }
 
-        if (db.Database.IsNpgsql())
+        // Keys were given explicitly: the identity sequence continues after them (by itself on SQLite and SQL Server).
+        if (ProviderSql.ContinueKeys(ProviderSql.Of(db.Database), "Cases", "Id") is { } continueKeys)
         {
-            // Keys were given explicitly: the identity sequence continues after them.
-            var continueKeys = $"SELECT setval(pg_get_serial_sequence('{Q("Cases")}', 'Id'), (SELECT MAX({Q("Id")}) FROM {Q("Cases")}))";
             await db.Database.ExecuteSqlRawAsync(continueKeys, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// One copy of the closed cases up to <paramref name="lastId"/> with their history and parallel tracks, in the
+    /// context's SQL dialect. Every name and number in these statements comes from the EF model or from integers
+    /// computed here.
+    /// </summary>
+    internal static IReadOnlyList<string> ArchiveCopyStatements(PortalDbContext db, long lastId, long offset, int copy)
+    {
+        var provider = ProviderSql.Of(db.Database);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Q(string name) => sql.DelimitIdentifier(name);
+        List<string> Columns(Type entity, bool withId) =>
+            db.Model.FindEntityType(entity)!.GetProperties().Select(p => p.GetColumnName()).Where(c => withId || c != "Id").ToList();
+        var source = $"{Q("Id")} <= {lastId} AND {Q("ClosedAt")} IS NOT NULL AND {Q("Number")} NOT LIKE '%-A%'";
+        var cases = Columns(typeof(Case), withId: true);
+        var copied = cases.Select(c => c switch
+        {
+            "Id" => $"{Q("Id")} + {offset}",
+            "Number" => ProviderSql.Concat(provider, Q("Number"), $"'-A{copy:D2}'"),
+            _ => Q(c),
+        });
+        var statements = new List<string>
+        {
+            ProviderSql.WithExplicitKeys(
+                provider,
+                Q("Cases"),
+                $"INSERT INTO {Q("Cases")} ({string.Join(", ", cases.Select(Q))}) SELECT {string.Join(", ", copied)} FROM {Q("Cases")} WHERE {source}"),
+        };
+        foreach (var (table, entity) in new[] { ("CaseEvents", typeof(CaseEvent)), ("SubItems", typeof(SubItem)) })
+        {
+            var columns = Columns(entity, withId: false);
+            var values = columns.Select(c => c == "CaseId" ? $"{Q("CaseId")} + {offset}" : Q(c));
+            statements.Add($"INSERT INTO {Q(table)} ({string.Join(", ", columns.Select(Q))}) SELECT {string.Join(", ", values)} FROM {Q(table)} "
+                + $"WHERE {Q("CaseId")} IN (SELECT {Q("Id")} FROM {Q("Cases")} WHERE {source})");
+        }
+
+        return statements;
     }
 
     private static IEnumerable<RatingSubject> RatableSubjects(Case c)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -39,23 +40,39 @@ public static class PortalSetup
         services.AddSingleton(TestClock.Enabled(config) ? new ShiftedTimeProvider() : TimeProvider.System);
 
         // Read lazily so that hosts (tests, tools) can change the provider and connection string late.
-        services.AddDbContext<PortalDbContext>((sp, o) =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var provider = configuration["Database:Provider"];
-            var connectionString = configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db";
-            if (DatabaseSetup.Normalize(provider) == DatabaseSetup.Sqlite)
+        services.AddPortalDatabase(
+            sp =>
             {
-                // A relative SQLite file lives under the content root (src/Portal.Web/data/ when run from source).
-                connectionString = DatabaseSetup.AnchorSqlitePath(connectionString, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
-            }
+                var configuration = sp.GetRequiredService<IConfiguration>();
+                var provider = configuration["Database:Provider"];
+                var connectionString = configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db";
+                if (DatabaseSetup.Normalize(provider) == DatabaseSetup.Sqlite)
+                {
+                    // A relative SQLite file lives under the content root (src/Portal.Web/data/ when run from source).
+                    connectionString = DatabaseSetup.AnchorSqlitePath(connectionString, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
+                }
 
-            o.UsePortalDatabase(provider, connectionString);
-            o.AddInterceptors(
+                return new DatabaseSettings(provider, connectionString);
+            },
+            (sp, o) => o.AddInterceptors(
                 sp.GetRequiredService<NotificationInterceptor>(),
                 sp.GetRequiredService<Features.Ratings.RatingChangeInterceptor>(),
-                sp.GetRequiredService<Features.Ratings.RatingCommitInterceptor>());
-        });
+                sp.GetRequiredService<Features.Ratings.RatingCommitInterceptor>()));
+
+        // Sign-in cookies and anti-forgery tokens are encrypted with the data-protection key ring. It is kept in the
+        // database, so every portal host on the same database reads and writes one ring: a page served by one host is
+        // accepted by the next (tests/Portal.Faults TwoHosts). The application name is fixed because the default one is
+        // the content root's path, which differs between hosts. Portal:DataProtection:KeysDirectory keeps the ring in a
+        // folder instead — for a single host only (ADR 0010).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
+        if (config["Portal:DataProtection:KeysDirectory"] is { Length: > 0 } keysDirectory)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        }
+        else
+        {
+            dataProtection.PersistKeysToDbContext<PortalDbContext>();
+        }
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

@@ -29,8 +29,7 @@ public abstract class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(Provider provider) =>
         provider == Support.Provider.Sqlite ? new SqliteDatabase() : await PostgresDatabase.CreateAsync();
 
-    public PortalDbContext Open() =>
-        new((DbContextOptions<PortalDbContext>)new DbContextOptionsBuilder<PortalDbContext>().UsePortalDatabase(Provider, ReadingConnectionString).Options);
+    public PortalDbContext Open() => DatabaseSetup.CreateContext(Provider, ReadingConnectionString);
 
     public async Task<T> ReadAsync<T>(Func<PortalDbContext, Task<T>> read)
     {
@@ -110,5 +109,62 @@ public sealed class PostgresDatabase : TestDatabase
     {
         NpgsqlConnection.ClearAllPools();
         await Cluster.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A database of its own on the PostgreSQL server the test command runs (PORTAL_TEST_PG), for tests that never stop
+/// their server: cheaper than a cluster of the test's own. Dropped at the end.
+/// </summary>
+public sealed class SharedServerDatabase : TestDatabase
+{
+    public const string ServerVariable = "PORTAL_TEST_PG";
+
+    private readonly string server;
+    private readonly string name;
+
+    private SharedServerDatabase(string server, string name)
+    {
+        this.server = server;
+        this.name = name;
+    }
+
+    public override string Provider => DatabaseSetup.PostgreSql;
+
+    public override string ConnectionString => new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+
+    protected override string ReadingConnectionString => ConnectionString + ";Pooling=false";
+
+    public static async Task<SharedServerDatabase> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException($"This test needs a PostgreSQL server: run scripts/test.sh, which starts one and sets {ServerVariable}.");
+        }
+
+        var name = "portal_faults_" + Guid.NewGuid().ToString("N")[..12];
+        await using var connection = new NpgsqlConnection(server + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE {name}";
+        await command.ExecuteNonQueryAsync();
+        return new SharedServerDatabase(server, name);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await using var connection = new NpgsqlConnection(server + ";Pooling=false");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException)
+        {
+        }
     }
 }

@@ -106,7 +106,7 @@ public sealed class TwoPortals : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<PortalDbContext>(o => o.UsePortalDatabase(Database.Provider, Database.ConnectionString + ";Pooling=false"));
+        services.AddPortalDatabase(_ => new DatabaseSettings(Database.Provider, Database.ConnectionString + ";Pooling=false"));
         services.AddIdentityCore<PortalUser>(o =>
             {
                 o.Password.RequireUppercase = false;

@@ -17,16 +17,28 @@ public sealed class WebSession : IDisposable
     private readonly HttpClient client;
 
     public WebSession(string baseUrl, TimeSpan? timeout = null)
+        : this(baseUrl, new CookieContainer(), timeout)
     {
+    }
+
+    /// <summary>
+    /// A session that sends <paramref name="cookies"/> (shared with another session: the same browser talking to a
+    /// second host behind a load balancer; cookies of 127.0.0.1 go to every port).
+    /// </summary>
+    public WebSession(string baseUrl, CookieContainer cookies, TimeSpan? timeout = null)
+    {
+        Cookies = cookies;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseCookies = true,
-            CookieContainer = new CookieContainer(),
+            CookieContainer = cookies,
             ConnectTimeout = TimeSpan.FromSeconds(10),
         };
         client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = timeout ?? TimeSpan.FromSeconds(90) };
     }
+
+    public CookieContainer Cookies { get; }
 
     public async Task<WebAnswer> GetAsync(string path, CancellationToken cancellationToken = default)
     {

@@ -4,13 +4,13 @@ using Portal.Infrastructure.Data;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Migrations;
+namespace Portal.Web.Tests.Data.Legacy;
 
 /// <summary>
 /// The case page finds the enterprise a 企业开办 case registered by its case id: without an index that was a scan of
 /// every enterprise on each page view (found by the load test at 100,000 enterprises).
 /// </summary>
-[DbContext(typeof(PortalDbContext))]
+[DbContext(typeof(LegacyPortalDbContext))]
 [Migration("20261130050000_EnterpriseCaseIndex")]
 public partial class EnterpriseCaseIndex : Migration
 {

@@ -5,10 +5,10 @@ using Portal.Infrastructure.Data;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Migrations;
+namespace Portal.Web.Tests.Data.Legacy;
 
 /// <summary>The hall: queue tickets (取号), called to windows.</summary>
-[DbContext(typeof(PortalDbContext))]
+[DbContext(typeof(LegacyPortalDbContext))]
 [Migration("20261130020000_Hall")]
 public partial class Hall : Migration
 {

@@ -5,10 +5,10 @@ using Portal.Infrastructure.Data;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Migrations;
+namespace Portal.Web.Tests.Data.Legacy;
 
 /// <summary>好差评: ratings (one per case step or visit), the 差评 follow-up loop, appeals; who called a ticket.</summary>
-[DbContext(typeof(PortalDbContext))]
+[DbContext(typeof(LegacyPortalDbContext))]
 [Migration("20261130040000_Ratings")]
 public partial class Ratings : Migration
 {

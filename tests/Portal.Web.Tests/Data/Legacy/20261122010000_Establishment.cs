@@ -5,10 +5,10 @@ using Portal.Infrastructure.Data;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Migrations;
+namespace Portal.Web.Tests.Data.Legacy;
 
 /// <summary>企业开办: parallel sub-items of a case, registered enterprises (licences) and establishment applications.</summary>
-[DbContext(typeof(PortalDbContext))]
+[DbContext(typeof(LegacyPortalDbContext))]
 [Migration("20261122010000_Establishment")]
 public partial class Establishment : Migration
 {

@@ -5,10 +5,10 @@ using Portal.Infrastructure.Data;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Migrations;
+namespace Portal.Web.Tests.Data.Legacy;
 
 /// <summary>Appointments (预约) with seat-based capacity, notifications (站内消息 and SMS/e-mail outbox), the 75% warning mark (per step) and 容缺 supply on cases.</summary>
-[DbContext(typeof(PortalDbContext))]
+[DbContext(typeof(LegacyPortalDbContext))]
 [Migration("20261130030000_AppointmentsNotifications")]
 public partial class AppointmentsNotifications : Migration
 {

@@ -5,14 +5,14 @@ using Portal.Infrastructure.Data;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Migrations;
+namespace Portal.Web.Tests.Data.Legacy;
 
 /// <summary>
 /// The first schema: Identity, cases with their history, the promise table, the holiday calendar and the
 /// number counters. Written by hand with provider-neutral calls (no column types: each provider maps the CLR
-/// type); printed by <c>--print-schema-migration</c> and checked by MigrationSchemaTests on SQLite and PostgreSQL.
+/// type). Kept unchanged, with the seven after it, to build databases as the portal did before December 2026.
 /// </summary>
-[DbContext(typeof(PortalDbContext))]
+[DbContext(typeof(LegacyPortalDbContext))]
 [Migration("20261122000000_Initial")]
 public partial class Initial : Migration
 {

@@ -5,10 +5,10 @@ using Portal.Infrastructure.Data;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Migrations;
+namespace Portal.Web.Tests.Data.Legacy;
 
 /// <summary>注销: deregistration applications, public-notice objections and claims, shared confirmations, and permits.</summary>
-[DbContext(typeof(PortalDbContext))]
+[DbContext(typeof(LegacyPortalDbContext))]
 [Migration("20261130000000_Deregistration")]
 public partial class Deregistration : Migration
 {

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Portal.Infrastructure.Data;
+using Portal.Web.Setup;
+
+namespace Portal.Web.Tests.Data;
+
+/// <summary>
+/// No SQL Server runs on this machine, so SQL Server is checked without one: the scripts EF Core writes for it (the
+/// whole schema, every migration, the idempotent deployment script) and every hand-written statement's SQL Server form
+/// are parsed with Microsoft's own T-SQL parser (ScriptDom) for SQL Server 2022 and 2025, and the indexes are checked
+/// against SQL Server's key size limit.
+/// </summary>
+public sealed class SqlServerScriptTests
+{
+    public static TheoryData<string> Parsers => ["2022", "2025"];
+
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public void The_whole_schema_script_parses(string version)
+    {
+        using var db = SqlServer();
+        var script = db.Database.GenerateCreateScript();
+        Assert.Contains("CREATE TABLE [Cases]", script, StringComparison.Ordinal);
+        AssertParses(version, script);
+    }
+
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public void The_migration_script_from_an_empty_database_parses(string version)
+    {
+        using var db = SqlServer();
+        var script = db.GetService<IMigrator>().GenerateScript();
+        Assert.Contains(LegacyHistory.BaselineId(db), script, StringComparison.Ordinal);
+        AssertParses(version, script);
+    }
+
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public void The_idempotent_migration_script_parses(string version)
+    {
+        using var db = SqlServer();
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [DataProtectionKeys]", script, StringComparison.Ordinal);
+        AssertParses(version, script);
+    }
+
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public void The_hand_written_statements_parse(string version)
+    {
+        using var db = SqlServer();
+        var statements = new List<string>
+        {
+            // {0} is where EF Core puts its parameter (@p0).
+            ProviderSql.LockCase(DatabaseSetup.SqlServer)!.Replace("{0}", "@p0", StringComparison.Ordinal),
+            ProviderSql.UpdateStatistics(DatabaseSetup.SqlServer),
+            ProviderSql.IndexNames(DatabaseSetup.SqlServer),
+        };
+        statements.AddRange(LoadData.ArchiveCopyStatements(db, lastId: 1000, offset: 5000, copy: 2));
+        Assert.Null(ProviderSql.ContinueKeys(DatabaseSetup.SqlServer, "Cases", "Id"));
+        Assert.Contains(statements, s => s.Contains("SET IDENTITY_INSERT [Cases] ON", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Contains("[Number] + '-A02'", StringComparison.Ordinal));
+        foreach (var statement in statements)
+        {
+            AssertParses(version, statement);
+        }
+    }
+
+    [Fact]
+    public void The_parser_finds_errors()
+    {
+        // The check itself: PostgreSQL's and SQLite's RETURNING and LIMIT are not T-SQL.
+        Assert.NotEmpty(Parse("2025", "UPDATE [NumberSequences] SET [Next] = [Next] + 1 WHERE [Key] = @p0 RETURNING [Next]"));
+        Assert.NotEmpty(Parse("2025", "SELECT [Id] FROM [Cases] ORDER BY [Id] LIMIT 1"));
+    }
+
+    /// <summary>
+    /// SQL Server cannot index nvarchar(max) at all (every string in a key needs a length), and refuses a row whose key
+    /// exceeds 1,700 bytes (900 for the clustered primary key). Identity's own tables are the framework's standard
+    /// schema: their two-part keys are declared longer than 900 bytes, SQL Server only warns when creating them, and
+    /// the values stored there (provider names, GUID ids) are far shorter.
+    /// </summary>
+    [Fact]
+    public void Every_index_key_fits_in_SqlServer()
+    {
+        using var db = SqlServer();
+        var model = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        var tooLong = new List<string>();
+        foreach (var table in model.Tables)
+        {
+            var keys = table.Indexes.Select(i => (Name: i.Name, Columns: i.Columns, Limit: 1700))
+                .Concat(table.UniqueConstraints.Select(k => (Name: k.Name, Columns: k.Columns, Limit: k.GetIsPrimaryKey() ? 900 : 1700)));
+            foreach (var (name, columns, limit) in keys)
+            {
+                var bytes = columns.Sum(c => (long)KeyBytes(c.StoreType));
+                if (bytes > limit && !(table.Name.StartsWith("AspNet", StringComparison.Ordinal) && bytes <= 2 * 450 * columns.Count))
+                {
+                    tooLong.Add($"{table.Name}.{name}: {string.Join(", ", columns.Select(c => c.Name + " " + c.StoreType))} = {bytes} bytes > {limit}");
+                }
+            }
+        }
+
+        Assert.Empty(tooLong);
+    }
+
+    private static int KeyBytes(string storeType)
+    {
+        var type = storeType.ToLowerInvariant();
+        if (type.Contains("(max)", StringComparison.Ordinal))
+        {
+            return int.MaxValue;
+        }
+
+        var open = type.IndexOf('(', StringComparison.Ordinal);
+        var name = open < 0 ? type : type[..open];
+        var length = open < 0 ? 0 : int.Parse(type[(open + 1)..type.IndexOfAny([',', ')'])], System.Globalization.CultureInfo.InvariantCulture);
+        return name switch
+        {
+            "nvarchar" or "nchar" => 2 * length,
+            "varchar" or "char" or "varbinary" or "binary" => length,
+            "bigint" or "datetime2" or "float" or "datetime" => 8,
+            "int" or "date" or "real" => 4,
+            "bit" or "tinyint" => 1,
+            "smallint" => 2,
+            "decimal" or "numeric" => 17,
+            "uniqueidentifier" => 16,
+            "datetimeoffset" => 10,
+            "time" => 5,
+            _ => throw new InvalidOperationException($"no key size known for {storeType}"),
+        };
+    }
+
+    private static PortalDbContext SqlServer() => DatabaseSetup.CreateContext(DatabaseSetup.SqlServer, MigrationTests.Placeholder(DatabaseSetup.SqlServer));
+
+    private static void AssertParses(string version, string script)
+    {
+        var errors = Parse(version, script);
+        Assert.True(errors.Count == 0, string.Join('\n', errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
+    }
+
+    private static IList<ParseError> Parse(string version, string script)
+    {
+        TSqlParser parser = version == "2022" ? new TSql160Parser(initialQuotedIdentifiers: true) : new TSql170Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(script);
+        parser.Parse(reader, out var errors);
+        return errors;
+    }
+}
