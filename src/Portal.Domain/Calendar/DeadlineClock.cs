@@ -80,6 +80,15 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
         return new[] { year, year + 1 }.Where(y => !Calendar.HasDataFor(y)).ToList();
     }
 
+    /// <summary>Whether a deadline counted from <paramref name="fromUtc"/> to <paramref name="toUtc"/> depends on a year without its notice.</summary>
+    public bool IsProvisional(DateTime fromUtc, DateTime toUtc) => Calendar.IsProvisional(LocalDate(fromUtc), LocalDate(toUtc));
+
+    /// <summary><see cref="WorkingCalendar.ProvisionalNote"/> when the deadline is provisional, otherwise empty.</summary>
+    public string ProvisionalNote(DateTime fromUtc, DateTime toUtc) => IsProvisional(fromUtc, toUtc) ? WorkingCalendar.ProvisionalNote : "";
+
+    /// <summary>The configured office day (the sum of the office periods, 7 hours by default) in minutes.</summary>
+    public int OfficeDayMinutes => (int)Calendar.OfficeHours.PerDay.TotalMinutes;
+
     public DateTime AddOfficeMinutes(DateTime startUtc, int minutes) =>
         ToUtc(Calendar.AddOfficeMinutes(ToLocal(startUtc), minutes));
 
