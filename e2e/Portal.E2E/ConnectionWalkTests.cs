@@ -622,7 +622,7 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
     [GeneratedRegex(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$")]
     private static partial Regex PortalTime();
 
-    [GeneratedRegex(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}前（剩余.+工作时间）$")]
+    [GeneratedRegex(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}前（剩余[^（）]+）(（按法定节假日暂算，以国务院节假日安排为准）)?$")]
     private static partial Regex DeadlineText();
 
     private static Task ShotAsync(IPage page, string name) => Walk.ShotAsync(page, name);

@@ -16,6 +16,9 @@ public enum TimeUnit
 
     /// <summary>Plain calendar days.</summary>
     CalendarDays,
+
+    /// <summary>Halves of a working day's office time (1 = "0.5个工作日", half the configured office day).</summary>
+    HalfWorkingDays,
 }
 
 /// <summary>A processing time limit such as "20 working days" attached to a workflow state.</summary>
@@ -35,7 +38,7 @@ public readonly record struct TimeLimit(int Amount, TimeUnit Unit)
     /// <summary>Creates a limit of <paramref name="days"/> calendar days.</summary>
     public static TimeLimit CalendarDays(int days) => new(days, TimeUnit.CalendarDays);
 
-    /// <summary>Chinese display text, e.g. "20个工作日", "4个工作小时", "20分钟(工作时间)", "10日".</summary>
+    /// <summary>Chinese display text, e.g. "20个工作日", "4个工作小时", "20分钟(工作时间)", "10日", "0.5个工作日".</summary>
     public override string ToString()
     {
         var amount = Amount.ToString(CultureInfo.InvariantCulture);
@@ -45,6 +48,7 @@ public readonly record struct TimeLimit(int Amount, TimeUnit Unit)
             TimeUnit.OfficeHours => amount + "个工作小时",
             TimeUnit.OfficeMinutes => amount + "分钟(工作时间)",
             TimeUnit.CalendarDays => amount + "日",
+            TimeUnit.HalfWorkingDays => (Amount / 2m).ToString("0.#", CultureInfo.InvariantCulture) + "个工作日",
             _ => amount + " " + Unit.ToString(),
         };
     }

@@ -3,8 +3,8 @@ namespace Portal.Domain.Calendar;
 /// <summary>
 /// Public-holiday arrangements of the mainland, as published by the General Office of the State Council
 /// (国务院办公厅关于部分节假日安排的通知). Each year must be added by hand when the notice is published
-/// (usually in November of the previous year); until then <see cref="WorkingCalendar"/> falls back to
-/// Monday–Friday for that year and the host should warn.
+/// (usually in November of the previous year); until then <see cref="WorkingCalendar"/> falls back to the statutory
+/// holidays of that year (<see cref="StatutoryHolidays"/>) and marks what it computes as provisional.
 /// </summary>
 public static class ChinaHolidays
 {

@@ -70,8 +70,15 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
         TimeUnit.OfficeHours => Calendar.AddOfficeMinutes(startLocal, limit.Amount * 60),
         TimeUnit.OfficeMinutes => Calendar.AddOfficeMinutes(startLocal, limit.Amount),
         TimeUnit.CalendarDays => Calendar.AddCalendarDays(startLocal, limit.Amount),
+        TimeUnit.HalfWorkingDays => Calendar.AddOfficeMinutes(startLocal, HalfDayMinutes(limit.Amount)),
         _ => throw new ArgumentOutOfRangeException(nameof(limit)),
     };
+
+    /// <summary>
+    /// Office minutes of <paramref name="halves"/> half working days: 0.5个工作日 is half the configured office day
+    /// (3 h 30 min with 09:00-12:00 and 13:00-17:00), not 4 hours.
+    /// </summary>
+    public int HalfDayMinutes(int halves) => (int)Math.Round(Calendar.OfficeHours.PerDay.TotalMinutes * halves / 2, MidpointRounding.AwayFromZero);
 
     /// <summary>This year and next year, where the holiday notice has not been entered (the portal warns about them).</summary>
     public IReadOnlyList<int> YearsMissingAround(DateTime nowUtc)
@@ -79,6 +86,15 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
         var year = ToLocal(nowUtc).Year;
         return new[] { year, year + 1 }.Where(y => !Calendar.HasDataFor(y)).ToList();
     }
+
+    /// <summary>Whether a deadline counted from <paramref name="fromUtc"/> to <paramref name="toUtc"/> depends on a year without its notice.</summary>
+    public bool IsProvisional(DateTime fromUtc, DateTime toUtc) => Calendar.IsProvisional(LocalDate(fromUtc), LocalDate(toUtc));
+
+    /// <summary><see cref="WorkingCalendar.ProvisionalNote"/> when the deadline is provisional, otherwise empty.</summary>
+    public string ProvisionalNote(DateTime fromUtc, DateTime toUtc) => IsProvisional(fromUtc, toUtc) ? WorkingCalendar.ProvisionalNote : "";
+
+    /// <summary>The configured office day (the sum of the office periods, 7 hours by default) in minutes.</summary>
+    public int OfficeDayMinutes => (int)Calendar.OfficeHours.PerDay.TotalMinutes;
 
     public DateTime AddOfficeMinutes(DateTime startUtc, int minutes) =>
         ToUtc(Calendar.AddOfficeMinutes(ToLocal(startUtc), minutes));

@@ -13,8 +13,10 @@ namespace Portal.Domain.Calendar;
 /// Kind of the start value.
 /// </para>
 /// <para>
-/// Years whose holiday arrangement is not loaded fall back to Monday–Friday working days. The class never
-/// throws for them; the host warns using <see cref="HasDataFor"/> and <see cref="YearsWithoutData"/>.
+/// Years whose holiday arrangement (the State Council's notice) is not loaded fall back to the statutory holidays of
+/// 《全国年节及纪念日放假办法》 with its 补假 rule (<see cref="StatutoryHolidays"/>), without make-up working days, which
+/// only the notice sets. Days entered for such a year still win over the fallback. Every result that depends on such a
+/// year is provisional: the host marks it with <see cref="ProvisionalNote"/> (<see cref="IsProvisional"/>).
 /// </para>
 /// </remarks>
 public sealed class WorkingCalendar
@@ -68,6 +70,9 @@ public sealed class WorkingCalendar
         _periods = [.. OfficeHours.Periods];
     }
 
+    /// <summary>How a date computed with the statutory fallback is marked wherever it is shown.</summary>
+    public const string ProvisionalNote = "（按法定节假日暂算，以国务院节假日安排为准）";
+
     /// <summary>The mainland calendar built from <see cref="ChinaHolidays.All"/> (years 2025 and 2026), default office hours.</summary>
     public static WorkingCalendar ChinaDefault => LazyChinaDefault.Value;
 
@@ -80,13 +85,32 @@ public sealed class WorkingCalendar
     /// <summary>Whether the holiday arrangement of <paramref name="year"/> is loaded.</summary>
     public bool HasDataFor(int year) => _years.Contains(year);
 
+    /// <summary>
+    /// Whether a result counted over [<paramref name="from"/>, <paramref name="to"/>] (either order) touches a year whose
+    /// notice is not loaded, so it was computed with the statutory fallback and may change when the notice is entered.
+    /// </summary>
+    public bool IsProvisional(DateOnly from, DateOnly to)
+    {
+        var first = Math.Min(from.Year, to.Year);
+        var last = Math.Max(from.Year, to.Year);
+        for (var year = first; year <= last; year++)
+        {
+            if (!_years.Contains(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Describes one date.</summary>
     public CalendarDay Describe(DateOnly date)
     {
         var hasData = HasDataFor(date.Year);
 
         // Overrides are applied even for a year not listed as complete: a known holiday is still a holiday.
-        if (_overrides.TryGetValue(date, out var day))
+        if (TryGetOverride(date, out var day))
         {
             return new CalendarDay(date, day.Kind, day.Name, day.Kind == DayKind.MakeupWorkday, hasData);
         }
@@ -98,10 +122,14 @@ public sealed class WorkingCalendar
 
     /// <summary>
     /// A weekday that is not a holiday, or a make-up working day (调休上班).
-    /// Years without data: Monday–Friday.
+    /// Years without data: Monday–Friday less the statutory holidays and 补假 days (<see cref="StatutoryHolidays"/>).
     /// </summary>
     public bool IsWorkingDay(DateOnly date) =>
-        _overrides.TryGetValue(date, out var day) ? day.Kind == DayKind.MakeupWorkday : !IsWeekend(date);
+        TryGetOverride(date, out var day) ? day.Kind == DayKind.MakeupWorkday : !IsWeekend(date);
+
+    /// <summary>An entered day, or for a year without data a statutory day of the fallback.</summary>
+    private bool TryGetOverride(DateOnly date, out DayOverride day) =>
+        _overrides.TryGetValue(date, out day!) || (!_years.Contains(date.Year) && StatutoryHolidays.TryGet(date, out day));
 
     /// <summary>The first working day strictly after <paramref name="date"/>.</summary>
     public DateOnly NextWorkingDay(DateOnly date)
@@ -308,7 +336,7 @@ public sealed class WorkingCalendar
 
     /// <summary>
     /// Years touched by the range (either order) whose holiday arrangement is not loaded, ascending.
-    /// The host shows a warning for each, because the result was computed with the Monday–Friday fallback.
+    /// The host shows a warning for each, because the result was computed with the statutory fallback.
     /// </summary>
     public IReadOnlyList<int> YearsWithoutData(DateTime fromLocal, DateTime toLocal)
     {

@@ -8,7 +8,7 @@ namespace Portal.Domain.Cases;
 /// which runs the <see cref="CaseWorkflow"/>, computes the new step's deadline from the working-day calendar
 /// and appends a history row — all to be saved in one transaction.
 /// </summary>
-public class Case
+public partial class Case
 {
     private Case()
     {
@@ -134,7 +134,7 @@ public class Case
 
     /// <summary>Whether a history row is a note inside a step (overdue mark, sub-item move) rather than a step of its own.</summary>
     public static bool IsNote(CaseEvent e) =>
-        e.Action is OverdueAction or NoteAction || e.Action.StartsWith("SubItem.", StringComparison.Ordinal);
+        e.Action is OverdueAction or NoteAction or DeadlineChangedAction || e.Action.StartsWith("SubItem.", StringComparison.Ordinal);
 
     /// <summary>An unsaved case in its initial state, used to describe the workflow.</summary>
     internal static Case Blank() => new();

@@ -24,6 +24,9 @@ public enum NotificationKind
 
     /// <summary>The rater: the result of the follow-up of their 差评 is ready.</summary>
     RatingReply,
+
+    /// <summary>Applicant and staff: a stored deadline moved because the holiday calendar changed.</summary>
+    DeadlineChanged,
 }
 
 public enum DeliveryState
@@ -99,6 +102,7 @@ public class Notification
         NotificationKind.StepOverdue => "已超时",
         NotificationKind.BadRating => "差评待处理",
         NotificationKind.RatingReply => "差评整改反馈",
+        NotificationKind.DeadlineChanged => "时限调整",
         _ => kind.ToString(),
     };
 

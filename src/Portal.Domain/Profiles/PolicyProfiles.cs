@@ -21,8 +21,8 @@ public static class PolicyProfiles
     private const string PortalDefault = "门户默认值";
 
     public static PolicyProfile Zaozhuang { get; } = new("zaozhuang", "枣庄市（含峄城区）", "370402", Common(
-        new PromiseDefinitionSeed("企业开办", "受理→办结（全流程）", new TimeLimit(4, TimeUnit.OfficeHours), "002:9", "0.5个工作日办结（峄城区），按4个工作小时计"),
-        new PromiseDefinitionSeed("企业开办", "一般性企业开办", new TimeLimit(4, TimeUnit.OfficeHours), "002:9", "文件未区分一般性企业，同全流程时限")));
+        new PromiseDefinitionSeed("企业开办", "受理→办结（全流程）", new TimeLimit(1, TimeUnit.HalfWorkingDays), "002:9", "0.5个工作日办结（峄城区），即一个工作日办公时间的一半（09:00-12:00、13:00-17:00 时为3小时30分钟）"),
+        new PromiseDefinitionSeed("企业开办", "一般性企业开办", new TimeLimit(1, TimeUnit.HalfWorkingDays), "002:9", "文件未区分一般性企业，同全流程时限")));
 
     public static PolicyProfile Taian { get; } = new("taian", "泰安市（“1545”企业开办）", "370902", Common(
         new PromiseDefinitionSeed("企业开办", "受理→办结（全流程）", new TimeLimit(4, TimeUnit.OfficeHours), "003:9", "最长4个小时办结，按工作时间计"),

@@ -41,6 +41,7 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
         db.ChangeTracker.DetectChanges();
         var planned = new List<(Case Case, NotificationPlanner.Planned Message)>();
         var staffAlerts = new List<(Case Case, bool Overdue)>();
+        var deadlineChanges = new List<(Case Case, CaseEvent Event)>();
         foreach (var entry in db.ChangeTracker.Entries<CaseEvent>().Where(e => e.State == EntityState.Added).ToList())
         {
             var e = entry.Entity;
@@ -59,10 +60,16 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
             {
                 staffAlerts.Add((c, true));
             }
+
+            if (e.Action == Case.DeadlineChangedAction)
+            {
+                deadlineChanges.Add((c, e));
+            }
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         await AddStaffAlertsAsync(db, staffAlerts, now, cancellationToken);
+        await AddDeadlineChangesAsync(db, deadlineChanges, now, cancellationToken);
         foreach (var (c, m) in planned.DistinctBy(p => p.Message.DedupeKey))
         {
             db.Notifications.Add(Notification.Create(m.RecipientId, m.Kind, c.Number, m.Title, m.Body, $"/Cases/{c.Number}", now, m.DedupeKey));
@@ -91,6 +98,31 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
             }
 
             foreach (var m in NotificationPlanner.ForStaff(c, overdue, ids))
+            {
+                db.Notifications.Add(Notification.Create(m.RecipientId, m.Kind, c.Number, m.Title, m.Body, $"/Cases/{c.Number}", nowUtc, m.DedupeKey));
+            }
+        }
+    }
+
+    /// <summary>A deadline moved by a holiday change: the staff of the holding role and the case's owner (首问负责) hear of it.</summary>
+    private static async Task AddDeadlineChangesAsync(PortalDbContext db, IReadOnlyCollection<(Case Case, CaseEvent Event)> changes, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var holders = changes.Select(a => a.Case.HolderRole).Where(r => r != Roles.Applicant && r.Length > 0).Distinct().ToList();
+        var members = await MembersAsync(db, holders, cancellationToken);
+        foreach (var (c, e) in changes)
+        {
+            var ids = members.Where(m => m.Role == c.HolderRole).Select(m => m.UserId).ToList();
+            if (c.OwnerId is { } owner)
+            {
+                ids.Add(owner);
+            }
+
+            foreach (var m in NotificationPlanner.ForStaffDeadlineChange(c, e, ids.Where(id => id != c.ApplicantId)))
             {
                 db.Notifications.Add(Notification.Create(m.RecipientId, m.Kind, c.Number, m.Title, m.Body, $"/Cases/{c.Number}", nowUtc, m.DedupeKey));
             }

@@ -29,6 +29,8 @@ public static class NotificationPlanner
         var subject = $"{c.Number}（{c.Title}）";
         (NotificationKind Kind, string Title, string Body)? message = e.Action switch
         {
+            Case.DeadlineChangedAction => (NotificationKind.DeadlineChanged, "办件承诺时限调整",
+                $"您的办件 {subject} 的承诺时限已调整：{e.Reason}"),
             Case.OverdueAction when e.HolderRole == Roles.Applicant => (NotificationKind.Late, "请尽快办理您的办件",
                 $"您的办件 {subject} 在“{c.State.Label()}”环节由您办理，已超过规定时限，请尽快办理。"),
             Case.OverdueAction => (NotificationKind.Late, "办件超过承诺时限",
@@ -45,6 +47,11 @@ public static class NotificationPlanner
             ? new Planned(c.ApplicantId, m.Kind, m.Title, m.Body, $"{c.Number}:v{c.Version}:{e.Action}:{c.ApplicantId}")
             : null;
     }
+
+    /// <summary>What the staff holding the case hear when its deadline moved because the holiday calendar changed.</summary>
+    public static IEnumerable<Planned> ForStaffDeadlineChange(Case c, CaseEvent e, IEnumerable<string> staffIds) =>
+        staffIds.Distinct().Select(id => new Planned(id, NotificationKind.DeadlineChanged, "办件承诺时限调整",
+            $"办件 {c.Number}（{c.Title}）的承诺时限已调整：{e.Reason}", $"{c.Number}:deadline:{e.At.Ticks}:{(e.DueAt ?? e.At).Ticks}:{id}"));
 
     /// <summary>What the staff holding the case hear when its step turns yellow (75% used) or red (overdue).</summary>
     public static IEnumerable<Planned> ForStaff(Case c, bool overdue, IEnumerable<string> staffIds)

@@ -179,7 +179,7 @@ public static class PortalSetup
         var clock = await calendar.GetClockAsync();
         foreach (var year in clock.YearsMissingAround(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))
         {
-            app.Logger.LogWarning("节假日数据缺失：{Year}年尚未录入国务院节假日安排，按周一至周五计算工作日。请管理员在“节假日日历”中补录。", year);
+            app.Logger.LogWarning("节假日数据缺失：{Year}年尚未录入国务院节假日安排，暂按《全国年节及纪念日放假办法》的法定节假日（含补假）计算，日期均为暂算。请管理员在“节假日日历”中补录。", year);
         }
     }
 

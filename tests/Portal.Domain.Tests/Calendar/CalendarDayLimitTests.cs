@@ -16,7 +16,7 @@ public class CalendarDayLimitTests
     [InlineData("2026-10-01T10:00", 9, "2026-10-10T17:00")]   // last day a make-up Saturday: not extended
     [InlineData("2026-02-01T10:00", 15, "2026-02-24T17:00")]  // last day 2/16 (Spring Festival) → 2/24
     [InlineData("2025-12-17T10:00", 15, "2026-01-04T17:00")]  // last day 1/1 → make-up Sunday 1/4
-    [InlineData("2026-12-17T10:00", 15, "2027-01-01T17:00")]  // 2027 without data: Friday 1/1 is a working day
+    [InlineData("2026-12-17T10:00", 15, "2027-01-04T17:00")]  // 2027 without notice: 元旦 Friday 1/1 is off (statutory fallback) → Monday
     [InlineData("2026-12-19T10:00", 15, "2027-01-04T17:00")]  // 2027-01-03 Sunday → Monday
     public void Calendar_day_limits_end_at_close_of_office_and_move_off_non_working_last_days(string start, int days, string expected)
     {

@@ -40,7 +40,7 @@ public class OfficeTimeTests
     [InlineData("2026-02-13T16:00", 480, "2026-02-14T17:00")]  // 1 h + 7 h on make-up Saturday 2/14 ends exactly at close
     [InlineData("2026-02-13T16:00", 540, "2026-02-24T10:00")]  // then the Spring Festival break, then 2/24
     [InlineData("2025-12-31T16:00", 120, "2026-01-04T10:00")]  // year boundary, make-up Sunday 1/4
-    [InlineData("2026-12-31T16:00", 120, "2027-01-01T10:00")]  // 2027 without data: Friday 1/1 works
+    [InlineData("2026-12-31T16:00", 120, "2027-01-04T10:00")]  // 2027 without notice: statutory 元旦 Friday 1/1 off
     [InlineData("2026-09-21T10:30", 60 * 7 * 5, "2026-09-29T10:30")] // five office days; 9/25 (Mid-Autumn) skipped
     [InlineData("2026-09-28T10:30", 60 * 7 * 5, "2026-10-10T10:30")] // across National Day, ending on make-up Saturday
     public void Office_minutes_are_counted_only_inside_office_periods_of_working_days(string start, int minutes, string expected)
@@ -101,7 +101,7 @@ public class OfficeTimeTests
     [InlineData("2026-09-21T15:30", "2026-09-21T10:30", 0)]     // reversed
     [InlineData("2026-09-21T10:30", "2026-09-21T10:30", 0)]     // empty
     [InlineData("2026-10-09T00:00", "2026-10-12T00:00", 840)]   // Friday + make-up Saturday
-    [InlineData("2026-12-31T00:00", "2027-01-05T00:00", 1260)]  // 2027 fallback: 12/31, 1/1, 1/4
+    [InlineData("2026-12-31T00:00", "2027-01-05T00:00", 840)]  // 2027 fallback: 12/31, 1/4 (1/1 元旦 off)
     public void Office_time_between_two_instants_counts_only_office_periods_of_working_days(string from, string to, int minutes)
     {
         Assert.Equal(TimeSpan.FromMinutes(minutes), Cn.OfficeTimeBetween(At(from), At(to)));

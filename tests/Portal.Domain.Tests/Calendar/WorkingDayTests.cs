@@ -43,11 +43,12 @@ public class WorkingDayTests
     }
 
     [Fact]
-    public void A_day_in_a_year_without_data_is_described_by_the_Monday_to_Friday_fallback()
+    public void A_day_in_a_year_without_data_is_described_by_the_statutory_fallback()
     {
-        // 2027-10-01 is a Friday; its real National Day holiday is unknown to the calendar.
-        Assert.Equal(new CalendarDay(Day("2027-10-01"), DayKind.Workday, null, true, false), Cn.Describe(Day("2027-10-01")));
-        Assert.Equal(new CalendarDay(Day("2027-10-02"), DayKind.Weekend, null, false, false), Cn.Describe(Day("2027-10-02")));
+        // 2027-10-01 is a Friday; the year's notice is not entered, so the statutory 国庆节 (10/1–10/3) applies.
+        Assert.Equal(new CalendarDay(Day("2027-10-01"), DayKind.Holiday, "国庆节", false, false), Cn.Describe(Day("2027-10-01")));
+        Assert.Equal(new CalendarDay(Day("2027-10-02"), DayKind.Holiday, "国庆节", false, false), Cn.Describe(Day("2027-10-02")));
+        Assert.Equal(new CalendarDay(Day("2027-10-06"), DayKind.Workday, null, true, false), Cn.Describe(Day("2027-10-06")));
     }
 
     [Theory]
@@ -63,10 +64,10 @@ public class WorkingDayTests
     [InlineData("2026-09-21", true)]   // ordinary Monday
     [InlineData("2025-12-31", true)]
     [InlineData("2026-01-01", false)]
-    [InlineData("2027-01-01", true)]   // no data for 2027: a Friday works
+    [InlineData("2027-01-01", false)]  // no notice for 2027: statutory 元旦 (Friday) is off
     [InlineData("2027-01-02", false)]  // no data for 2027: Saturday off
     [InlineData("2024-10-01", true)]   // no data for 2024: Tuesday works
-    public void Working_days_follow_the_published_arrangement_and_fall_back_to_Monday_to_Friday(string date, bool working)
+    public void Working_days_follow_the_published_arrangement_and_fall_back_to_the_statutory_holidays(string date, bool working)
     {
         Assert.Equal(working, Cn.IsWorkingDay(Day(date)));
         Assert.Equal(working, Cn.Describe(Day(date)).IsWorkingDay);
@@ -79,7 +80,7 @@ public class WorkingDayTests
     [InlineData("2026-02-13", "2026-02-14")]
     [InlineData("2026-02-14", "2026-02-24")]
     [InlineData("2025-12-31", "2026-01-04")]
-    [InlineData("2026-12-31", "2027-01-01")]
+    [InlineData("2026-12-31", "2027-01-04")]  // 2027 fallback: 元旦 Friday off
     [InlineData("2026-09-21", "2026-09-22")]
     public void Next_working_day_is_strictly_after_the_date(string date, string expected)
     {
@@ -113,9 +114,9 @@ public class WorkingDayTests
     [InlineData("2025-12-30T10:00", 1, "2025-12-31T17:00")]  // across the 2025/2026 year boundary
     [InlineData("2025-12-30T10:00", 2, "2026-01-04T17:00")]
     [InlineData("2025-12-30T10:00", 3, "2026-01-05T17:00")]
-    [InlineData("2026-12-30T10:00", 2, "2027-01-01T17:00")]  // into 2027: Monday–Friday fallback
-    [InlineData("2026-12-30T10:00", 3, "2027-01-04T17:00")]
-    [InlineData("2026-12-31T10:00", 10, "2027-01-14T17:00")]
+    [InlineData("2026-12-30T10:00", 2, "2027-01-04T17:00")]  // into 2027: statutory fallback, 元旦 1/1 off
+    [InlineData("2026-12-30T10:00", 3, "2027-01-05T17:00")]
+    [InlineData("2026-12-31T10:00", 10, "2027-01-15T17:00")]
     public void Working_day_limits_end_at_close_of_office_on_the_Nth_working_day_after_the_start_date(string start, int days, string expected)
     {
         Assert.Equal(At(expected), Cn.AddWorkingDays(At(start), days));
@@ -179,7 +180,7 @@ public class WorkingDayTests
     [InlineData("2026-10-09", "2026-10-11", 1)]   // only the make-up Saturday
     [InlineData("2026-02-13", "2026-02-24", 2)]   // make-up Saturday 2/14 and Tuesday 2/24
     [InlineData("2025-12-31", "2026-01-05", 2)]   // make-up Sunday 1/4 and Monday 1/5
-    [InlineData("2026-12-31", "2027-01-08", 6)]   // 2027 fallback: 1/1 and 1/4–1/8
+    [InlineData("2026-12-31", "2027-01-08", 5)]   // 2027 fallback: 1/1 off, 1/4–1/8
     public void Working_days_between_count_the_end_day_but_not_the_start_day(string from, string to, int expected)
     {
         Assert.Equal(expected, Cn.WorkingDaysBetween(Day(from), Day(to)));

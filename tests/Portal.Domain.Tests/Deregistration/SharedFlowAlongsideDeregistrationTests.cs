@@ -23,7 +23,7 @@ public sealed class SharedFlowAlongsideDeregistrationTests
 
         Assert.Equal(CaseState.InProgress, c.State);
         Assert.Equal(Department.Market.ReviewerRole(), c.HolderRole);
-        Assert.Equal(China(2026, 11, 23, 15, 30), c.StepDueAt); // 枣庄: 4 office hours, lunch excluded
+        Assert.Equal(China(2026, 11, 23, 15), c.StepDueAt); // 枣庄: 0.5 working day = 3 h 30 min of office time, lunch excluded
         var actions = c.PermittedActions(Shared(Market, China(2026, 11, 23, 11)), Because("x"));
         Assert.Contains(CaseTrigger.Complete, actions);
         Assert.DoesNotContain(CaseTrigger.NoticeEnds, actions);

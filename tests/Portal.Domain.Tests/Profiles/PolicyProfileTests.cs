@@ -36,7 +36,7 @@ public sealed class PolicyProfileTests
         Assert.Equal(new TimeLimit(4, TimeUnit.OfficeHours), PolicyProfiles.Taian.Find(PromiseKeys.EstablishmentTotal)!.Limit);
         Assert.Equal("003:9", PolicyProfiles.Taian.Find(PromiseKeys.EstablishmentTotal)!.Source);
         Assert.Equal(new TimeLimit(2, TimeUnit.OfficeHours), PolicyProfiles.Taian.Find(PromiseKeys.EstablishmentGeneral)!.Limit);
-        Assert.Equal(new TimeLimit(4, TimeUnit.OfficeHours), PolicyProfiles.Zaozhuang.Find(PromiseKeys.EstablishmentTotal)!.Limit);
+        Assert.Equal(new TimeLimit(1, TimeUnit.HalfWorkingDays), PolicyProfiles.Zaozhuang.Find(PromiseKeys.EstablishmentTotal)!.Limit);
         Assert.Equal("002:9", PolicyProfiles.Zaozhuang.Find(PromiseKeys.EstablishmentTotal)!.Source);
         Assert.Equal(new TimeLimit(20, TimeUnit.OfficeMinutes), PolicyProfiles.Liaocheng.Find(PromiseKeys.EstablishmentTotal)!.Limit);
         Assert.Equal("004:29", PolicyProfiles.Liaocheng.Find(PromiseKeys.EstablishmentTotal)!.Source);

@@ -58,7 +58,7 @@ public sealed class ProfileTests
         var window = await factory.CreateUserAsync(Roles.Window);
         var before = await factory.SubmitCaseAsync(applicant, "修改时限前受理");
         var after = await factory.SubmitCaseAsync(applicant, "修改时限后受理");
-        await factory.ActNowAsync(window, before, CaseTrigger.Accept); // Mon 09:00 + 4h = Mon 14:00
+        await factory.ActNowAsync(window, before, CaseTrigger.Accept); // Mon 09:00 + 0.5 working day (3 h 30 min) = Mon 13:30
 
         var row = await TotalRowAsync(factory);
         await factory.SendAs(admin, new EditLimit.Command { Id = row.Id, Amount = 2, Unit = TimeUnit.OfficeHours, Version = row.Version });
@@ -77,9 +77,9 @@ public sealed class ProfileTests
         Assert.Equal("2个工作小时", late.StepLimitText);
 
         var early = await factory.LoadCaseAsync(before);
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 14), early.StepDueAt);
-        Assert.Equal(240, early.StepLimitMinutes);
-        Assert.Equal("4个工作小时", early.StepLimitText);
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 13, 30), early.StepDueAt);
+        Assert.Equal(210, early.StepLimitMinutes);
+        Assert.Equal("0.5个工作日", early.StepLimitText);
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class ProfileTests
         Assert.Equal(nameof(EditLimit.Command.Amount), error.Field);
         Assert.Equal("时限数值应在1到3650之间。", error.Message);
         var unchanged = await TotalRowAsync(factory);
-        Assert.Equal((4, row.Version), (unchanged.Amount, unchanged.Version));
+        Assert.Equal((1, TimeUnit.HalfWorkingDays, row.Version), (unchanged.Amount, unchanged.Unit, unchanged.Version));
     }
 
     [Theory]
@@ -148,7 +148,7 @@ public sealed class ProfileTests
                 new EditLimit.Command { Id = row.Id, Amount = 2, Unit = TimeUnit.OfficeHours, Version = row.Version });
 
             var during = await factory.SendAs(null, new PromiseList.Query());
-            Assert.Equal("4个工作小时", Row(during, PromiseKeys.EstablishmentTotal).Limit); // not committed yet
+            Assert.Equal("0.5个工作日", Row(during, PromiseKeys.EstablishmentTotal).Limit); // not committed yet
             await transaction.CommitAsync();
         }
 

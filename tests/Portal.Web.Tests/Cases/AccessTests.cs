@@ -185,7 +185,7 @@ public sealed class AccessTests
 
         Assert.Equal(PolicyProfiles.Zaozhuang.Name, (await factory.SendAs(supervisor, new PromiseList.Query())).ProfileName);
         var after = await EstablishmentTotalRowAsync(factory);
-        Assert.Equal((4, TimeUnit.OfficeHours, row.Version), (after.Amount, after.Unit, after.Version));
+        Assert.Equal((1, TimeUnit.HalfWorkingDays, row.Version), (after.Amount, after.Unit, after.Version));
         Assert.True((await factory.SendAs(supervisor, new CalendarApi.Day.Query { Date = "2026-12-01" })).Working);
     }
 

@@ -30,11 +30,11 @@ public sealed class ActTests
         Assert.Equal(window.Id, c.OwnerId);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 9), c.AcceptedAt);
 
-        // 枣庄: 企业开办 4 office hours. Mon 09:00 + 3h (to 12:00) + 1h after lunch = Mon 14:00 China = 06:00 UTC.
-        Assert.Equal(new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc), c.StepDueAt);
+        // 枣庄: 企业开办 0.5 working day = 3 h 30 min. Mon 09:00 + 3h (to 12:00) + 30 min after lunch = Mon 13:30 China = 05:30 UTC.
+        Assert.Equal(new DateTime(2026, 11, 23, 5, 30, 0, DateTimeKind.Utc), c.StepDueAt);
         Assert.Equal(DateTimeKind.Utc, c.StepDueAt!.Value.Kind);
-        Assert.Equal(240, c.StepLimitMinutes);
-        Assert.Equal("4个工作小时", c.StepLimitText);
+        Assert.Equal(210, c.StepLimitMinutes);
+        Assert.Equal("0.5个工作日", c.StepLimitText);
 
         var history = await factory.HistoryAsync(number);
         Assert.Equal(before.HistoryCount + 1, history.Count);

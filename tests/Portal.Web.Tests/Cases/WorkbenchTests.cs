@@ -23,11 +23,11 @@ public sealed class WorkbenchTests
 
         // Accepted in a different order from the one they were submitted in.
         factory.Time.SetChina(2026, 11, 23, 9);
-        await factory.ActNowAsync(window, third, CaseTrigger.Accept);   // due Mon 14:00
+        await factory.ActNowAsync(window, third, CaseTrigger.Accept);   // due Mon 13:30 (0.5 working day = 3 h 30 min)
         factory.Time.SetChina(2026, 11, 23, 10);
-        await factory.ActNowAsync(window, first, CaseTrigger.Accept);   // due Mon 15:00
+        await factory.ActNowAsync(window, first, CaseTrigger.Accept);   // due Mon 14:30
         factory.Time.SetChina(2026, 11, 23, 11);
-        await factory.ActNowAsync(window, second, CaseTrigger.Accept);  // due Mon 16:00
+        await factory.ActNowAsync(window, second, CaseTrigger.Accept);  // due Mon 15:30
 
         var queue = await factory.SendAs(market, new Queue.Query());
 
@@ -42,7 +42,7 @@ public sealed class WorkbenchTests
         }
 
         Assert.Equal(
-            [Scenario.ChinaUtc(2026, 11, 23, 14), Scenario.ChinaUtc(2026, 11, 23, 15), Scenario.ChinaUtc(2026, 11, 23, 16)],
+            [Scenario.ChinaUtc(2026, 11, 23, 13, 30), Scenario.ChinaUtc(2026, 11, 23, 14, 30), Scenario.ChinaUtc(2026, 11, 23, 15, 30)],
             stored);
     }
 
@@ -80,20 +80,20 @@ public sealed class WorkbenchTests
         var number = await factory.SubmitCaseAsync(applicant);
         await factory.ActNowAsync(window, number, CaseTrigger.Accept);
 
-        // 4 office hours from Mon 09:00: due Mon 14:00; 75% (180 minutes) are used at Mon 12:00.
+        // 0.5 working day (3 h 30 min of office time) from Mon 09:00: due Mon 13:30; 75% (158 minutes) are used at Mon 11:38.
         var stored = await factory.LoadCaseAsync(number);
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 12), stored.StepWarnAt);
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 11, 38), stored.StepWarnAt);
 
         async Task<DeadlineStatus> Colour() => Assert.Single((await factory.SendAs(market, new Queue.Query())).Rows).Deadline.Status;
 
         Assert.Equal(DeadlineStatus.OnTrack, await Colour());
-        factory.Time.SetChina(2026, 11, 23, 11, 59);
+        factory.Time.SetChina(2026, 11, 23, 11, 37);
         Assert.Equal(DeadlineStatus.OnTrack, await Colour());
         factory.Time.SetChina(2026, 11, 23, 12, 30);
         Assert.Equal(DeadlineStatus.Warning, await Colour());
-        factory.Time.SetChina(2026, 11, 23, 14);
+        factory.Time.SetChina(2026, 11, 23, 13, 30);
         Assert.Equal(DeadlineStatus.Warning, await Colour());
-        factory.Time.SetChina(2026, 11, 23, 14, 1);
+        factory.Time.SetChina(2026, 11, 23, 13, 31);
         var late = Assert.Single((await factory.SendAs(market, new Queue.Query())).Rows);
         Assert.Equal(DeadlineStatus.Overdue, late.Deadline.Status);
         Assert.Contains("已超时", late.Deadline.Text);

@@ -48,6 +48,25 @@ public sealed class DashboardFiguresTests
         Assert.Equal("窗口一", step.StaffName);
     }
 
+    /// <summary>Issue 15: a step whose deadline a holiday change moved later is on time against the new deadline.</summary>
+    [Fact]
+    public void A_deadline_recomputed_after_a_holiday_change_decides_whether_the_step_was_on_time()
+    {
+        var c = Facts(1);
+        var events = new[]
+        {
+            Row(1, ChinaUtc(2026, 11, 9, 9), "Accept", Department.Market.ReviewerRole(), ChinaUtc(2026, 11, 9, 11), Clerk),
+            Row(1, ChinaUtc(2026, 11, 9, 10), Case.DeadlineChangedAction, Department.Market.ReviewerRole(), ChinaUtc(2026, 11, 9, 15), "admin"),
+            Row(1, ChinaUtc(2026, 11, 9, 14), "Complete", "", null, Reviewer),
+        };
+
+        var step = Assert.Single(DashboardFigures.StepsEndedIn(Monday, DashboardWorld.ChinaClock, events, Cases(c)));
+
+        Assert.True(step.OnTime);
+        Assert.Equal(300, step.PromisedMinutes); // 09:00-12:00 and 13:00-15:00
+        Assert.Equal(ChinaUtc(2026, 11, 9, 9), step.StartedAt);
+    }
+
     [Fact]
     public void Facts_of_real_history_rows_know_notes_and_overdue_marks_as_the_case_does()
     {
@@ -335,6 +354,6 @@ public sealed class DashboardFiguresTests
 
     /// <summary>A history row; notes are the three kinds <see cref="Case.IsNote"/> knows (checked on real rows above).</summary>
     private EventFacts Row(long caseId, DateTime at, string action, string holder, DateTime? due, string actorId, string? actorName = null) =>
-        new(++nextId, caseId, at, action, action is Case.NoteAction or Case.OverdueAction || action.StartsWith("SubItem.", StringComparison.Ordinal),
+        new(++nextId, caseId, at, action, action is Case.NoteAction or Case.OverdueAction or Case.DeadlineChangedAction || action.StartsWith("SubItem.", StringComparison.Ordinal),
             holder, due, actorId, actorName ?? (actorId == Clerk ? "窗口一" : actorId));
 }

@@ -4,7 +4,7 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Establishment;
 
-/// <summary>The 企业开办 promise (4 office hours in 枣庄) on the working-day calendar, and the 补正 pause.</summary>
+/// <summary>The 企业开办 promise (0.5 working day = 3 h 30 min of office time in 枣庄) on the working-day calendar, and the 补正 pause.</summary>
 public sealed class DeadlineTests
 {
     [Theory]
@@ -21,11 +21,11 @@ public sealed class DeadlineTests
         Assert.True(result.AutoAccepted);
         Assert.Matches(@"^QYKB-20260930-\d{6}$", result.Number);
         var c = await factory.CaseWithItemsAsync(result.Number);
-        // Wed 30 Sep 16:00-17:00 = 1h; 1-7 Oct is the National Day holiday; Thu 8 Oct 09:00-12:00 = 3h → 12:00.
-        Assert.Equal(Scenario.ChinaUtc(2026, 10, 8, 12), c.StepDueAt);
-        Assert.Equal(240, c.StepLimitMinutes);
+        // Wed 30 Sep 16:00-17:00 = 1h; 1-7 Oct is the National Day holiday; Thu 8 Oct 09:00-11:30 = 2.5h → 11:30.
+        Assert.Equal(Scenario.ChinaUtc(2026, 10, 8, 11, 30), c.StepDueAt);
+        Assert.Equal(210, c.StepLimitMinutes);
         Assert.All(c.SubItems.Where(i => i.Synchronous), i => Assert.Equal(c.StepDueAt, i.DueAt));
-        Assert.Contains("2026年10月8日 12:00", result.Notice);
+        Assert.Contains("2026年10月8日 11:30", result.Notice);
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class DeadlineTests
         {
             SynchronousItems = ["seal", "tax"],
         })).Number;
-        var originalDue = Scenario.ChinaUtc(2026, 11, 23, 14);
+        var originalDue = Scenario.ChinaUtc(2026, 11, 23, 13, 30);
         Assert.Equal(originalDue, (await factory.LoadCaseAsync(number)).StepDueAt);
 
         // Mon 10:00: registration is done, tax is being handled, the seal is waiting.
@@ -54,16 +54,16 @@ public sealed class DeadlineTests
         var paused = await factory.CaseWithItemsAsync(number);
         Assert.Equal(CaseState.AwaitingSupplement, paused.State);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 10), paused.PausedAt);
-        Assert.Equal(180, paused.PausedRemainingMinutes);
+        Assert.Equal(150, paused.PausedRemainingMinutes);
         Assert.Null(paused.StepDueAt);
         Assert.All(paused.SubItems.Where(i => i.Synchronous), i => Assert.Equal(originalDue, i.DueAt));
 
-        // The applicant answers at Mon 15:00: 3 office hours were left → 15:00-17:00 (2h) + Tue 09:00-10:00 (1h).
+        // The applicant answers at Mon 15:00: 2.5 office hours were left → 15:00-17:00 (2h) + Tue 09:00-09:30.
         factory.Time.SetChina(2026, 11, 23, 15);
         await factory.ActNowAsync(applicant, number, CaseTrigger.SubmitSupplement);
 
         var resumed = await factory.CaseWithItemsAsync(number);
-        var resumedDue = Scenario.ChinaUtc(2026, 11, 24, 10);
+        var resumedDue = Scenario.ChinaUtc(2026, 11, 24, 9, 30);
         Assert.Equal(CaseState.InProgress, resumed.State);
         Assert.Null(resumed.PausedAt);
         Assert.Equal(resumedDue, resumed.StepDueAt);

@@ -102,22 +102,69 @@ public sealed class CalendarApiTests(SqlitePortal factory) : IClassFixture<Sqlit
         Assert.Equal(new[] { 2027 }, due.GetProperty("yearsWithoutData").EnumerateArray().Select(y => y.GetInt32()).ToArray());
         var warning = due.GetProperty("warning").GetString();
         Assert.NotNull(warning);
-        Assert.Contains("2027年的节假日安排尚未录入", warning);
-        Assert.Contains("周一至周五", warning);
+        Assert.Contains("2027年的国务院节假日安排尚未录入", warning);
+        Assert.Contains("《全国年节及纪念日放假办法》", warning);
 
-        // Without 2027 data, 1 January 2027 (a Friday) counts as an ordinary working day.
-        Assert.Equal("2027-01-18T17:00:00", due.GetProperty("due").GetString());
+        // Without the 2027 notice, the statutory 元旦 (Friday 1 January 2027) is a day off.
+        Assert.Equal("2027-01-19T17:00:00", due.GetProperty("due").GetString());
     }
 
     [Fact]
-    public async Task A_day_in_a_year_without_data_is_answered_by_the_weekday_rule_with_a_warning()
+    public async Task A_day_in_a_year_without_data_is_answered_by_the_statutory_fallback_with_a_warning()
     {
         var day = await Json("/api/calendar/day?date=2027-01-01");
 
-        Assert.True(day.GetProperty("working").GetBoolean());
-        Assert.Equal("workday", day.GetProperty("kind").GetString());
+        Assert.False(day.GetProperty("working").GetBoolean());
+        Assert.Equal("holiday", day.GetProperty("kind").GetString());
+        Assert.Equal("元旦", day.GetProperty("name").GetString());
         Assert.False(day.GetProperty("yearHasData").GetBoolean());
         Assert.Contains("2027年", day.GetProperty("warning").GetString());
+    }
+
+    /// <summary>Issue 15: every statutory day of 2027 and 2028, and each day given back for one on a weekend (补假).</summary>
+    [Theory]
+    [InlineData("2027-01-01")]
+    [InlineData("2027-02-05")]
+    [InlineData("2027-02-06")]
+    [InlineData("2027-02-07")]
+    [InlineData("2027-02-08")]
+    [InlineData("2027-02-09")]
+    [InlineData("2027-02-10")]
+    [InlineData("2027-04-05")]
+    [InlineData("2027-05-01")]
+    [InlineData("2027-05-02")]
+    [InlineData("2027-05-03")]
+    [InlineData("2027-05-04")]
+    [InlineData("2027-06-09")]
+    [InlineData("2027-09-15")]
+    [InlineData("2027-10-01")]
+    [InlineData("2027-10-02")]
+    [InlineData("2027-10-03")]
+    [InlineData("2027-10-04")]
+    [InlineData("2027-10-05")]
+    [InlineData("2028-01-01")]
+    [InlineData("2028-01-03")]
+    [InlineData("2028-01-25")]
+    [InlineData("2028-01-26")]
+    [InlineData("2028-01-27")]
+    [InlineData("2028-01-28")]
+    [InlineData("2028-04-04")]
+    [InlineData("2028-05-01")]
+    [InlineData("2028-05-02")]
+    [InlineData("2028-05-28")]
+    [InlineData("2028-05-29")]
+    [InlineData("2028-10-01")]
+    [InlineData("2028-10-02")]
+    [InlineData("2028-10-03")]
+    [InlineData("2028-10-04")]
+    public async Task A_statutory_day_of_2027_and_2028_is_not_a_working_day(string date)
+    {
+        var day = await Json($"/api/calendar/day?date={date}");
+
+        Assert.False(day.GetProperty("working").GetBoolean());
+        Assert.Equal("holiday", day.GetProperty("kind").GetString());
+        Assert.False(day.GetProperty("yearHasData").GetBoolean());
+        Assert.Contains("以国务院节假日安排为准", day.GetProperty("warning").GetString());
     }
 
     [Theory]

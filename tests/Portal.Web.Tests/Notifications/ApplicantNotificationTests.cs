@@ -139,9 +139,9 @@ public sealed class ApplicantNotificationTests
         var tax = await factory.CreateUserAsync(Department.Tax.ReviewerRole(), "税务审批员");
         var supervisor = await factory.CreateUserAsync(Roles.Supervisor);
         var number = await factory.SubmitCaseAsync(applicant);
-        await factory.ActNowAsync(window, number, CaseTrigger.Accept); // 枣庄: 4 office hours, due Monday 14:00
+        await factory.ActNowAsync(window, number, CaseTrigger.Accept); // 枣庄: 0.5 working day, due Monday 13:30
         var accepted = await factory.LoadCaseAsync(number);
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 14), accepted.StepDueAt);
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 13, 30), accepted.StepDueAt);
         Assert.Equal(window.Id, accepted.OwnerId);
         var before = (await factory.NotificationsAsync()).Select(n => n.Id).ToHashSet();
 

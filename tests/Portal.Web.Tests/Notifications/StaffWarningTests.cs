@@ -112,19 +112,20 @@ public sealed class StaffWarningTests
         await factory.SweepAsync();
         Assert.Equal(2, (await factory.NotificationsOfAsync(NotificationKind.StepWarning)).Count);
 
-        // Window 甲 accepts (and owns the case): 枣庄 4 office hours from Tuesday 14:00 → Wednesday 10:00, yellow at Tuesday 17:00.
+        // Window 甲 accepts (and owns the case): 枣庄 0.5 working day (3 h 30 min) from Tuesday 14:00 → Wednesday 09:30,
+        // yellow after 158 minutes at Tuesday 16:38.
         await factory.ActNowAsync(window1, number, CaseTrigger.Accept);
         var accepted = await factory.LoadCaseAsync(number);
         Assert.NotEqual(accepted.StepStartedAt, accepted.WarnedStepAt); // the new step is not warned yet
         Assert.Equal(window1.Id, accepted.OwnerId);
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 25, 10), accepted.StepDueAt);
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 17), accepted.StepWarnAt);
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 25, 9, 30), accepted.StepDueAt);
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 16, 38), accepted.StepWarnAt);
 
-        factory.Time.SetChina(2026, 11, 24, 16, 59);
+        factory.Time.SetChina(2026, 11, 24, 16, 37);
         await factory.SweepAsync();
         Assert.Equal(2, (await factory.NotificationsOfAsync(NotificationKind.StepWarning)).Count);
 
-        factory.Time.SetChina(2026, 11, 25, 9, 30);
+        factory.Time.SetChina(2026, 11, 25, 9, 20);
         await factory.SweepAsync();
         await factory.SweepAsync();
 
@@ -132,7 +133,7 @@ public sealed class StaffWarningTests
         Assert.Equal(inProgress.StepStartedAt, inProgress.WarnedStepAt);
         var yellow = await factory.NotificationsOfAsync(NotificationKind.StepWarning);
         Assert.Equal(5, yellow.Count); // 2 window clerks for 待受理, then 2 market reviewers and the owner for 办理中
-        var second = yellow.Where(n => n.CreatedAt == Scenario.ChinaUtc(2026, 11, 25, 9, 30)).ToList();
+        var second = yellow.Where(n => n.CreatedAt == Scenario.ChinaUtc(2026, 11, 25, 9, 20)).ToList();
         Assert.Equal(
             new[] { market1.Id, market2.Id, window1.Id }.Order(StringComparer.Ordinal),
             second.Select(n => n.RecipientId).Order(StringComparer.Ordinal));

@@ -91,8 +91,8 @@ public sealed class WorkbenchFilterTests
         await factory.ActNowAsync(window, b, CaseTrigger.Accept);
         var storedA = await factory.LoadCaseAsync(a);
         var storedB = await factory.LoadCaseAsync(b);
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 12), storedA.StepWarnAt);
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 14), storedA.StepDueAt);
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 11, 38), storedA.StepWarnAt);
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 13, 30), storedA.StepDueAt);
         Assert.True(storedB.StepWarnAt > storedA.StepDueAt, "B must still be green when A turns red");
 
         async Task<Dictionary<DeadlineStatus, IReadOnlyList<string>>> FilteredAsync()

@@ -58,7 +58,7 @@ public sealed class WorkbenchPagingTests
             dues.Add((await factory.LoadCaseAsync(number)).StepDueAt);
         }
 
-        Assert.Equal([Scenario.ChinaUtc(2026, 11, 23, 14), Scenario.ChinaUtc(2026, 11, 23, 14, 3), Scenario.ChinaUtc(2026, 11, 23, 14, 6)], dues);
+        Assert.Equal([Scenario.ChinaUtc(2026, 11, 23, 13, 30), Scenario.ChinaUtc(2026, 11, 23, 13, 33), Scenario.ChinaUtc(2026, 11, 23, 13, 36)], dues);
 
         var second = await factory.QueueAsync(market, new Queue.Query { Page = 2 });
         Assert.Equal(2, second.Page);

@@ -133,5 +133,5 @@ public static class CalendarApi
     };
 
     public static string MissingYearWarning(int year) =>
-        $"{year}年的节假日安排尚未录入，暂按周一至周五计算工作日，结果可能与实际不符。";
+        $"{year}年的国务院节假日安排尚未录入，暂按{StatutoryHolidays.Basis}规定的法定节假日（含补假）计算，调休上班日尚不可知，结果以国务院节假日安排为准。";
 }

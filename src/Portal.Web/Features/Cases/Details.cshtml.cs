@@ -177,8 +177,9 @@ public static class CaseView
                 i.State,
                 i.Synchronous,
                 Roles.Label(i.HolderRole),
-                i.DueAt is null || !i.IsOpen ? null : DeadlineView.ForTrack(i.DueAt.Value, now, clock),
-                i.StartedAt is { } started ? $"用时{DeadlineView.Duration(clock.OfficeMinutesBetween(started, i.DoneAt ?? now))}" : null,
+                i.DueAt is null || !i.IsOpen ? null : DeadlineView.ForTrack(i.DueAt.Value, now, clock, i.StartedAt),
+                // 用时 leaves out the time the case's clock was paused for 补正.
+                i.StartedAt is { } started ? $"用时{DeadlineView.Duration(c.OfficeMinutesWorked(started, i.DoneAt ?? now, clock, now), clock)}" : null,
                 i.HandledByName,
                 i.Reason,
                 i.Version,
@@ -227,8 +228,11 @@ public static class CaseView
                 var took = overdueMark ? "已超时"
                     : note ? ""
                     : end is { } until
-                    ? $"用时{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, until))}"
-                    : current ? $"已用{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, now))}" : "";
+                    ? $"用时{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, until), clock)}"
+                    : current ? $"已用{DeadlineView.Duration(clock.OfficeMinutesBetween(e.At, now), clock)}" : "";
+                // A deadline recomputed after a holiday change (a note inside the step) replaces the one the step started with.
+                var due = note ? null
+                    : events.Skip(i + 1).TakeWhile(Case.IsNote).LastOrDefault(n => n.Action == Case.DeadlineChangedAction)?.DueAt ?? e.DueAt;
                 // A note (a track moved, an overdue mark) belongs to the step it happened in: it has no holder or
                 // deadline of its own, and its title already says what happened.
                 steps.Add(new Step(
@@ -237,7 +241,7 @@ public static class CaseView
                     $"{e.ActorName}（{e.ActorRole}）",
                     DeadlineView.Format(clock.ToLocal(e.At)),
                     note ? null : e.ToState.IsFinal() || string.IsNullOrEmpty(e.HolderRole) ? "—" : Roles.Label(e.HolderRole),
-                    !note && e.DueAt is { } due ? DeadlineView.Format(clock.ToLocal(due)) : null,
+                    due is { } d ? DeadlineView.Due(d, e.At, clock) : null,
                     e.LimitText,
                     e.Reason,
                     took,

@@ -122,7 +122,7 @@ public static class ConnectionPanel
         }
 
         private static string Elapsed(DeadlineClock clock, Case x, DateTime now) =>
-            x.AcceptedAt is { } from ? $"{(x.State.IsFinal() ? "用时" : "已用")}{DeadlineView.Duration(clock.OfficeMinutesBetween(from, x.ClosedAt ?? now))}" : "—";
+            x.AcceptedAt is { } from ? $"{(x.State.IsFinal() ? "用时" : "已用")}{DeadlineView.Duration(clock.OfficeMinutesBetween(from, x.ClosedAt ?? now), clock)}" : "—";
 
         private static IReadOnlyList<(string, string)> Describe(Utility utility, TechnicalData d) => utility switch
         {

@@ -73,7 +73,7 @@ public static class Guide
             {
                 var limit = table.Limit(c.LimitKey);
                 rows.Add(new Row(utility.ServiceLabel(), c.Label, c.Rule, c.Source, limit?.ToString() ?? "—",
-                    limit is { } l ? DeadlineView.Format(clock.DueLocal(now, l)) : "—"));
+                    limit is { } l ? DeadlineView.DueLocal(now, clock.DueLocal(now, l), clock) : "—"));
             }
 
             // One drawing per distinct set of steps (several classes share the same steps with different limits).

@@ -141,13 +141,16 @@ public static class DashboardFigures
     /// <summary>
     /// The steps ended in the period: for each case, its non-note rows ordered by time then id; each row E with a
     /// deadline is a step ended by the next non-note row F; it counts when F is in the period. Open steps do not count.
+    /// A deadline recomputed after a holiday change (a note inside the step) replaces the one the step started with.
     /// </summary>
     public static IReadOnlyList<Step> StepsEndedIn(Period period, DeadlineClock clock, IEnumerable<EventFacts> events, IReadOnlyDictionary<long, CaseFacts> cases)
     {
         var start = period.StartUtc(clock);
         var end = period.EndUtc(clock);
         var steps = new List<Step>();
-        foreach (var history in events.Where(e => !e.IsNote).GroupBy(e => e.CaseId))
+        var all = events as IReadOnlyCollection<EventFacts> ?? events.ToList();
+        var moved = all.Where(e => e.Action == Case.DeadlineChangedAction).ToLookup(e => e.CaseId);
+        foreach (var history in all.Where(e => !e.IsNote).GroupBy(e => e.CaseId))
         {
             if (!cases.TryGetValue(history.Key, out var c))
             {
@@ -159,7 +162,8 @@ public static class DashboardFigures
             {
                 var e = rows[i];
                 var f = rows[i + 1];
-                if (e.DueAt is not { } due || f.At < start || f.At >= end)
+                var recomputed = moved[history.Key].Where(x => x.At >= e.At && x.At <= f.At).OrderBy(x => x.At).ThenBy(x => x.Id).LastOrDefault();
+                if ((recomputed?.DueAt ?? e.DueAt) is not { } due || f.At < start || f.At >= end)
                 {
                     continue;
                 }

@@ -88,7 +88,7 @@ public static class CasePanel
                 d.LiquidationGroup,
                 d.GroupFormedAt is { } formed ? clock.ToLocal(formed).ToString("yyyy年M月d日") : null,
                 d.AuthorityReason,
-                d.NoticeStartsAt is null ? null : $"{F(d.NoticeStartsAt)} 至 {F(d.NoticeEndsAt)}",
+                d.NoticeStartsAt is { } noticeStart ? $"{F(noticeStart)} 至 {(d.NoticeEndsAt is { } noticeEnd ? DeadlineView.Due(noticeEnd, noticeStart, clock) : "—")}" : null,
                 d.Corrections,
                 d.TerminationReason,
                 responses,

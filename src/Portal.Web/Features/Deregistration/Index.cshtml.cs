@@ -56,12 +56,12 @@ public static class Guide
                 ? new[] { PromiseKeys.CaseAccept, PromiseKeys.SimpleDeregistrationNotice, PromiseKeys.SimpleDeregistrationCancel }
                 : [PromiseKeys.CaseAccept, PromiseKeys.OrdinaryCreditorNotify, PromiseKeys.OrdinaryCreditorNotice, PromiseKeys.OrdinaryClaims, PromiseKeys.OrdinaryRegister];
             var rows = keys.Select(k => table.Row(k)).Where(r => r is not null).Select(r => new Promise(r!.Step, r.Limit.ToString(), r.Source, r.Note)).ToList();
-            string Due(DateTime from, string key) => table.Limit(key) is { } limit ? DeadlineView.Format(clock.DueLocal(from, limit)) : "—";
+            string Due(DateTime from, string key) => table.Limit(key) is { } limit ? DeadlineView.DueLocal(now, clock.DueLocal(from, limit), clock) : "—";
             var due = new List<(string, string)>();
             if (route == DeregistrationRoute.Simple && table.Limit(PromiseKeys.SimpleDeregistrationNotice) is { } notice)
             {
                 var noticeEnds = clock.DueLocal(now, notice);
-                due.Add(("如今天受理，公示期届满于", DeadlineView.Format(noticeEnds)));
+                due.Add(("如今天受理，公示期届满于", DeadlineView.DueLocal(now, noticeEnds, clock)));
                 due.Add(("公示期满无异议的，最迟注销登记于", Due(noticeEnds, PromiseKeys.SimpleDeregistrationCancel)));
             }
             else if (route == DeregistrationRoute.Ordinary)

@@ -403,8 +403,8 @@ public static class Submit
             var table = await promises.GetAsync(cancellationToken);
             var promise = table.Limit(EstablishmentService.Definition.ProcessLimitKey);
             var notice = instant
-                ? $"申请已提交并即报即得自动受理，办件编号 {number}，承诺于 {DeadlineView.Format(context.Clock.ToLocal(c.StepDueAt!.Value))} 前办结。"
-                : $"申请已提交，办件编号 {number}。窗口受理后{promise}内办结（受理时限：{DeadlineView.Format(context.Clock.ToLocal(c.StepDueAt!.Value))} 前）。";
+                ? $"申请已提交并即报即得自动受理，办件编号 {number}，承诺于 {DeadlineView.Due(c.StepDueAt!.Value, now, context.Clock)} 前办结。"
+                : $"申请已提交，办件编号 {number}。窗口受理后{promise}内办结（受理时限：{DeadlineView.Due(c.StepDueAt!.Value, now, context.Clock)} 前）。";
             return new Result(number, instant, notice);
         }
     }

@@ -63,7 +63,7 @@ public static class Guide
                 total.Limit.ToString(),
                 total.Source,
                 general?.Limit.ToString() ?? total.Limit.ToString(),
-                DeadlineView.Format(clock.DueLocal(clock.ToLocal(now), total.Limit)),
+                DeadlineView.DueLocal(clock.ToLocal(now), clock.DueLocal(clock.ToLocal(now), total.Limit), clock),
                 accept?.ToString() ?? "—",
                 EstablishmentCatalog.Items,
                 new WorkflowDiagram("办件流程（受理 → 办理 → 办结）", caseInfo, limits),

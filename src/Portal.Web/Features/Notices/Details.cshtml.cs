@@ -108,7 +108,7 @@ public static class NoticeView
                 d.Route,
                 NoticeList.KindOf(d.Route),
                 DeadlineView.Format(clock.ToLocal(d.NoticeStartsAt.Value)),
-                DeadlineView.Format(clock.ToLocal(d.NoticeEndsAt.Value)),
+                DeadlineView.Due(d.NoticeEndsAt.Value, d.NoticeStartsAt.Value, clock),
                 open,
                 d.Route == DeregistrationRoute.Simple ? SimpleDeregistrationRules.Commitment : d.NoticeText,
                 d.LiquidationHead,

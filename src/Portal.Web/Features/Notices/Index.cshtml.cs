@@ -41,7 +41,7 @@ public static class NoticeList
                 join c in db.Cases.AsNoTracking() on d.CaseId equals c.Id
                 where (c.State == CaseState.NoticePeriod || c.State == CaseState.ClaimsPeriod) && d.NoticeEndsAt != null
                 orderby d.NoticeEndsAt
-                select new { c.Number, d.EnterpriseName, d.CreditCode, d.Route, d.NoticeStartsAt, d.NoticeEndsAt })
+                select new { c.Number, d.EnterpriseName, d.CreditCode, d.Route, d.NoticeStartsAt, d.NoticeEndsAt, c.StepLimitText })
                 .ToListAsync(cancellationToken);
             return new Result(rows.Select(r => new Row(
                 r.Number,
@@ -49,8 +49,8 @@ public static class NoticeList
                 r.CreditCode,
                 KindOf(r.Route),
                 DeadlineView.Format(clock.ToLocal(r.NoticeStartsAt!.Value)),
-                DeadlineView.Format(clock.ToLocal(r.NoticeEndsAt!.Value)),
-                now > r.NoticeEndsAt ? "已届满" : $"剩余{DeadlineView.Duration(clock.OfficeMinutesBetween(now, r.NoticeEndsAt.Value))}（工作时间）")).ToList());
+                DeadlineView.Due(r.NoticeEndsAt!.Value, r.NoticeStartsAt.Value, clock),
+                now > r.NoticeEndsAt ? "已届满" : DeadlineView.Remaining(now, r.NoticeEndsAt.Value, r.StepLimitText, clock))).ToList());
         }
     }
 

@@ -38,7 +38,7 @@ public static class PromiseList
                 table.ProfileName,
                 CalendarApi.FormatLocal(now),
                 table.Rows.Select(r => new Row(r.Key, r.Service, r.Step, r.Limit.ToString(), r.Source, r.Note,
-                    Shared.DeadlineView.Format(clock.DueLocal(now, r.Limit)))).ToList());
+                    Shared.DeadlineView.DueLocal(now, clock.DueLocal(now, r.Limit), clock))).ToList());
         }
     }
 }

@@ -85,12 +85,12 @@ public static class SupplementQueue
                     c.ApplicantName,
                     c.SupplementItems,
                     DeadlineView.Format(clock.ToLocal(paused)),
-                    days > 0 ? $"{days}个工作日" : $"{DeadlineView.Duration(minutes)}（工作时间）",
+                    days > 0 ? $"{days}个工作日" : $"{DeadlineView.Duration(minutes, clock)}（工作时间）",
                     minutes,
                     days,
                     Roles.Label(CaseWorkflow.HolderOf(c.PausedState ?? CaseState.Submitted, service)),
                     f.Actor,
-                    $"补正后剩余{DeadlineView.Duration(c.PausedRemainingMinutes)}");
+                    $"补正后剩余{DeadlineView.Duration(c.PausedRemainingMinutes, clock)}");
             }).ToList();
             return new Result(rows, total);
         }
