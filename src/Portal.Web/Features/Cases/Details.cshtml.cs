@@ -18,6 +18,7 @@ namespace Portal.Web.Features.Cases;
 public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "办件编号")]
     public string Number { get; set; } = "";
 
     [BindProperty]
@@ -257,7 +258,10 @@ public static class Act
 {
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
+
+        [Display(Name = "办理操作")]
 
         public CaseTrigger Trigger { get; init; }
 
@@ -270,6 +274,7 @@ public static class Act
         public bool SupervisorOverride { get; init; }
 
         /// <summary>The case version the form was showing; a different current version means someone acted first.</summary>
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 
@@ -330,9 +335,14 @@ public static class SubItemAct
 {
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "并联事项")]
+
         public long ItemId { get; init; }
+
+        [Display(Name = "办理操作")]
 
         public SubItemTrigger Trigger { get; init; }
 
@@ -340,6 +350,7 @@ public static class SubItemAct
         public string? Reason { get; init; }
 
         /// <summary>The sub-item version the form was showing.</summary>
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 

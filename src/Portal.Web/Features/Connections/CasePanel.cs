@@ -152,6 +152,7 @@ public static class ScheduleSurvey
     [RequireStaff]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
         [Display(Name = "踏勘日期")]
@@ -238,6 +239,7 @@ public static class SetDesignBudget
     [RequireStaff]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
         [Display(Name = "设计预算（元）")]

@@ -110,9 +110,14 @@ public static class DecideObjection
     [RequireRoles(Roles.ReviewerPrefix + nameof(Department.Market))]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "异议")]
+
         public long ResponseId { get; init; }
+
+        [Display(Name = "认定结果")]
 
         public bool Upheld { get; init; }
 
@@ -185,9 +190,14 @@ public static class ConfirmShare
     [RequireStaff]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "确认事项")]
+
         public long ShareId { get; init; }
+
+        [Display(Name = "页面版本")]
 
         public long ExpectedVersion { get; init; }
     }
