@@ -134,7 +134,6 @@ public static class BookAppointment
         public string Category { get; init; } = "";
 
         [Display(Name = "预约日期")]
-
         public DateOnly Date { get; init; }
 
         /// <summary>The slot's start in minutes after midnight (<see cref="AppointmentSlot.Key"/>).</summary>

@@ -262,7 +262,6 @@ public static class Act
         public string Number { get; init; } = "";
 
         [Display(Name = "办理操作")]
-
         public CaseTrigger Trigger { get; init; }
 
         [Display(Name = "理由或事项")]
@@ -271,6 +270,7 @@ public static class Act
         [Display(Name = "承诺补齐日期")]
         public DateOnly? CommitmentDate { get; init; }
 
+        [Display(Name = "督查批准再次补正")]
         public bool SupervisorOverride { get; init; }
 
         /// <summary>The case version the form was showing; a different current version means someone acted first.</summary>
@@ -339,11 +339,9 @@ public static class SubItemAct
         public string Number { get; init; } = "";
 
         [Display(Name = "并联事项")]
-
         public long ItemId { get; init; }
 
         [Display(Name = "办理操作")]
-
         public SubItemTrigger Trigger { get; init; }
 
         [Display(Name = "退回理由")]

@@ -22,15 +22,12 @@ public static class HandOver
         public string Number { get; init; } = "";
 
         [Display(Name = "接手人")]
-
         public string? ToUserId { get; init; }
 
         [Display(Name = "移交原因")]
-
         public string? Reason { get; init; }
 
         [Display(Name = "页面版本")]
-
         public long ExpectedVersion { get; init; }
     }
 

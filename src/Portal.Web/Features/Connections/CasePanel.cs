@@ -161,6 +161,7 @@ public static class ScheduleSurvey
         [Display(Name = "踏勘时间")]
         public TimeOnly? Time { get; init; }
 
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 

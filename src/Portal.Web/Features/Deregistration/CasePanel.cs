@@ -114,16 +114,15 @@ public static class DecideObjection
         public string Number { get; init; } = "";
 
         [Display(Name = "异议")]
-
         public long ResponseId { get; init; }
 
         [Display(Name = "认定结果")]
-
         public bool Upheld { get; init; }
 
         [Display(Name = "处理意见")]
         public string? Reason { get; init; }
 
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 
@@ -194,11 +193,9 @@ public static class ConfirmShare
         public string Number { get; init; } = "";
 
         [Display(Name = "确认事项")]
-
         public long ShareId { get; init; }
 
         [Display(Name = "页面版本")]
-
         public long ExpectedVersion { get; init; }
     }
 

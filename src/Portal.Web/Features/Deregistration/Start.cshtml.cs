@@ -150,7 +150,6 @@ public static class Start
         public string CreditCode { get; init; } = "";
 
         [Display(Name = "注销方式")]
-
         public DeregistrationRoute Route { get; init; }
 
         /// <summary>简易注销: the self-check conditions ticked.</summary>
@@ -158,7 +157,6 @@ public static class Start
         public List<string> Conditions { get; init; } = [];
 
         [Display(Name = "全体投资人承诺书")]
-
         public bool CommitmentAccepted { get; init; }
 
         [Display(Name = "承诺人签名")]
@@ -270,7 +268,6 @@ public static class ByAuthority
         public string CreditCode { get; init; } = "";
 
         [Display(Name = "注销方式")]
-
         public DeregistrationRoute Route { get; init; } = DeregistrationRoute.Subrogated;
 
         [Display(Name = "法律依据和理由")]

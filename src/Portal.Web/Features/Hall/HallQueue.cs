@@ -21,7 +21,6 @@ public static class TakeTicket
         public string Category { get; init; } = "";
 
         [Display(Name = "优先办理原因")]
-
         public PriorityReason Reason { get; init; }
     }
 
@@ -139,7 +138,6 @@ public static class WindowAct
         public Action Do { get; init; }
 
         [Display(Name = "转往的业务类别")]
-
         public string? TransferTo { get; init; }
     }
 

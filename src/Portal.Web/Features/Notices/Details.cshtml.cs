@@ -156,6 +156,7 @@ public static class FileResponse
         [Display(Name = "债权金额（元）")]
         public decimal? Amount { get; init; }
 
+        [Display(Name = "提交标识")]
         public string? SubmissionKey { get; init; }
     }
 

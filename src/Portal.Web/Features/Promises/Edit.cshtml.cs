@@ -81,6 +81,7 @@ public static class EditLimit
         [Display(Name = "时限单位")]
         public TimeUnit Unit { get; init; }
 
+        [Display(Name = "页面版本")]
         public long Version { get; init; }
     }
 

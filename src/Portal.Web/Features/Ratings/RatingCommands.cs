@@ -100,23 +100,18 @@ public record RatingForm
     public Dictionary<string, RatingLevel> Scores { get; init; } = [];
 
     [Display(Name = "评价内容")]
-
     public string? Comment { get; init; }
 
     [Display(Name = "评价方式")]
-
     public bool Anonymous { get; init; }
 
     [Display(Name = "姓名")]
-
     public string? Name { get; init; }
 
     [Display(Name = "手机号码")]
-
     public string? Phone { get; init; }
 
     [Display(Name = "提交标识")]
-
     public string? DuplicateGuard { get; init; }
 }
 
@@ -160,7 +155,6 @@ public static class GiveCaseRating
         public string Number { get; init; } = "";
 
         [Display(Name = "评价环节")]
-
         public RatingSubject Subject { get; init; }
     }
 
@@ -268,15 +262,12 @@ public static class RespondToFollowUp
         public string Code { get; init; } = "";
 
         [Display(Name = "对整改结果的评价")]
-
         public RectificationSatisfaction? Satisfaction { get; init; }
 
         [Display(Name = "说明")]
-
         public string? Remark { get; init; }
 
         [Display(Name = "申请复核")]
-
         public bool RequestReview { get; init; }
     }
 
@@ -314,15 +305,12 @@ public static class ActOnFollowUp
         public long Id { get; init; }
 
         [Display(Name = "整改操作")]
-
         public FollowUpTrigger Trigger { get; init; }
 
         [Display(Name = "内容")]
-
         public string? Text { get; init; }
 
         [Display(Name = "核实结论")]
-
         public Finding? Finding { get; init; }
 
         /// <summary>The version the page showed (the page always sends it; a new follow-up's is 0).</summary>
@@ -386,7 +374,6 @@ public static class FileAppeal
         public long RatingId { get; init; }
 
         [Display(Name = "申诉理由")]
-
         public string? Reason { get; init; }
     }
 
@@ -449,11 +436,9 @@ public static class DecideAppeal
         public long AppealId { get; init; }
 
         [Display(Name = "申诉决定")]
-
         public bool Upheld { get; init; }
 
         [Display(Name = "决定理由")]
-
         public string? Reason { get; init; }
     }
 
