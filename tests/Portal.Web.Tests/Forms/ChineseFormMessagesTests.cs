@@ -163,8 +163,8 @@ public sealed class ChineseFormMessagesTests(SqlitePortal factory) : IClassFixtu
         var errors = FormFields.Errors(answer);
         foreach (var indicator in RatingScale.OnSite)
         {
-            Assert.Contains(RatingFormValidator.MissingLevel(indicator), errors);
-            Assert.Contains(RatingFormValidator.MissingLevel(indicator), FormFields.ErrorsBeside(answer, $"Data.Scores[{indicator.Code}]"));
+            Assert.Contains(RatingFormRules.MissingLevel(indicator), errors);
+            Assert.Contains(RatingFormRules.MissingLevel(indicator), FormFields.ErrorsBeside(answer, $"Data.Scores[{indicator.Code}]"));
         }
 
         Assert.Contains("实名评价请填写姓名。", errors);
@@ -187,7 +187,7 @@ public sealed class ChineseFormMessagesTests(SqlitePortal factory) : IClassFixtu
         }));
 
         Assert.Equal(
-            [.. RatingScale.Online.Skip(1).Select(RatingFormValidator.MissingLevel), "差评请写明不满意的原因，便于核实整改。"],
+            [.. RatingScale.Online.Skip(1).Select(RatingFormRules.MissingLevel), "差评请写明不满意的原因，便于核实整改。"],
             refused.Errors.Select(e => e.Message));
         Assert.Equal(["Scores[efficiency]", "Scores[guide]", "Scores[convenience]", "Scores[platform]", "Comment"], refused.Errors.Select(e => e.Field));
     }

@@ -117,30 +117,34 @@ public record RatingForm
 
 /// <summary>
 /// The rating form's rules, every problem reported at once beside its indicator (the domain's <see cref="Rating.Give"/>
-/// checks them again and stops at the first).
+/// checks them again and stops at the first). Included by the two rating commands' validators (an inline validator,
+/// so that the validator scan does not register it on its own).
 /// </summary>
-public sealed class RatingFormValidator : AbstractValidator<RatingForm>
+public static class RatingFormRules
 {
-    public RatingFormValidator(IReadOnlyList<RatingIndicator> indicators, bool askContact)
+    public static IValidator<RatingForm> For(IReadOnlyList<RatingIndicator> indicators, bool askContact)
     {
+        var rules = new InlineValidator<RatingForm>();
         foreach (var indicator in indicators)
         {
-            RuleFor(f => f.Scores).Must(scores => scores.TryGetValue(indicator.Code, out var level) && Enum.IsDefined(level))
+            rules.RuleFor(f => f.Scores).Must(scores => scores.TryGetValue(indicator.Code, out var level) && Enum.IsDefined(level))
                 .OverridePropertyName($"{nameof(RatingForm.Scores)}[{indicator.Code}]")
                 .WithMessage(MissingLevel(indicator));
         }
 
-        RuleFor(f => f.Scores).Must(scores => scores.Keys.All(code => indicators.Any(i => i.Code == code))).WithMessage("评价指标不正确。");
-        RuleFor(f => f.Comment).MaximumLength(RatingScale.MaxComment).WithMessage($"评价内容不能超过{RatingScale.MaxComment}字。");
-        RuleFor(f => f.Comment).NotEmpty().When(f => f.Scores.TryGetValue("overall", out var overall) && overall.IsBad())
+        rules.RuleFor(f => f.Scores).Must(scores => scores.Keys.All(code => indicators.Any(i => i.Code == code))).WithMessage("评价指标不正确。");
+        rules.RuleFor(f => f.Comment).MaximumLength(RatingScale.MaxComment).WithMessage($"评价内容不能超过{RatingScale.MaxComment}字。");
+        rules.RuleFor(f => f.Comment).NotEmpty().When(f => f.Scores.TryGetValue("overall", out var overall) && overall.IsBad())
             .WithMessage("差评请写明不满意的原因，便于核实整改。");
         if (askContact)
         {
-            RuleFor(f => f.Name).NotEmpty().When(f => !f.Anonymous).WithMessage("实名评价请填写姓名。");
-            RuleFor(f => f.Name).MaximumLength(50).WithMessage("姓名不能超过50字。");
-            RuleFor(f => f.Phone).Must(phone => phone?.Trim() is { Length: 11 } p && p[0] == '1' && p.All(char.IsAsciiDigit)).When(f => !f.Anonymous)
+            rules.RuleFor(f => f.Name).NotEmpty().When(f => !f.Anonymous).WithMessage("实名评价请填写姓名。");
+            rules.RuleFor(f => f.Name).MaximumLength(50).WithMessage("姓名不能超过50字。");
+            rules.RuleFor(f => f.Phone).Must(phone => phone?.Trim() is { Length: 11 } p && p[0] == '1' && p.All(char.IsAsciiDigit)).When(f => !f.Anonymous)
                 .WithMessage("实名评价请填写11位手机号码，以便回访。");
         }
+
+        return rules;
     }
 
     public static string MissingLevel(RatingIndicator indicator) => $"请为“{indicator.Label}”选择评价等级。";
@@ -163,7 +167,7 @@ public static class GiveCaseRating
         public Validator()
         {
             RuleFor(c => c.Subject).Must(s => s is RatingSubject.Acceptance or RatingSubject.Processing).WithMessage("评价对象不正确。");
-            Include(new RatingFormValidator(RatingScale.Online, askContact: false));
+            Include(RatingFormRules.For(RatingScale.Online, askContact: false));
         }
     }
 
@@ -206,7 +210,7 @@ public static class GiveVisitRating
     {
         public Validator()
         {
-            Include(new RatingFormValidator(RatingScale.OnSite, askContact: true));
+            Include(RatingFormRules.For(RatingScale.OnSite, askContact: true));
         }
     }
 
