@@ -52,6 +52,17 @@ public sealed class PortalFixture : IAsyncLifetime
         await page.FillAsync("#Data_UserName", userName);
         await page.FillAsync("#Data_Password", Password);
         await page.ClickAsync("button[type=submit]:has-text('登录')");
+
+        // The browser checks the form first (js/validation.js) and sends it a moment after the click: wait for the
+        // page that answers the post (a refused sign-in stays on the login page; the callers assert where they are).
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/Account/Login", new PageWaitForURLOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+        }
+
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         return page;
     }

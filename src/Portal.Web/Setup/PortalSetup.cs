@@ -14,6 +14,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 using Portal.Web.Common.Pipeline;
 using Portal.Web.Features;
 using Portal.Web.Features.Appointments;
@@ -115,11 +116,8 @@ public static class PortalSetup
                 o.RootDirectory = "/Features";
                 o.Conventions.AddPageRoute("/Home/Index", "");
             })
-            .AddMvcOptions(o =>
-            {
-                o.Filters.Add<PortalExceptionFilter>();
-                ChineseBindingMessages(o.ModelBindingMessageProvider);
-            });
+            .AddMvcOptions(o => o.Filters.Add<PortalExceptionFilter>())
+            .AddPortalFormValidation();
 
         // Write Chinese as Chinese in pages (the default encoder turns every Han character into an entity).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -210,21 +208,5 @@ public static class PortalSetup
         }
 
         return app;
-    }
-
-    /// <summary>Model-binding refusals (a number field holding text, an empty required value) in Chinese.</summary>
-    private static void ChineseBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider p)
-    {
-        p.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{value}”不是有效的{field}。");
-        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值。");
-        p.SetUnknownValueIsInvalidAccessor(field => $"{field}的值无效。");
-        p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效。");
-        p.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值，请重新填写。");
-        p.SetValueMustBeANumberAccessor(field => $"{field}必须是数字。");
-        p.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字。");
-        p.SetValueMustNotBeNullAccessor(value => $"请填写{value}。");
-        p.SetMissingBindRequiredValueAccessor(field => $"缺少{field}。");
-        p.SetMissingKeyOrValueAccessor(() => "缺少必填的值。");
-        p.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容为空，请刷新页面后重新提交。");
     }
 }

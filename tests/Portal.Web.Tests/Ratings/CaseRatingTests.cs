@@ -126,13 +126,14 @@ public sealed class CaseRatingTests
         Assert.Contains(visit.Errors, e => e.Message == "评价对象不正确。");
         var tooLong = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Applicant, good with { Comment = new string('慢', 501) }));
         Assert.Contains(tooLong.Errors, e => e.Field == "Comment" && e.Message == "评价内容不能超过500字。");
-        var noReason = await Assert.ThrowsAsync<RuleViolationException>(() => factory.SendAs(world.Applicant, good with { Comment = "  " }));
-        Assert.Equal(new[] { "差评请写明不满意的原因，便于核实整改。" }, noReason.Reasons);
+        // Form problems are field errors (shown beside the indicator or the comment), reported by the validator.
+        var noReason = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Applicant, good with { Comment = "  " }));
+        Assert.Equal([("Comment", "差评请写明不满意的原因，便于核实整改。")], noReason.Errors);
         var missing = good.Scores.Where(s => s.Key != "platform").ToDictionary();
-        var noPlatform = await Assert.ThrowsAsync<RuleViolationException>(() => factory.SendAs(world.Applicant, good with { Scores = missing }));
-        Assert.Equal(new[] { "请为“平台操作性”选择评价等级。" }, noPlatform.Reasons);
+        var noPlatform = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Applicant, good with { Scores = missing }));
+        Assert.Equal([("Scores[platform]", "请为“平台操作性”选择评价等级。")], noPlatform.Errors);
         var onSite = new Dictionary<string, RatingLevel>(good.Scores) { ["attitude"] = RatingLevel.Basic };
-        Assert.Equal(new[] { "评价指标不正确。" }, (await Assert.ThrowsAsync<RuleViolationException>(() => factory.SendAs(world.Applicant, good with { Scores = onSite }))).Reasons);
+        Assert.Equal([("Scores", "评价指标不正确。")], (await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Applicant, good with { Scores = onSite }))).Errors);
 
         Assert.Equal(0, await factory.WithDb(db => db.Ratings.CountAsync()));
         Assert.Equal(0, await factory.WithDb(db => db.RatingFollowUps.CountAsync()));

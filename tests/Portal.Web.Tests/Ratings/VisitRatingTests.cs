@@ -101,10 +101,11 @@ public sealed class VisitRatingTests
         var world = await RatingWorld.CreateAsync(factory);
         var code = await world.DoneTicketAsync();
 
-        Assert.Equal("实名评价请填写姓名。", Assert.Single((await Assert.ThrowsAsync<RuleViolationException>(() =>
-            factory.SendAs(null, RatingWorld.VisitRating(code, RatingLevel.Satisfied, name: " ")))).Reasons));
-        Assert.Equal("实名评价请填写11位手机号码，以便回访。", Assert.Single((await Assert.ThrowsAsync<RuleViolationException>(() =>
-            factory.SendAs(null, RatingWorld.VisitRating(code, RatingLevel.Satisfied, phone: "0632-3312345")))).Reasons));
+        // Form problems are field errors (shown beside the field), reported by the validator before anything is stored.
+        Assert.Equal([("Name", "实名评价请填写姓名。")], (await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            factory.SendAs(null, RatingWorld.VisitRating(code, RatingLevel.Satisfied, name: " ")))).Errors);
+        Assert.Equal([("Phone", "实名评价请填写11位手机号码，以便回访。")], (await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            factory.SendAs(null, RatingWorld.VisitRating(code, RatingLevel.Satisfied, phone: "0632-3312345")))).Errors);
         var longName = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(null, RatingWorld.VisitRating(code, RatingLevel.Satisfied, name: new string('名', 51))));
         Assert.Contains(longName.Errors, e => e.Field == "Name" && e.Message == "姓名不能超过50字。");
         Assert.Contains((await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(null, RatingWorld.VisitRating(code, RatingLevel.VeryDissatisfied, new string('差', 501))))).Errors,

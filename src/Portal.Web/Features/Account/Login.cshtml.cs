@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Account;
 
@@ -17,12 +19,14 @@ public sealed class LoginModel(IMediator mediator) : PageModel
     public SignIn.Command Data { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "登录后返回的页面")]
     public string? ReturnUrl { get; set; }
 
     public void OnGet()
     {
     }
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await mediator.Send(Data, cancellationToken);
@@ -39,8 +43,10 @@ public static class SignIn
     [PublicRequest]
     public sealed record Command : IRequest<Result>
     {
+        [Display(Name = "手机号或用户名")]
         public string UserName { get; init; } = "";
 
+        [Display(Name = "密码")]
         public string Password { get; init; } = "";
     }
 

@@ -9,6 +9,7 @@ using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Account;
 
@@ -22,6 +23,7 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
     {
     }
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Data, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -129,11 +130,14 @@ public static class BookAppointment
 {
     public sealed record Command : ICommand<string>
     {
+        [Display(Name = "业务类别")]
         public string Category { get; init; } = "";
 
+        [Display(Name = "预约日期")]
         public DateOnly Date { get; init; }
 
         /// <summary>The slot's start in minutes after midnight (<see cref="AppointmentSlot.Key"/>).</summary>
+        [Display(Name = "预约时段")]
         public int SlotKey { get; init; }
     }
 
@@ -223,6 +227,7 @@ public static class CancelAppointment
 {
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "预约码")]
         public string Code { get; init; } = "";
     }
 

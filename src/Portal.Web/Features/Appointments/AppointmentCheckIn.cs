@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public static class CheckInAppointment
     [PublicRequest]
     public sealed record Command : ICommand<Result>
     {
+        [Display(Name = "预约码")]
         public string Code { get; init; } = "";
     }
 

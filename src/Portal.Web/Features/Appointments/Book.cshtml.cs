@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,13 +10,16 @@ namespace Portal.Web.Features.Appointments;
 public sealed class BookModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "业务类别")]
     public string? Category { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "预约日期")]
     public DateOnly? Date { get; set; }
 
     /// <summary>改约: the code of the booking being changed.</summary>
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "改约的预约")]
     public string? Change { get; set; }
 
     [BindProperty]

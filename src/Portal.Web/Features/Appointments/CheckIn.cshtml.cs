@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Appointments;
 
@@ -13,6 +14,7 @@ public sealed class CheckInModel(IMediator mediator) : PageModel, IReloadablePag
     [BindProperty]
     public CheckInAppointment.Command Data { get; set; } = new();
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var ticket = await mediator.Send(Data, cancellationToken);

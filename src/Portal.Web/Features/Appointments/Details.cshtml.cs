@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ namespace Portal.Web.Features.Appointments;
 public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "预约码")]
     public string Code { get; set; } = "";
 
     public AppointmentCard View { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ namespace Portal.Web.Features.Appointments;
 public sealed class TodayModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "日期")]
     public DateOnly? Date { get; set; }
 
     public DayAppointments.Result View { get; private set; } = null!;

@@ -10,6 +10,7 @@ using Portal.Domain.Organisation;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Calendar;
 
@@ -17,6 +18,7 @@ namespace Portal.Web.Features.Calendar;
 public sealed class ManageModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "年份")]
     public int? Year { get; set; }
 
     [BindProperty]
@@ -29,6 +31,7 @@ public sealed class ManageModel(IMediator mediator) : PageModel, IReloadablePage
     [BindProperty]
     public SaveYear.Command Arrangement { get; set; } = new();
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostDayAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Data, cancellationToken);

@@ -18,6 +18,7 @@ namespace Portal.Web.Features.Cases;
 public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "办件编号")]
     public string Number { get; set; } = "";
 
     [BindProperty]
@@ -261,8 +262,10 @@ public static class Act
 {
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "办理操作")]
         public CaseTrigger Trigger { get; init; }
 
         [Display(Name = "理由或事项")]
@@ -271,9 +274,11 @@ public static class Act
         [Display(Name = "承诺补齐日期")]
         public DateOnly? CommitmentDate { get; init; }
 
+        [Display(Name = "督查批准再次补正")]
         public bool SupervisorOverride { get; init; }
 
         /// <summary>The case version the form was showing; a different current version means someone acted first.</summary>
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 
@@ -334,16 +339,20 @@ public static class SubItemAct
 {
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "并联事项")]
         public long ItemId { get; init; }
 
+        [Display(Name = "办理操作")]
         public SubItemTrigger Trigger { get; init; }
 
         [Display(Name = "退回理由")]
         public string? Reason { get; init; }
 
         /// <summary>The sub-item version the form was showing.</summary>
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +18,16 @@ public static class HandOver
     [RequireStaff]
     public sealed record Command : ICommand<string>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "接手人")]
         public string? ToUserId { get; init; }
 
+        [Display(Name = "移交原因")]
         public string? Reason { get; init; }
 
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 

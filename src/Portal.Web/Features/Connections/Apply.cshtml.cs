@@ -13,6 +13,7 @@ using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Connections;
 
@@ -31,6 +32,7 @@ public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, 
         }
     }
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var number = await mediator.Send(Data, cancellationToken);
@@ -53,6 +55,7 @@ public static class Submit
         [Display(Name = "申请人手机号（帮办代办）")]
         public string? ApplicantMobile { get; init; }
 
+        [Display(Name = "用户类别")]
         public CustomerKind Customer { get; init; } = CustomerKind.Enterprise;
 
         [Display(Name = "企业名称")]
@@ -67,16 +70,22 @@ public static class Submit
         [Display(Name = "用途")]
         public string? Purpose { get; init; }
 
+        [Display(Name = "报装项目")]
         public List<Utility> Utilities { get; init; } = [];
 
+        [Display(Name = "用电")]
         public TechnicalData Power { get; init; } = new();
 
+        [Display(Name = "用水")]
         public TechnicalData Water { get; init; } = new();
 
+        [Display(Name = "用气")]
         public TechnicalData Gas { get; init; } = new();
 
+        [Display(Name = "用热")]
         public TechnicalData Heat { get; init; } = new();
 
+        [Display(Name = "通信")]
         public TechnicalData Telecom { get; init; } = new();
 
         public TechnicalData DataFor(Utility utility) => utility switch
@@ -104,6 +113,18 @@ public static class Submit
                     .When(c => !string.IsNullOrWhiteSpace(c.CreditCode))
                     .WithMessage(c => UnifiedSocialCreditCode.Validate(c.CreditCode) ?? "统一社会信用代码不正确。");
             });
+
+            // The technical data of every ticked utility, all problems at once, each beside its field (Power.CapacityKw).
+            RuleFor(c => c).Custom((command, context) =>
+            {
+                foreach (var utility in command.Utilities.Where(Enum.IsDefined).Distinct().Order())
+                {
+                    foreach (var (field, message) in command.DataFor(utility).Problems(utility))
+                    {
+                        context.AddFailure($"{utility}.{field}", $"{utility.Label()}：{message}");
+                    }
+                }
+            });
         }
     }
 
@@ -111,13 +132,8 @@ public static class Submit
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
+            // The technical data was checked by the validator (every ticked utility).
             var utilities = request.Utilities.Distinct().OrderBy(u => u).ToList();
-            var problems = utilities.SelectMany(u => request.DataFor(u).Problems(u).Select(p => ($"{u}.{p.Field}", $"{u.Label()}：{p.Message}"))).ToList();
-            if (problems.Count > 0)
-            {
-                throw new ValidationFailedException(problems);
-            }
-
             var applicant = await Applicants.ResolveAsync(users, me, request.ApplicantMobile);
             var parentContext = await contexts.ForAsync(ConnectionService.ParentCode, cancellationToken);
             var now = parentContext.NowUtc;

@@ -152,6 +152,7 @@ public static class ScheduleSurvey
     [RequireStaff]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
         [Display(Name = "踏勘日期")]
@@ -160,6 +161,7 @@ public static class ScheduleSurvey
         [Display(Name = "踏勘时间")]
         public TimeOnly? Time { get; init; }
 
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 
@@ -238,6 +240,7 @@ public static class SetDesignBudget
     [RequireStaff]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
         [Display(Name = "设计预算（元）")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 {
     /// <summary>One utility's guide, or (empty) the joint application's.</summary>
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "报装类别")]
     public string? Utility { get; set; }
 
     public Guide.Result Guide { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -17,9 +18,11 @@ namespace Portal.Web.Features.Dashboard;
 public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "开始日期")]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "结束日期")]
     public DateOnly? To { get; set; }
 
     public Statistics.Result Result { get; private set; } = null!;

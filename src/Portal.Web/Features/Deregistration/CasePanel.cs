@@ -110,15 +110,19 @@ public static class DecideObjection
     [RequireRoles(Roles.ReviewerPrefix + nameof(Department.Market))]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "异议")]
         public long ResponseId { get; init; }
 
+        [Display(Name = "认定结果")]
         public bool Upheld { get; init; }
 
         [Display(Name = "处理意见")]
         public string? Reason { get; init; }
 
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 
@@ -185,10 +189,13 @@ public static class ConfirmShare
     [RequireStaff]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "确认事项")]
         public long ShareId { get; init; }
 
+        [Display(Name = "页面版本")]
         public long ExpectedVersion { get; init; }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 {
     /// <summary>Which route's guide: simple (default) or ordinary.</summary>
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "注销方式")]
     public DeregistrationRoute Route { get; set; } = DeregistrationRoute.Simple;
 
     public Guide.Result Guide { get; private set; } = null!;

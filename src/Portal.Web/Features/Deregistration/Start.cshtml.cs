@@ -18,9 +18,11 @@ namespace Portal.Web.Features.Deregistration;
 public sealed class StartModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "统一社会信用代码")]
     public string Code { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "注销方式")]
     public DeregistrationRoute Route { get; set; } = DeregistrationRoute.Simple;
 
     [BindProperty]
@@ -144,13 +146,17 @@ public static class Start
 {
     public sealed record Command : ICommand<string>
     {
+        [Display(Name = "统一社会信用代码")]
         public string CreditCode { get; init; } = "";
 
+        [Display(Name = "注销方式")]
         public DeregistrationRoute Route { get; init; }
 
         /// <summary>简易注销: the self-check conditions ticked.</summary>
+        [Display(Name = "简易注销条件")]
         public List<string> Conditions { get; init; } = [];
 
+        [Display(Name = "全体投资人承诺书")]
         public bool CommitmentAccepted { get; init; }
 
         [Display(Name = "承诺人签名")]
@@ -258,8 +264,10 @@ public static class ByAuthority
     [RequireRoles(Roles.Supervisor)]
     public sealed record Command : ICommand<string>
     {
+        [Display(Name = "统一社会信用代码")]
         public string CreditCode { get; init; } = "";
 
+        [Display(Name = "注销方式")]
         public DeregistrationRoute Route { get; init; } = DeregistrationRoute.Subrogated;
 
         [Display(Name = "法律依据和理由")]

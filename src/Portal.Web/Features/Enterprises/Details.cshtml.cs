@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,7 @@ namespace Portal.Web.Features.Enterprises;
 public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "统一社会信用代码")]
     public string Code { get; set; } = "";
 
     public EnterpriseView.Result View { get; private set; } = null!;

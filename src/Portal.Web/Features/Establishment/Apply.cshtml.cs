@@ -15,6 +15,7 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 using Portal.Web.Features.Shared;
 
 namespace Portal.Web.Features.Establishment;
@@ -22,8 +23,9 @@ namespace Portal.Web.Features.Establishment;
 [Authorize(Roles = Roles.Applicant + "," + Roles.Window)]
 public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, IReloadablePage
 {
+    /// <summary>The form, typed as the submission so that its validator's rules reach the browser (data-val-*).</summary>
     [BindProperty]
-    public EstablishmentForm Data { get; set; } = EstablishmentForm.Blank();
+    public Submit.Command Data { get; set; } = Submit.Command.From(EstablishmentForm.Blank());
 
     public bool IsStaff => me.IsStaff;
 
@@ -33,7 +35,7 @@ public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, 
     {
         if (!me.IsStaff)
         {
-            Data = await mediator.Send(new Draft.Query(), cancellationToken) ?? EstablishmentForm.Blank();
+            Data = Submit.Command.From(await mediator.Send(new Draft.Query(), cancellationToken) ?? EstablishmentForm.Blank());
         }
     }
 
@@ -56,9 +58,10 @@ public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, 
         return Page();
     }
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(Submit.Command.From(Data), cancellationToken);
+        var result = await mediator.Send(Data, cancellationToken);
         TempData["Notice"] = result.Notice;
         return Redirect($"/Cases/{result.Number}");
     }
@@ -69,10 +72,13 @@ public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, 
 /// <summary>One investor row of the form (blank rows are ignored).</summary>
 public sealed record InvestorRow
 {
+    [Display(Name = "股东（投资人）姓名或名称")]
     public string? Name { get; init; }
 
+    [Display(Name = "股东证件号码")]
     public string? IdentityNumber { get; init; }
 
+    [Display(Name = "出资比例")]
     public decimal? SharePercent { get; init; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(IdentityNumber) && SharePercent is null;
@@ -107,6 +113,7 @@ public record EstablishmentForm
     [Display(Name = "法定代表人身份证号")]
     public string? LegalRepresentativeIdNumber { get; init; }
 
+    [Display(Name = "股东（投资人）")]
     public List<InvestorRow> Investors { get; init; } = [];
 
     [Display(Name = "联系人")]
@@ -116,6 +123,7 @@ public record EstablishmentForm
     public string? ContactPhone { get; init; }
 
     /// <summary>Sub-item codes to handle 同步 (with the establishment); the others are 单独办理 later.</summary>
+    [Display(Name = "同步办理事项")]
     public List<string> SynchronousItems { get; init; } = [];
 
     [Display(Name = "实体印章领取方式")]
@@ -216,10 +224,13 @@ public static class SaveDraft
     {
         public Validator()
         {
-            RuleFor(c => c.Form.ProposedName).MaximumLength(EnterpriseNames.MaxLength).WithMessage($"企业名称不能超过{EnterpriseNames.MaxLength}个字。");
-            RuleFor(c => c.Form.Address).MaximumLength(200).WithMessage("住所不能超过200个字。");
-            RuleFor(c => c.Form.OtherScope).MaximumLength(1000).WithMessage("其他经营范围不能超过1000个字。");
-            RuleFor(c => c.Form.Investors.Count).LessThanOrEqualTo(EstablishmentForm.InvestorRows).WithMessage("投资人最多5位。");
+            // Named as the page's fields (Data.ProposedName), so a refusal shows beside the field.
+            RuleFor(c => c.Form.ProposedName).MaximumLength(EnterpriseNames.MaxLength).OverridePropertyName(nameof(EstablishmentForm.ProposedName))
+                .WithMessage($"企业名称不能超过{EnterpriseNames.MaxLength}个字。");
+            RuleFor(c => c.Form.Address).MaximumLength(200).OverridePropertyName(nameof(EstablishmentForm.Address)).WithMessage("住所不能超过200个字。");
+            RuleFor(c => c.Form.OtherScope).MaximumLength(1000).OverridePropertyName(nameof(EstablishmentForm.OtherScope)).WithMessage("其他经营范围不能超过1000个字。");
+            RuleFor(c => c.Form.Investors.Count).LessThanOrEqualTo(EstablishmentForm.InvestorRows).OverridePropertyName(nameof(EstablishmentForm.Investors))
+                .WithMessage("投资人最多5位。");
         }
     }
 
@@ -286,7 +297,8 @@ public static class Submit
     {
         public Validator()
         {
-            RuleFor(c => c.ProposedName).NotEmpty().WithMessage("请填写拟申请的企业名称。");
+            RuleFor(c => c.ProposedName).NotEmpty().WithMessage("请填写拟申请的企业名称。")
+                .MaximumLength(EnterpriseNames.MaxLength).WithMessage($"企业名称不能超过{EnterpriseNames.MaxLength}个字。");
             RuleFor(c => c.Type).IsInEnum().WithMessage("请选择企业类型。");
             RuleFor(c => c.RegisteredCapital).NotNull().WithMessage("请填写注册资本。")
                 .GreaterThan(0).WithMessage("注册资本应大于0。")

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,10 @@ public static class TakeTicket
     [PublicRequest]
     public sealed record Command : ICommand<string>
     {
+        [Display(Name = "业务类别")]
         public string Category { get; init; } = "";
 
+        [Display(Name = "优先办理原因")]
         public PriorityReason Reason { get; init; }
     }
 
@@ -131,8 +134,10 @@ public static class WindowAct
     [RequireRoles(Roles.Window)]
     public sealed record Command : ICommand<string>
     {
+        [Display(Name = "叫号操作")]
         public Action Do { get; init; }
 
+        [Display(Name = "转往的业务类别")]
         public string? TransferTo { get; init; }
     }
 

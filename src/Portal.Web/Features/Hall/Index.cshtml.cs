@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Hall;
 
@@ -13,6 +14,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
     [BindProperty]
     public TakeTicket.Command Data { get; set; } = new();
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var code = await mediator.Send(Data, cancellationToken);

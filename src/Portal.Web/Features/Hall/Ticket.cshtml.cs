@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,7 @@ namespace Portal.Web.Features.Hall;
 public sealed class TicketModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "排队号码")]
     public string Code { get; set; } = "";
 
     public TicketView.Result View { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,7 @@ public static class OpenVisitCase
     [RequireRoles(Roles.Window)]
     public sealed record Command : ICommand<string>
     {
+        [Display(Name = "办件编号")]
         public string? CaseNumber { get; init; }
     }
 

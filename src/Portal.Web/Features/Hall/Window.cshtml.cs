@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Hall;
 
@@ -16,6 +17,7 @@ public sealed class WindowModel(IMediator mediator) : PageModel, IReloadablePage
 
     public WindowQuery.Result View { get; private set; } = null!;
 
+    [ValidateForm(nameof(Open))]
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken cancellationToken)
     {
         var number = await mediator.Send(Open, cancellationToken);

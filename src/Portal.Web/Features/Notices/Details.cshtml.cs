@@ -11,6 +11,7 @@ using Portal.Domain.Deregistration;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 using Portal.Web.Features.Deregistration;
 using Portal.Web.Features.Shared;
 
@@ -20,6 +21,7 @@ namespace Portal.Web.Features.Notices;
 public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "公告编号")]
     public string Number { get; set; } = "";
 
     [BindProperty]
@@ -36,6 +38,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
         await ReloadAsync(cancellationToken);
     }
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -134,6 +137,7 @@ public static class FileResponse
     [PublicRequest]
     public sealed record Command : ICommand<string>
     {
+        [Display(Name = "公告编号")]
         public string Number { get; init; } = "";
 
         /// <summary>The client address (for the flood limit), set by the page, never bound from the form.</summary>
@@ -152,6 +156,7 @@ public static class FileResponse
         [Display(Name = "债权金额（元）")]
         public decimal? Amount { get; init; }
 
+        [Display(Name = "提交标识")]
         public string? SubmissionKey { get; init; }
     }
 

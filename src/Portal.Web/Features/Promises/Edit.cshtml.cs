@@ -10,6 +10,7 @@ using Portal.Domain.Profiles;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 using Portal.Workflow;
 
 namespace Portal.Web.Features.Promises;
@@ -21,12 +22,14 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadablePage
     public EditLimit.Command Data { get; set; } = new();
 
     [BindProperty]
+    [Display(Name = "城市方案")]
     public string? Profile { get; set; }
 
     public ProfileEditor.Result Editor { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostLimitAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Data, cancellationToken);
@@ -69,6 +72,7 @@ public static class EditLimit
     [RequireRoles(Roles.Admin)]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "承诺时限条目")]
         public long Id { get; init; }
 
         [Display(Name = "时限数值")]
@@ -77,6 +81,7 @@ public static class EditLimit
         [Display(Name = "时限单位")]
         public TimeUnit Unit { get; init; }
 
+        [Display(Name = "页面版本")]
         public long Version { get; init; }
     }
 

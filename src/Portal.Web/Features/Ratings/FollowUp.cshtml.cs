@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Organisation;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Ratings;
 
@@ -11,6 +13,7 @@ namespace Portal.Web.Features.Ratings;
 public sealed class FollowUpModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "差评整改记录")]
     public long Id { get; set; }
 
     [BindProperty]
@@ -23,6 +26,7 @@ public sealed class FollowUpModel(IMediator mediator) : PageModel, IReloadablePa
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
+    [ValidateForm(nameof(Act))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Act with { Id = Id }, cancellationToken);
@@ -30,6 +34,7 @@ public sealed class FollowUpModel(IMediator mediator) : PageModel, IReloadablePa
         return RedirectToPage(new { Id });
     }
 
+    [ValidateForm(nameof(Decision))]
     public async Task<IActionResult> OnPostDecideAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Decision, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace Portal.Web.Features.Ratings;
 public sealed class FollowUpsModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "显示已办结")]
     public bool IncludeClosed { get; set; }
 
     public FollowUpList.Result Result { get; private set; } = null!;

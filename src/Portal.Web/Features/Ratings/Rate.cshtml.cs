@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Ratings;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Ratings;
 
@@ -12,9 +14,11 @@ namespace Portal.Web.Features.Ratings;
 public sealed class RateModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "办件编号")]
     public string Number { get; set; } = "";
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "评价环节")]
     public RatingSubject Subject { get; set; }
 
     [BindProperty]
@@ -25,6 +29,7 @@ public sealed class RateModel(IMediator mediator) : PageModel, IReloadablePage
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var code = await mediator.Send(Data with { Number = Number, Subject = Subject }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -95,17 +96,58 @@ public sealed class RatingStore(PortalDbContext db, PromiseService promises, Inf
 public record RatingForm
 {
     /// <summary>Indicator code → level (1..5).</summary>
+    [Display(Name = "评价等级")]
     public Dictionary<string, RatingLevel> Scores { get; init; } = [];
 
+    [Display(Name = "评价内容")]
     public string? Comment { get; init; }
 
+    [Display(Name = "评价方式")]
     public bool Anonymous { get; init; }
 
+    [Display(Name = "姓名")]
     public string? Name { get; init; }
 
+    [Display(Name = "手机号码")]
     public string? Phone { get; init; }
 
+    [Display(Name = "提交标识")]
     public string? DuplicateGuard { get; init; }
+}
+
+/// <summary>
+/// The rating form's rules, every problem reported at once beside its indicator (the domain's <see cref="Rating.Give"/>
+/// checks them again and stops at the first). Included by the two rating commands' validators (an inline validator,
+/// so that the validator scan does not register it on its own).
+/// </summary>
+public static class RatingFormRules
+{
+    public static IValidator<RatingForm> For(IReadOnlyList<RatingIndicator> indicators, bool askContact)
+    {
+        var rules = new InlineValidator<RatingForm>();
+        foreach (var indicator in indicators)
+        {
+            rules.RuleFor(f => f.Scores).Must(scores => scores.TryGetValue(indicator.Code, out var level) && Enum.IsDefined(level))
+                .OverridePropertyName($"{nameof(RatingForm.Scores)}[{indicator.Code}]")
+                .WithMessage(MissingLevel(indicator));
+        }
+
+        rules.RuleFor(f => f.Scores).Must(scores => scores.Keys.All(code => indicators.Any(i => i.Code == code))).WithMessage("评价指标不正确。");
+        rules.RuleFor(f => f.Comment).MaximumLength(RatingScale.MaxComment).WithMessage($"评价内容不能超过{RatingScale.MaxComment}字。");
+        rules.RuleFor(f => f.Comment).NotEmpty().When(f => f.Scores.TryGetValue("overall", out var overall) && overall.IsBad())
+            .WithMessage("差评请写明不满意的原因，便于核实整改。");
+        if (askContact)
+        {
+            rules.RuleFor(f => f.Name).NotEmpty().When(f => !f.Anonymous).WithMessage("实名评价请填写姓名。");
+            rules.RuleFor(f => f.Name).MaximumLength(50).WithMessage("姓名不能超过50字。");
+            rules.RuleFor(f => f.Phone).Must(phone => phone?.Trim() is { Length: 11 } p && p[0] == '1' && p.All(char.IsAsciiDigit)).When(f => !f.Anonymous)
+                .WithMessage("实名评价请填写11位手机号码，以便回访。");
+        }
+
+        return rules;
+    }
+
+    public static string MissingLevel(RatingIndicator indicator) => $"请为“{indicator.Label}”选择评价等级。";
 }
 
 public static class GiveCaseRating
@@ -113,8 +155,10 @@ public static class GiveCaseRating
     [RequireRoles(Roles.Applicant)]
     public sealed record Command : RatingForm, ICommand<string>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
+        [Display(Name = "评价环节")]
         public RatingSubject Subject { get; init; }
     }
 
@@ -123,7 +167,7 @@ public static class GiveCaseRating
         public Validator()
         {
             RuleFor(c => c.Subject).Must(s => s is RatingSubject.Acceptance or RatingSubject.Processing).WithMessage("评价对象不正确。");
-            RuleFor(c => c.Comment).MaximumLength(RatingScale.MaxComment).WithMessage($"评价内容不能超过{RatingScale.MaxComment}字。");
+            Include(RatingFormRules.For(RatingScale.Online, askContact: false));
         }
     }
 
@@ -158,6 +202,7 @@ public static class GiveVisitRating
     public sealed record Command : RatingForm, ICommand<string>
     {
         /// <summary>The ticket's access code (printed as a QR code on the ticket).</summary>
+        [Display(Name = "排队号码")]
         public string Code { get; init; } = "";
     }
 
@@ -165,8 +210,7 @@ public static class GiveVisitRating
     {
         public Validator()
         {
-            RuleFor(c => c.Comment).MaximumLength(RatingScale.MaxComment).WithMessage($"评价内容不能超过{RatingScale.MaxComment}字。");
-            RuleFor(c => c.Name).MaximumLength(50).WithMessage("姓名不能超过50字。");
+            Include(RatingFormRules.For(RatingScale.OnSite, askContact: true));
         }
     }
 
@@ -218,12 +262,16 @@ public static class RespondToFollowUp
     public sealed record Command : ICommand<FollowUpState>
     {
         /// <summary>The rating's access code: only the rater has it.</summary>
+        [Display(Name = "评价码")]
         public string Code { get; init; } = "";
 
+        [Display(Name = "对整改结果的评价")]
         public RectificationSatisfaction? Satisfaction { get; init; }
 
+        [Display(Name = "说明")]
         public string? Remark { get; init; }
 
+        [Display(Name = "申请复核")]
         public bool RequestReview { get; init; }
     }
 
@@ -257,15 +305,20 @@ public static class ActOnFollowUp
     [RequireRoles(Roles.Supervisor)]
     public sealed record Command : ICommand<FollowUpState>
     {
+        [Display(Name = "差评整改记录")]
         public long Id { get; init; }
 
+        [Display(Name = "整改操作")]
         public FollowUpTrigger Trigger { get; init; }
 
+        [Display(Name = "内容")]
         public string? Text { get; init; }
 
+        [Display(Name = "核实结论")]
         public Finding? Finding { get; init; }
 
         /// <summary>The version the page showed (the page always sends it; a new follow-up's is 0).</summary>
+        [Display(Name = "页面版本")]
         public long? ExpectedVersion { get; init; }
     }
 
@@ -321,8 +374,10 @@ public static class FileAppeal
     [RequireStaff]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "评价")]
         public long RatingId { get; init; }
 
+        [Display(Name = "申诉理由")]
         public string? Reason { get; init; }
     }
 
@@ -381,10 +436,13 @@ public static class DecideAppeal
     [RequireRoles(Roles.Supervisor)]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "申诉")]
         public long AppealId { get; init; }
 
+        [Display(Name = "申诉决定")]
         public bool Upheld { get; init; }
 
+        [Display(Name = "决定理由")]
         public string? Reason { get; init; }
     }
 

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Ratings;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Features.Ratings;
 
@@ -12,6 +14,7 @@ namespace Portal.Web.Features.Ratings;
 public sealed class ViewModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "评价码")]
     public string Code { get; set; } = "";
 
     [BindProperty]
@@ -21,6 +24,7 @@ public sealed class ViewModel(IMediator mediator) : PageModel, IReloadablePage
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
+    [ValidateForm(nameof(Answer))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var state = await mediator.Send(Answer with { Code = Code }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Ratings;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 using Portal.Web.Features.Hall;
 
 namespace Portal.Web.Features.Ratings;
@@ -18,6 +20,7 @@ namespace Portal.Web.Features.Ratings;
 public sealed class VisitModel(IMediator mediator, PortalDbContext db) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "排队号码")]
     public string Code { get; set; } = "";
 
     [BindProperty]
@@ -30,6 +33,7 @@ public sealed class VisitModel(IMediator mediator, PortalDbContext db) : PageMod
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var code = await mediator.Send(Data with { Code = Code }, cancellationToken);

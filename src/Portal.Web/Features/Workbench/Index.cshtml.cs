@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ using Portal.Domain.Organisation;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
+using Portal.Web.Common.Forms;
 using Portal.Web.Features.Shared;
 
 namespace Portal.Web.Features.Workbench;
@@ -18,22 +20,28 @@ namespace Portal.Web.Features.Workbench;
 public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "事项")]
     public string? Service { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "状态")]
     public CaseState? State { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "时限")]
     public DeadlineStatus? Deadline { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "搜索")]
     public string? Search { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "我负责的")]
     public bool Mine { get; set; }
 
     /// <summary>The page of the 待办 list (1 = the most urgent <see cref="Queue.PageSize"/>).</summary>
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "页码")]
     public int PageNumber { get; set; } = 1;
 
     /// <summary>The 登记补齐 form of a 容缺 row.</summary>
@@ -57,6 +65,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
+    [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostSupplyAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Data, cancellationToken);

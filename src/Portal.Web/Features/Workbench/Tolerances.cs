@@ -117,6 +117,7 @@ public static class SupplyTolerance
     [RequireStaff]
     public sealed record Command : ICommand<Unit>
     {
+        [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
 
         [Display(Name = "补齐备注")]
