@@ -1,31 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Data;
 using Portal.Web.Common;
 using Portal.Web.Features.Calendar;
 
 namespace Portal.Web.Features;
 
-/// <summary>The portal's non-page endpoints: the public calendar API and the health check.</summary>
+/// <summary>The portal's non-page endpoints: the public calendar API and the 404 for unknown addresses (/healthz: Setup/HealthSetup).</summary>
 public static class Endpoints
 {
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapCalendarApi();
-
-        app.MapGet("/healthz", async (PortalDbContext db, CancellationToken ct) =>
-            {
-                try
-                {
-                    return await db.Database.CanConnectAsync(ct)
-                        ? Results.Text("ok")
-                        : Results.Text("database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    return Results.Text("database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
-            })
-            .AllowAnonymous();
 
         // Unknown addresses are 404 for everyone (without this, the sign-in requirement would answer first).
         app.MapFallback(context =>

@@ -93,6 +93,7 @@ public static class PortalSetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
+        services.AddPortalHealthChecks(config);
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -182,6 +183,7 @@ public static class PortalSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapPortalHealthChecks();
         app.MapPortalEndpoints();
         app.MapUtilityFeed();
         Features.Hall.BoardModel.MapBoardApi(app);
