@@ -20,28 +20,7 @@ public static class Endpoints
         return app;
     }
 
-    /// <summary>Sends a request from a JSON endpoint, turning the portal's failures into JSON errors in Chinese.</summary>
-    public static async Task<IResult> SendJson<T>(this MediatR.IMediator mediator, MediatR.IRequest<T> request, CancellationToken ct)
-    {
-        try
-        {
-            return Results.Json(await mediator.Send(request, ct));
-        }
-        catch (ValidationFailedException ex)
-        {
-            return Results.Json(new { error = ex.Message, errors = ex.Errors.Select(e => new { field = e.Field, message = e.Message }) }, statusCode: 400);
-        }
-        catch (NotFoundException ex)
-        {
-            return Results.Json(new { error = ex.Message }, statusCode: 404);
-        }
-        catch (ForbiddenException ex)
-        {
-            return Results.Json(new { error = ex.Message }, statusCode: 403);
-        }
-        catch (NotSignedInException ex)
-        {
-            return Results.Json(new { error = ex.Message }, statusCode: 401);
-        }
-    }
+    /// <summary>Sends a request from a JSON endpoint and answers its result as JSON; a failure is answered by <see cref="PortalExceptionHandler"/>.</summary>
+    public static async Task<IResult> SendJson<T>(this MediatR.IMediator mediator, MediatR.IRequest<T> request, CancellationToken ct) =>
+        Results.Json(await mediator.Send(request, ct));
 }

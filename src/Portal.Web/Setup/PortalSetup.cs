@@ -93,6 +93,8 @@ public static class PortalSetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
+        // Failures: shown on their page by PortalExceptionFilter, answered as JSON by PortalExceptionHandler; both ask PortalErrors.
+        services.AddExceptionHandler<PortalExceptionHandler>();
         services.AddPortalHealthChecks(config);
         services.AddRazorPages(o =>
             {
