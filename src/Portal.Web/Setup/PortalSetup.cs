@@ -155,12 +155,6 @@ public static class PortalSetup
             db,
             scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
             ServiceRegistry.Definitions.Select(d => d.NumberPrefix));
-        if (app.Configuration.GetValue<bool>("Portal:SeedDemoData"))
-        {
-            var accounts = await DemoData.SeedAsync(scope.ServiceProvider);
-            DemoData.Print(accounts, app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000");
-        }
-
         var calendar = app.Services.GetRequiredService<CalendarService>();
         var clock = await calendar.GetClockAsync();
         foreach (var year in clock.YearsMissingAround(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))

@@ -9,7 +9,7 @@ using Portal.Domain.Ratings;
 using Portal.Infrastructure.Cases;
 using Portal.Web.Features.Establishment;
 using Portal.Web.Features.Workbench;
-using Portal.Web.Setup;
+using Portal.Web.Setup.Seeding;
 using Portal.Web.Tests.Establishment;
 using Portal.Web.Tests.Http;
 using Portal.Web.Tests.Support;
