@@ -30,6 +30,8 @@ dotnet build Portal.sln -c "$CONFIG" -nologo -v quiet || status=$?
 if [ $status -eq 0 ]; then
   # One results file per project (named after it), so no two projects can overwrite each other's counts.
   for project in tests/*/*.csproj e2e/*/*.csproj; do
+    # Support libraries (tests/Portal.Testing) hold no tests: only projects with the test SDK are run.
+    grep -q 'Include="Microsoft.NET.Test.Sdk"' "$project" || continue
     name=$(basename "$project" .csproj)
     dotnet test "$project" -c "$CONFIG" --no-build -nologo \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?

@@ -1,4 +1,5 @@
 using Portal.Web.Setup;
+using Portal.Web.Setup.Seeding;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -9,11 +10,8 @@ builder.AddPortal();
 
 var app = builder.Build();
 await app.InitializePortalAsync();
-if (args.Contains("--seed-load"))
+if (await Seeding.RunAsync(app, args))
 {
-    // Load-test data (scripts/load.sh): e.g. --seed-load cases=100000 open=20000 staff=2000 enterprises=100000 ratings=200000
-    using var scope = app.Services.CreateScope();
-    await LoadData.SeedAsync(scope.ServiceProvider, LoadSize.Parse(args.SkipWhile(a => a != "--seed-load").Skip(1)), Console.Out);
     return;
 }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Notifications;
 
 namespace Portal.Infrastructure.Cases;
@@ -28,6 +29,9 @@ public sealed class DeadlineSweepOptions
 /// </summary>
 public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IOptions<DeadlineSweepOptions> options, ILogger<DeadlineSweeper> logger) : BackgroundService
 {
+    /// <summary>When the sweep last finished without failing (read by /healthz).</summary>
+    public BackgroundRun Run { get; } = new(options.Value.Enabled, options.Value.Interval);
+
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -91,6 +95,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             logger.LogInformation("Deadline sweep marked {Count} case(s) yellow (75% of the limit used)", warned);
         }
 
+        Run.Succeeded(time.GetUtcNow());
         return count;
     }
 
@@ -139,6 +144,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider ti
             return;
         }
 
+        Run.Started(time.GetUtcNow());
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         do
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Notifications;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Health;
 
 namespace Portal.Infrastructure.Notifications;
 
@@ -53,6 +54,9 @@ public sealed class NotificationOptions
 /// </summary>
 public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProvider time, IOptions<NotificationOptions> options, ILogger<NotificationDispatcher> logger) : BackgroundService
 {
+    /// <summary>When a dispatch round last finished without failing (read by /healthz).</summary>
+    public BackgroundRun Run { get; } = new(options.Value.Enabled, options.Value.Interval);
+
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
@@ -101,6 +105,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             }
         }
 
+        Run.Succeeded(time.GetUtcNow());
         return sent;
     }
 
@@ -111,6 +116,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             return;
         }
 
+        Run.Started(time.GetUtcNow());
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         do
         {

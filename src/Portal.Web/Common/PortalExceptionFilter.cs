@@ -11,9 +11,10 @@ public interface IReloadablePage
 }
 
 /// <summary>
-/// Translates the portal's failure types once, for every page: validation → form errors on the bound command
-/// (property <c>Data</c>); refused rule or conflict → form-level errors; not found → 404; forbidden → 403;
-/// not signed in → the sign-in page. What the person typed stays in the form.
+/// Shows the portal's failures on the page they happened on, as <see cref="PortalErrors"/> describes them: form errors
+/// on the bound command (property <c>Data</c>) or the whole form, with the page's data loaded again and what the person
+/// typed kept; not found → 404; forbidden → 403; not signed in → the sign-in page. Unexpected exceptions are left to
+/// the Chinese error page. (A middleware exception handler cannot re-render a page with its ModelState, hence a filter.)
 /// </summary>
 public sealed class PortalExceptionFilter : IAsyncPageFilter
 {
@@ -24,59 +25,36 @@ public sealed class PortalExceptionFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is not PortalException failure || executed.ExceptionHandled)
+        if (executed.Exception is not { } exception || executed.ExceptionHandled || PortalErrors.Describe(exception) is not { } error)
         {
             return;
         }
 
-        var page = context.HandlerInstance as PageModel;
-        var modelState = context.ModelState;
-        switch (failure)
+        executed.Result = error.Shape switch
         {
-            case NotFoundException:
-                executed.Result = new NotFoundResult();
-                break;
-            case ForbiddenException:
-                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
-                break;
-            case NotSignedInException:
-                executed.Result = new ChallengeResult();
-                break;
-            case ValidationFailedException validation:
-                foreach (var (field, message) in validation.Errors)
-                {
-                    modelState.AddModelError(string.IsNullOrEmpty(field) ? "" : $"{CommandProperty}.{field}", message);
-                }
-
-                executed.Result = await Redisplay(page, context.HttpContext.RequestAborted);
-                break;
-            case RuleViolationException rule:
-                foreach (var reason in rule.Reasons)
-                {
-                    modelState.AddModelError("", reason);
-                }
-
-                executed.Result = await Redisplay(page, context.HttpContext.RequestAborted);
-                break;
-            default:
-                modelState.AddModelError("", failure.Message);
-                executed.Result = await Redisplay(page, context.HttpContext.RequestAborted);
-                break;
-        }
-
+            PortalErrorShape.NotFound => new NotFoundResult(),
+            PortalErrorShape.Forbidden => new StatusCodeResult(StatusCodes.Status403Forbidden),
+            PortalErrorShape.SignIn => new ChallengeResult(),
+            _ => await Redisplay(context, error),
+        };
         executed.ExceptionHandled = true;
     }
 
-    private static async Task<IActionResult> Redisplay(PageModel? page, CancellationToken cancellationToken)
+    private static async Task<IActionResult> Redisplay(PageHandlerExecutingContext context, PortalError error)
     {
-        if (page is null)
+        foreach (var (field, message) in error.Errors)
+        {
+            context.ModelState.AddModelError(string.IsNullOrEmpty(field) ? "" : $"{CommandProperty}.{field}", message);
+        }
+
+        if (context.HandlerInstance is not PageModel page)
         {
             return new BadRequestResult();
         }
 
         if (page is IReloadablePage reloadable)
         {
-            await reloadable.ReloadAsync(cancellationToken);
+            await reloadable.ReloadAsync(context.HttpContext.RequestAborted);
         }
 
         return page.Page();

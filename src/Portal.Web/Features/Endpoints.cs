@@ -1,31 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Data;
 using Portal.Web.Common;
 using Portal.Web.Features.Calendar;
 
 namespace Portal.Web.Features;
 
-/// <summary>The portal's non-page endpoints: the public calendar API and the health check.</summary>
+/// <summary>The portal's non-page endpoints: the public calendar API and the 404 for unknown addresses (/healthz: Setup/HealthSetup).</summary>
 public static class Endpoints
 {
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapCalendarApi();
-
-        app.MapGet("/healthz", async (PortalDbContext db, CancellationToken ct) =>
-            {
-                try
-                {
-                    return await db.Database.CanConnectAsync(ct)
-                        ? Results.Text("ok")
-                        : Results.Text("database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    return Results.Text("database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
-            })
-            .AllowAnonymous();
 
         // Unknown addresses are 404 for everyone (without this, the sign-in requirement would answer first).
         app.MapFallback(context =>
@@ -37,28 +20,7 @@ public static class Endpoints
         return app;
     }
 
-    /// <summary>Sends a request from a JSON endpoint, turning the portal's failures into JSON errors in Chinese.</summary>
-    public static async Task<IResult> SendJson<T>(this MediatR.IMediator mediator, MediatR.IRequest<T> request, CancellationToken ct)
-    {
-        try
-        {
-            return Results.Json(await mediator.Send(request, ct));
-        }
-        catch (ValidationFailedException ex)
-        {
-            return Results.Json(new { error = ex.Message, errors = ex.Errors.Select(e => new { field = e.Field, message = e.Message }) }, statusCode: 400);
-        }
-        catch (NotFoundException ex)
-        {
-            return Results.Json(new { error = ex.Message }, statusCode: 404);
-        }
-        catch (ForbiddenException ex)
-        {
-            return Results.Json(new { error = ex.Message }, statusCode: 403);
-        }
-        catch (NotSignedInException ex)
-        {
-            return Results.Json(new { error = ex.Message }, statusCode: 401);
-        }
-    }
+    /// <summary>Sends a request from a JSON endpoint and answers its result as JSON; a failure is answered by <see cref="PortalExceptionHandler"/>.</summary>
+    public static async Task<IResult> SendJson<T>(this MediatR.IMediator mediator, MediatR.IRequest<T> request, CancellationToken ct) =>
+        Results.Json(await mediator.Send(request, ct));
 }

@@ -111,6 +111,9 @@ public static class PortalSetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
+        // Failures: shown on their page by PortalExceptionFilter, answered as JSON by PortalExceptionHandler; both ask PortalErrors.
+        services.AddExceptionHandler<PortalExceptionHandler>();
+        services.AddPortalHealthChecks(config);
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -167,12 +170,6 @@ public static class PortalSetup
             db,
             scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
             ServiceRegistry.Definitions.Select(d => d.NumberPrefix));
-        if (app.Configuration.GetValue<bool>("Portal:SeedDemoData"))
-        {
-            var accounts = await DemoData.SeedAsync(scope.ServiceProvider);
-            DemoData.Print(accounts, app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000");
-        }
-
         var calendar = app.Services.GetRequiredService<CalendarService>();
         var clock = await calendar.GetClockAsync();
         foreach (var year in clock.YearsMissingAround(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime))
@@ -197,6 +194,7 @@ public static class PortalSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapPortalHealthChecks();
         app.MapPortalEndpoints();
         app.MapUtilityFeed();
         Features.Hall.BoardModel.MapBoardApi(app);

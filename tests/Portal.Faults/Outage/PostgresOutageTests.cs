@@ -117,6 +117,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
             await database.Cluster.StopServerAsync("immediate");
             var stopped = DateTime.UtcNow;
             output.WriteLine($"PostgreSQL stopped in {(stopped - stopping).TotalSeconds:0.00} s");
+            var healthDuring = await HealthAsync(portal.Url);
             await Task.Delay(Outage);
             var starting = DateTime.UtcNow;
             await database.Cluster.StartServerAsync();
@@ -137,6 +138,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
 
             stop.Cancel();
             await Task.WhenAll(load);
+            var healthAfter = await HealthAsync(portal.Url);
             var requests = log.OrderBy(r => r.Start).ToList();
 
             var before = requests.Where(r => r.End <= stopping).ToList();
@@ -167,6 +169,11 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
             Assert.All(during, r => Assert.True(
                 r.Status is >= 500 and < 600 && ErrorPages.IsPortalErrorPage(r.Body),
                 $"{r.Client}: {r.Kind} {r.Path} answered {r.Status?.ToString() ?? r.Failure} during the outage, not the error page:\n{r.Body[..Math.Min(2000, r.Body.Length)]}"));
+
+            // Monitoring sees the outage on /healthz (503, the database Unhealthy, nothing technical) and the recovery (200).
+            Assert.True(healthDuring.Status == 503 && healthDuring.Body.Contains("\"database\":{\"status\":\"Unhealthy\"", StringComparison.Ordinal), $"/healthz during the outage: {healthDuring}");
+            Assert.Empty(ErrorPages.LeaksIn(healthDuring.Body));
+            Assert.True(healthAfter.Status == 200 && healthAfter.Body.Contains("\"database\":{\"status\":\"Healthy\"", StringComparison.Ordinal), $"/healthz after the outage: {healthAfter}");
 
             // After: the same process recovers by itself within seconds and then serves everyone normally.
             Assert.False(portal.HasExited, "the portal process exited");
@@ -241,6 +248,14 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         var start = text.IndexOf("<title>", StringComparison.Ordinal);
         var end = text.IndexOf("</title>", StringComparison.Ordinal);
         return start >= 0 && end > start ? text[(start + 7)..end] : text.Length == 0 ? "(empty body)" : text[..Math.Min(120, text.Length)];
+    }
+
+    /// <summary>What /healthz answers, as a monitoring probe sees it.</summary>
+    private static async Task<(int Status, string Body)> HealthAsync(string url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var answer = await http.GetAsync(url + "/healthz");
+        return ((int)answer.StatusCode, await answer.Content.ReadAsStringAsync());
     }
 
     private static string Summary(IEnumerable<Request> requests) =>

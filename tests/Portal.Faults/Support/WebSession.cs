@@ -10,7 +10,7 @@ namespace Portal.Faults.Support;
 /// </summary>
 public sealed class WebSession : IDisposable
 {
-    public const string TokenField = "__RequestVerificationToken";
+    public const string TokenField = PortalHtml.TokenField;
 
     public const string Password = "portal2026";
 
@@ -96,12 +96,11 @@ public sealed class WebSession : IDisposable
     public void Dispose() => client.Dispose();
 }
 
-/// <summary>A form of a page: its method, action, hidden inputs (values HTML-decoded) and HTML.</summary>
-public sealed record HtmlForm(string Method, string? Action, IReadOnlyList<(string Name, string Value)> Hidden, string Html);
-
-/// <summary>One answer of the portal with small helpers to read its HTML.</summary>
+/// <summary>One answer of the portal; its HTML is read with the shared AngleSharp reader (<see cref="PortalHtml"/>).</summary>
 public sealed partial class WebAnswer
 {
+    private PortalHtml? html;
+
     private WebAnswer(string path, int status, string? location, string body)
     {
         Path = path;
@@ -122,6 +121,9 @@ public sealed partial class WebAnswer
     /// <summary>The body with character references decoded.</summary>
     public string Text => WebUtility.HtmlDecode(Body);
 
+    /// <summary>The body parsed as HTML (once).</summary>
+    public PortalHtml Html => html ??= new PortalHtml(Body);
+
     public bool IsRedirect => Status is 301 or 302 or 303 or 307 or 308;
 
     public static async Task<WebAnswer> ReadAsync(string path, HttpResponseMessage response, CancellationToken cancellationToken) =>
@@ -130,60 +132,22 @@ public sealed partial class WebAnswer
     /// <summary>The case number of a redirect to a case page (how a submission is acknowledged), else null.</summary>
     public string? CaseNumber => IsRedirect && Location is { } l && CasePath().Match(l) is { Success: true } m ? m.Groups[1].Value : null;
 
-    public IReadOnlyList<HtmlForm> Forms =>
-        FormPattern().Matches(Body).Select(m =>
-        {
-            var attributes = Attributes(m.Groups["open"].Value);
-            var hidden = InputPattern().Matches(m.Groups["inner"].Value)
-                .Select(i => Attributes(i.Value))
-                .Where(i => string.Equals(i.GetValueOrDefault("type"), "hidden", StringComparison.OrdinalIgnoreCase) && i.ContainsKey("name"))
-                .Select(i => (i["name"], i.GetValueOrDefault("value") ?? ""))
-                .ToList();
-            return new HtmlForm(attributes.GetValueOrDefault("method") ?? "get", attributes.GetValueOrDefault("action"), hidden, m.Value);
-        }).ToList();
+    public IReadOnlyList<HtmlForm> Forms => Html.Forms;
 
     /// <summary>The post form whose action is <paramref name="action"/>, or (null) the first post form without an action.</summary>
     public HtmlForm Form(string? action = null)
     {
-        var form = Forms.FirstOrDefault(f =>
-            string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)
-            && (action is null ? string.IsNullOrEmpty(f.Action) : string.Equals(f.Action, action, StringComparison.OrdinalIgnoreCase)));
+        var form = Html.PostForm(action);
         Assert.True(form is not null, $"{Path} ({Status}) has no post form with action '{action ?? "(none)"}':\n{Text}");
         return form!;
     }
 
-    /// <summary>The HTML-decoded text inside the first element carrying <c>data-testid="…"</c>.</summary>
-    public string? TestId(string id)
-    {
-        var match = Regex.Match(Body, $"<(?<tag>[a-z0-9]+)[^>]*data-testid=\"{Regex.Escape(id)}\"[^>]*>(?<inner>.*?)</\\k<tag>>", RegexOptions.Singleline);
-        return match.Success ? WebUtility.HtmlDecode(TagPattern().Replace(match.Groups["inner"].Value, " ")).Trim() : null;
-    }
+    /// <summary>The text inside the first element carrying <c>data-testid="…"</c> (markup removed, trimmed).</summary>
+    public string? TestId(string id) => Html.TestId(id);
 
     public override string ToString() => $"{Status} {Path} → {Location}\n{Text}";
 
-    private static Dictionary<string, string> Attributes(string tag)
-    {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match a in AttributePattern().Matches(tag))
-        {
-            result.TryAdd(a.Groups["name"].Value, WebUtility.HtmlDecode(a.Groups["value"].Value));
-        }
-
-        return result;
-    }
-
+    /// <summary>A case page's address (not HTML: the Location header of a redirect).</summary>
     [GeneratedRegex("^/Cases/([A-Z]+-[0-9]{8}-[0-9]{6})$")]
     private static partial Regex CasePath();
-
-    [GeneratedRegex("(?<open><form\\b[^>]*>)(?<inner>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex FormPattern();
-
-    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex InputPattern();
-
-    [GeneratedRegex("(?<name>[a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*=\\s*\"(?<value>[^\"]*)\"")]
-    private static partial Regex AttributePattern();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex TagPattern();
 }

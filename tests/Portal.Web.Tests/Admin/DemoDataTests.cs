@@ -5,7 +5,7 @@ using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
-using Portal.Web.Setup;
+using Portal.Web.Setup.Seeding;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Admin;

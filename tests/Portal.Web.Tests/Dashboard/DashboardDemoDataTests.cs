@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Organisation;
 using Portal.Web.Features.Dashboard;
-using Portal.Web.Setup;
+using Portal.Web.Setup.Seeding;
 using Portal.Web.Tests.Http;
 using Portal.Web.Tests.Support;
 

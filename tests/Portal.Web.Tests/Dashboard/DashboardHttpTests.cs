@@ -200,7 +200,7 @@ public sealed class DashboardHttpTests(SqlitePortal factory) : IClassFixture<Sql
                 ["EX-1", title, "企业开办", "办理中", "后台审批（市场监管）", "2026-11-16 15:00", "2026-11-16 15:30"],
             ],
             Xlsx.Rows(workbook));
-        Assert.Contains("&lt;b&gt;&amp;", Xlsx.RawText(workbook, "xl/worksheets/sheet1.xml"));
+        Assert.Contains("&lt;b&gt;&amp;", Xlsx.SheetXml(workbook));
 
         // The page shows the same row, HTML-escaped, with the case link.
         var page = await session.GetAsync("/Dashboard?from=2026-11-16&to=2026-11-20");

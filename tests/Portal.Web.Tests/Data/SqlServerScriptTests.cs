@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Portal.Infrastructure.Data;
 using Portal.Web.Setup;
+using Portal.Web.Setup.Seeding;
 
 namespace Portal.Web.Tests.Data;
 

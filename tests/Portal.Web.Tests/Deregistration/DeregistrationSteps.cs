@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Cases;
@@ -168,12 +167,8 @@ public static class DeregistrationSteps
         (await factory.HistoryAsync(number)).Where(e => e.Action == Case.NoteAction && e.ActionLabel == label).ToList();
 
     /// <summary>The text typed into a textarea of a page as the browser shows it (HTML-decoded).</summary>
-    public static string? TextArea(this HttpPage page, string name)
-    {
-        var match = Regex.Match(page.Body, $"<textarea[^>]*name=\"{Regex.Escape(name)}\"[^>]*>(?<text>.*?)</textarea>", RegexOptions.Singleline);
-        // Razor writes a newline after the opening tag of a textarea; the browser drops it.
-        return match.Success ? WebUtility.HtmlDecode(match.Groups["text"].Value).TrimStart('\r', '\n') : null;
-    }
+    /// (Razor writes a newline after the opening tag of a textarea; the HTML parser drops it, as the browser does.)
+    public static string? TextArea(this HttpPage page, string name) => page.Html.TextAreaValue(name);
 
     /// <summary>The public objection (or claim) form of a notice, fetched by an anonymous visitor.</summary>
     public static async Task<HttpPage> NoticeFormAsync(this HttpSession session, string number)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Deregistration;
@@ -268,9 +267,9 @@ public sealed class NoticeObjectionHttpTests
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(0, await factory.ResponseCountAsync());
-        var alert = Regex.Match(answer.Body, "<div class=\"alert alert-error\" role=\"alert\">(?<list>.*?)</div>", RegexOptions.Singleline);
-        Assert.True(alert.Success, answer.ToString());
-        var errors = Regex.Matches(alert.Groups["list"].Value, "<li>(.*?)</li>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var alert = answer.Html.Document.QuerySelector("div.alert.alert-error[role=alert]");
+        Assert.True(alert is not null, answer.ToString());
+        var errors = alert.QuerySelectorAll("li").Select(li => li.TextContent).ToList();
         Assert.Contains("表单已失效，请刷新页面后重新填写。", errors);
         Assert.All(errors, e => Assert.DoesNotContain("Submission", e, StringComparison.OrdinalIgnoreCase));
     }

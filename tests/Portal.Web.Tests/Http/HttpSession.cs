@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Portal.Web.Tests.Support;
 
@@ -11,7 +10,7 @@ namespace Portal.Web.Tests.Http;
 /// </summary>
 public sealed class HttpSession : IDisposable
 {
-    public const string TokenField = "__RequestVerificationToken";
+    public const string TokenField = PortalHtml.TokenField;
 
     public const string DefaultPassword = "portal2026";
 
@@ -81,12 +80,11 @@ public sealed class HttpSession : IDisposable
     public void Dispose() => Client.Dispose();
 }
 
-/// <summary>A form of a page: method, action, its hidden inputs (values HTML-decoded) and its HTML.</summary>
-public sealed record HtmlForm(string Method, string? Action, IReadOnlyList<(string Name, string Value)> Hidden, string Html);
-
-/// <summary>One answer of the portal, with small helpers to read its HTML (no HTML library is available here).</summary>
-public sealed partial class HttpPage
+/// <summary>One answer of the portal; its HTML is read with the shared AngleSharp reader (<see cref="PortalHtml"/>).</summary>
+public sealed class HttpPage
 {
+    private PortalHtml? html;
+
     private HttpPage(string url, HttpStatusCode status, string? location, string? mediaType, string body)
     {
         Url = url;
@@ -118,6 +116,9 @@ public sealed partial class HttpPage
     /// <summary>The body with character references decoded, for looking for the Chinese text a person reads.</summary>
     public string Text => WebUtility.HtmlDecode(Body);
 
+    /// <summary>The body parsed as HTML (once).</summary>
+    public PortalHtml Html => html ??= new PortalHtml(Body);
+
     public bool IsRedirect => Status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
         or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect or HttpStatusCode.MovedPermanently;
 
@@ -130,79 +131,27 @@ public sealed partial class HttpPage
             await response.Content.ReadAsStringAsync());
 
     /// <summary>All forms of the page.</summary>
-    public IReadOnlyList<HtmlForm> Forms =>
-        FormPattern().Matches(Body).Select(m =>
-        {
-            var attributes = Attributes(m.Groups["open"].Value);
-            var inner = m.Groups["inner"].Value;
-            var hidden = Inputs(inner)
-                .Where(i => string.Equals(i.GetValueOrDefault("type"), "hidden", StringComparison.OrdinalIgnoreCase) && i.ContainsKey("name"))
-                .Select(i => (i["name"], i.GetValueOrDefault("value") ?? ""))
-                .ToList();
-            return new HtmlForm(attributes.GetValueOrDefault("method") ?? "get", attributes.GetValueOrDefault("action"), hidden, m.Value);
-        }).ToList();
+    public IReadOnlyList<HtmlForm> Forms => Html.Forms;
 
     /// <summary>The form posting to <paramref name="action"/>, or (null) the first post form without an action.</summary>
     public HtmlForm Form(string? action = null)
     {
-        var form = Forms.FirstOrDefault(f =>
-            string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)
-            && (action is null ? string.IsNullOrEmpty(f.Action) : string.Equals(f.Action, action, StringComparison.OrdinalIgnoreCase)));
+        var form = Html.PostForm(action);
         Assert.True(form is not null, $"{Url} ({(int)Status}) has no post form with action '{action ?? "(none)"}'.");
         return form!;
     }
 
     /// <summary>The antiforgery token of a form (see <see cref="Form"/>), or null when the form has none.</summary>
-    public string? Token(string? action = null) =>
-        Form(action).Hidden.Where(h => h.Name == HttpSession.TokenField).Select(h => h.Value).FirstOrDefault();
+    public string? Token(string? action = null) => PortalHtml.TokenOf(Form(action));
 
     /// <summary>The value attribute of the first input named <paramref name="name"/> anywhere on the page.</summary>
-    public string? InputValue(string name) =>
-        Inputs(Body).FirstOrDefault(i => i.GetValueOrDefault("name") == name) is { } input ? input.GetValueOrDefault("value") : null;
+    public string? InputValue(string name) => Html.InputValue(name);
 
-    /// <summary>The HTML-decoded text inside the first element carrying <c>data-testid="…"</c>.</summary>
-    public string? TestId(string id)
-    {
-        var match = Regex.Match(Body, $"<(?<tag>[a-z0-9]+)[^>]*data-testid=\"{Regex.Escape(id)}\"[^>]*>(?<inner>.*?)</\\k<tag>>", RegexOptions.Singleline);
-        return match.Success ? WebUtility.HtmlDecode(TagPattern().Replace(match.Groups["inner"].Value, "")).Trim() : null;
-    }
+    /// <summary>The text inside the first element carrying <c>data-testid="…"</c> (markup removed, trimmed).</summary>
+    public string? TestId(string id) => Html.TestId(id);
 
     /// <summary>The src of every script and the href of every link element.</summary>
-    public IReadOnlyList<string> AssetReferences() =>
-        ScriptOrLinkPattern().Matches(Body)
-            .Select(m => Attributes(m.Value))
-            .Select(a => a.GetValueOrDefault("src") ?? a.GetValueOrDefault("href"))
-            .OfType<string>()
-            .ToList();
+    public IReadOnlyList<string> AssetReferences() => Html.AssetReferences();
 
     public override string ToString() => $"{(int)Status} {Url} → {Location}\n{Text}";
-
-    private static IEnumerable<Dictionary<string, string>> Inputs(string html) =>
-        InputPattern().Matches(html).Select(m => Attributes(m.Value));
-
-    private static Dictionary<string, string> Attributes(string tag)
-    {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match a in AttributePattern().Matches(tag))
-        {
-            result.TryAdd(a.Groups["name"].Value, WebUtility.HtmlDecode(a.Groups["value"].Value));
-        }
-
-        return result;
-    }
-
-    [GeneratedRegex("(?<open><form\\b[^>]*>)(?<inner>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex FormPattern();
-
-    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex InputPattern();
-
-    [GeneratedRegex("<(script|link)\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex ScriptOrLinkPattern();
-
-    [GeneratedRegex("(?<name>[a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*=\\s*\"(?<value>[^\"]*)\"")]
-    private static partial Regex AttributePattern();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex TagPattern();
 }

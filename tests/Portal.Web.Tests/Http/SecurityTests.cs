@@ -24,7 +24,8 @@ public sealed class SecurityTests(SqlitePortal factory) : IClassFixture<SqlitePo
         var health = await session.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, health.Status);
-        Assert.Equal("ok", health.Body);
+        Assert.Equal("application/json", health.MediaType);
+        Assert.Equal("Healthy", System.Text.Json.JsonDocument.Parse(health.Body).RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -111,11 +111,13 @@ public sealed class TransactionTests
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var contexts = scope.ServiceProvider.GetRequiredService<CaseContexts>();
-            var behavior = new TransactionBehavior<Act.Command, Unit>(db);
+            var transaction = new TransactionBehavior<Act.Command, Unit>(db);
+            var failures = new FailureBehavior<Act.Command, Unit>();
             var command = new Act.Command { Number = first, Trigger = CaseTrigger.Accept };
 
-            // The first case is accepted and saved; then a refused action on the second one ends the request.
-            var refused = await Assert.ThrowsAsync<RuleViolationException>(() => behavior.Handle(command, CancellationToken.None, async () =>
+            // The first case is accepted and saved; then a refused action on the second one ends the request. The
+            // transaction rolls back and forgets what it tracked; the failure behaviour names the refusal.
+            var refused = await Assert.ThrowsAsync<RuleViolationException>(() => failures.Handle(command, CancellationToken.None, () => transaction.Handle(command, CancellationToken.None, async () =>
             {
                 var context = await contexts.ForAsync(EstablishmentService.Code, CancellationToken.None, window.Actor);
                 (await db.Cases.SingleAsync(x => x.Number == first)).Fire(CaseTrigger.Accept, context);
@@ -123,7 +125,7 @@ public sealed class TransactionTests
                 (await db.Cases.SingleAsync(x => x.Number == second)).Fire(CaseTrigger.Complete, context);
                 await db.SaveChangesAsync();
                 return Unit.Value;
-            }));
+            })));
 
             Assert.Contains("不能执行「办结」", refused.Message);
             Assert.Empty(db.ChangeTracker.Entries());

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Ratings;
 using Portal.Web.Tests.Http;
@@ -113,17 +112,17 @@ public sealed class RatingPageTests
         Assert.Contains(comment, answer.Text);
         foreach (var indicator in RatingScale.Online)
         {
-            Assert.Matches(new Regex($"<input[^>]*name=\"Data.Scores\\[{indicator.Code}\\]\"[^>]*value=\"VeryDissatisfied\"[^>]*checked"), answer.Body);
-            Assert.DoesNotMatch(new Regex($"<input[^>]*name=\"Data.Scores\\[{indicator.Code}\\]\"[^>]*value=\"Satisfied\"[^>]*checked"), answer.Body);
+            Assert.True(answer.Html.IsChecked($"Data.Scores[{indicator.Code}]", "VeryDissatisfied"), indicator.Code);
+            Assert.False(answer.Html.IsChecked($"Data.Scores[{indicator.Code}]", "Satisfied"), indicator.Code);
         }
 
-        Assert.Matches(new Regex("<input[^>]*name=\"Data.Anonymous\"[^>]*value=\"true\"[^>]*checked"), answer.Body);
+        Assert.True(answer.Html.IsChecked("Data.Anonymous", "true"));
         Assert.Empty(await world.RatingsAsync());
 
         // A 差评 without its reason: refused, the levels kept.
         var noReason = await session.SubmitAsync(form, null, OnlineForm(RatingLevel.Dissatisfied, "   "));
         Assert.Contains("差评请写明不满意的原因，便于核实整改。", noReason.Text);
-        Assert.Matches(new Regex("<input[^>]*name=\"Data.Scores\\[overall\\]\"[^>]*value=\"Dissatisfied\"[^>]*checked"), noReason.Body);
+        Assert.True(noReason.Html.IsChecked("Data.Scores[overall]", "Dissatisfied"));
         Assert.Empty(await world.RatingsAsync());
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -256,17 +255,6 @@ public static class StatisticsFiles
     /// <summary>RFC 4180 records (the dashboard tests' reader).</summary>
     public static List<List<string>> ParseCsv(string text) => Dashboard.Rfc4180.Parse(text);
 
-    /// <summary>All XML text of an .xlsx package (to look for values that must not be there).</summary>
-    public static string XlsxText(byte[] bytes)
-    {
-        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-        var text = new StringBuilder();
-        foreach (var entry in zip.Entries)
-        {
-            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-            text.Append(System.Net.WebUtility.HtmlDecode(reader.ReadToEnd()));
-        }
-
-        return text.ToString();
-    }
+    /// <summary>All XML text of an .xlsx package, read with the Open XML SDK (to look for values that must not be there).</summary>
+    public static string XlsxText(byte[] bytes) => Dashboard.Xlsx.AllText(bytes);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
@@ -172,27 +171,24 @@ public sealed class StatisticsPagingTests
     /// <summary>The HTML of the table with <c>data-testid="table-{key}"</c>.</summary>
     private static string Table(HttpPage page, string key)
     {
-        var table = Regex.Match(page.Body, $"<table[^>]*data-testid=\"table-{key}\"[^>]*>.*?</table>", RegexOptions.Singleline);
-        Assert.True(table.Success, $"{page.Url} has no table {key}");
-        return table.Value;
+        var table = page.Html.ByTestId($"table-{key}");
+        Assert.True(table is not null, $"{page.Url} has no table {key}");
+        return table.OuterHtml;
     }
 
     /// <summary>The body rows of a table as the text of their cells.</summary>
     private static List<List<string>> Rows(HttpPage page, string key)
     {
-        var body = Regex.Match(Table(page, key), "<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
-        return Regex.Matches(body, "<tr\\b[^>]*>(.*?)</tr>", RegexOptions.Singleline)
-            .Select(row => Regex.Matches(row.Groups[1].Value, "<td\\b[^>]*>(.*?)</td>", RegexOptions.Singleline)
-                .Select(cell => WebUtility.HtmlDecode(Regex.Replace(cell.Groups[1].Value, "<[^>]+>", "")).Trim())
-                .ToList())
-            .ToList();
+        var rows = page.Html.TableRows($"table-{key}");
+        Assert.True(rows is not null, $"{page.Url} has no table {key}");
+        return rows.Select(r => r.ToList()).ToList();
     }
 
     private static string Href(HttpPage page, string testId)
     {
-        var link = Regex.Match(page.Body, $"<a\\b[^>]*data-testid=\"{Regex.Escape(testId)}\"[^>]*>");
-        Assert.True(link.Success, $"{page.Url} has no link {testId}");
-        return WebUtility.HtmlDecode(Regex.Match(link.Value, "\\bhref=\"([^\"]*)\"").Groups[1].Value);
+        var href = page.Html.HrefOfTestId(testId);
+        Assert.True(href is not null, $"{page.Url} has no link {testId}");
+        return href;
     }
 
     private static async Task<List<List<string>>> DownloadCsvAsync(HttpSession session, HttpPage page, string key)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Cases;
@@ -10,7 +9,7 @@ using Portal.Domain.Ratings;
 using Portal.Infrastructure.Cases;
 using Portal.Web.Features.Establishment;
 using Portal.Web.Features.Workbench;
-using Portal.Web.Setup;
+using Portal.Web.Setup.Seeding;
 using Portal.Web.Tests.Establishment;
 using Portal.Web.Tests.Http;
 using Portal.Web.Tests.Support;
@@ -325,7 +324,7 @@ public sealed class LoadDataTests
         var cases = await factory.WithDb(db => db.Cases.AsNoTracking().Select(c => new { c.Number, c.ApplicantId }).ToListAsync());
         var own = cases.Where(c => c.ApplicantId == user.Id).Select(c => c.Number).ToList();
         Assert.Equal(Cases / Applicants, own.Count);
-        var shown = Regex.Matches(mine.Body, "href=\"/Cases/([^\"#]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var shown = mine.Html.Document.QuerySelectorAll("[href^='/Cases/']").Select(e => e.GetAttribute("href")!["/Cases/".Length..]).Where(n => !n.Contains('#')).Distinct().ToList();
         Assert.Equal(own.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
         Assert.All(cases.Where(c => c.ApplicantId != user.Id), c => Assert.DoesNotContain(c.Number, mine.Body));
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Cases;
 using Portal.Domain.Enterprises;
 using Portal.Domain.Identity;
@@ -46,7 +47,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
 
     /// <summary>Starts on Monday 23 November 2026, 09:00 in China.</summary>
-    public ManualTime Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
 
     public Dictionary<string, string?> Settings { get; } = new()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
 using Portal.Web.Features.Workbench;
@@ -106,8 +105,8 @@ public sealed class ToleranceListTests
 
     private static List<string> CommitmentRows(HttpPage page)
     {
-        var table = Regex.Match(page.Body, "<table[^>]*data-testid=\"workbench-tolerance\"[^>]*>(.*?)</table>", RegexOptions.Singleline);
-        Assert.True(table.Success, $"{page.Url} has no 容缺 table");
-        return Regex.Matches(table.Groups[1].Value, "<tr class=\"row-[a-z]+\" data-case=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var table = page.Html.ByTestId("workbench-tolerance");
+        Assert.True(table is not null, $"{page.Url} has no 容缺 table");
+        return table.QuerySelectorAll("tr[class^='row-'][data-case]").Select(row => row.GetAttribute("data-case")!).ToList();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
@@ -128,7 +127,7 @@ public sealed class WorkbenchPagingTests
         Assert.Equal($"共 {Many + 1} 件，按剩余时间排序，第 1/2 页", all.TestId("workbench-count"));
         Assert.Contains($"待办（{Many + 1}）", all.Text);
         Assert.Equal(50, TodoRows(all).Count);
-        Assert.StartsWith("row-overdue", Regex.Match(all.Body, "<tr class=\"(row-[a-z]+)\" data-case=").Groups[1].Value);
+        Assert.StartsWith("row-overdue", all.Html.Document.QuerySelector("tr[class^='row-'][data-case]")?.ClassName);
 
         // Filtered by service, state and search: 60 cases.
         var filters = $"Service={EstablishmentService.Code}&State=Submitted&Search={Uri.EscapeDataString("分页")}";
@@ -242,32 +241,23 @@ public sealed class WorkbenchPagingTests
     /// <summary>The case numbers of the 待办 table's rows, in the order shown (not those of the other sections).</summary>
     private static List<string> TodoRows(HttpPage page)
     {
-        var table = Regex.Match(page.Body, "<table[^>]*data-testid=\"workbench\"[^>]*>(.*?)</table>", RegexOptions.Singleline);
-        Assert.True(table.Success, $"{page.Url} has no 待办 table");
-        return Regex.Matches(table.Groups[1].Value, "<tr class=\"row-[a-z]+\" data-case=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var table = page.Html.ByTestId("workbench");
+        Assert.True(table is not null, $"{page.Url} has no 待办 table");
+        return table.QuerySelectorAll("tr[class^='row-'][data-case]").Select(row => row.GetAttribute("data-case")!).ToList();
     }
 
     /// <summary>The address of the pager's link with the given text (HTML-decoded).</summary>
     private static string LinkOf(HttpPage page, string text)
     {
-        var pager = Regex.Match(page.Body, "<nav class=\"pager\".*?</nav>", RegexOptions.Singleline).Value;
-        var match = Regex.Match(pager, $"<a\\b(?<attributes>[^>]*)>{Regex.Escape(text)}</a>");
-        Assert.True(match.Success, $"{page.Url} has no link {text}: {pager}");
-        return HrefIn(match.Groups["attributes"].Value)!;
+        var pager = page.Html.Document.QuerySelector("nav.pager");
+        var link = pager?.QuerySelectorAll("a[href]").FirstOrDefault(a => a.TextContent == text);
+        Assert.True(link is not null, $"{page.Url} has no link {text}: {pager?.OuterHtml}");
+        return link.GetAttribute("href")!;
     }
 
     /// <summary>The address of the link carrying <c>data-testid</c>, or null when the page has none.</summary>
-    private static string? Href(HttpPage page, string testId)
-    {
-        var match = Regex.Match(page.Body, $"<a\\b(?<attributes>[^>]*data-testid=\"{Regex.Escape(testId)}\"[^>]*)>");
-        return match.Success ? HrefIn(match.Groups["attributes"].Value) : null;
-    }
-
-    private static string? HrefIn(string attributes)
-    {
-        var href = Regex.Match(attributes, "\\bhref=\"(?<href>[^\"]*)\"");
-        return href.Success ? WebUtility.HtmlDecode(href.Groups["href"].Value) : null;
-    }
+    private static string? Href(HttpPage page, string testId) =>
+        page.Html.ByTestId(testId) is { LocalName: "a" } link ? link.GetAttribute("href") : null;
 
     private static void AssertKeepsFilters(string link, int page)
     {

@@ -1,15 +1,13 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Cases;
 using Portal.Infrastructure.Data;
-using Portal.Workflow;
 
 namespace Portal.Web.Common.Pipeline;
 
 /// <summary>
 /// Wraps each command in one database transaction: the state change, its history row and its deadline are
-/// written together or not at all (a crash mid-request leaves nothing half-written). Concurrency conflicts and
-/// workflow refusals become the portal's own failure types here.
+/// written together or not at all (a crash mid-request leaves nothing half-written). When the database or a workflow
+/// refuses the command (<see cref="PortalErrors.IsStoreOrWorkflowRefusal"/>), nothing it changed stays tracked, so the
+/// page shown next reads what is stored. What the refusal means is not decided here (<see cref="PortalErrors"/>).
 /// </summary>
 public sealed class TransactionBehavior<TRequest, TResponse>(PortalDbContext db) : IPipelineBehavior<TRequest, TResponse>
 {
@@ -31,22 +29,10 @@ public sealed class TransactionBehavior<TRequest, TResponse>(PortalDbContext db)
             await transaction.CommitAsync(cancellationToken);
             return response;
         }
-        catch (DbUpdateConcurrencyException ex)
+        catch (Exception ex) when (PortalErrors.IsStoreOrWorkflowRefusal(ex))
         {
             db.ChangeTracker.Clear();
-            throw new ConflictException(ex.Entries.Any(e => e.Entity is Case) ? ConflictException.CaseChanged : ConflictException.RecordChanged);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsDuplicateNotification(ex))
-        {
-            // The same change of the case was saved first by someone else (its message exists): the database may
-            // report the message's key before the case's version, but it is the same conflict.
-            db.ChangeTracker.Clear();
-            throw new ConflictException(ConflictException.CaseChanged);
-        }
-        catch (InvalidTransitionException ex)
-        {
-            db.ChangeTracker.Clear();
-            throw new RuleViolationException(ex.UnmetGuards.Count > 0 ? ex.UnmetGuards : [ex.Message]);
+            throw;
         }
     }
 }

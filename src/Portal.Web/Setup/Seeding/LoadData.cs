@@ -19,7 +19,7 @@ using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
 using Portal.Web.Features.Establishment;
 
-namespace Portal.Web.Setup;
+namespace Portal.Web.Setup.Seeding;
 
 /// <summary>How much data <see cref="LoadData"/> makes. Parsed from "cases=100000 open=20000 …".</summary>
 public sealed record LoadSize(int Cases, int Open, int Staff, int Enterprises, int Ratings, int Applicants, int Archive = 0)

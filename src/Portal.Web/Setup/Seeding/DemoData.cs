@@ -17,7 +17,7 @@ using Portal.Web.Common;
 using Portal.Web.Features.Cases;
 using Portal.Web.Features.Establishment;
 
-namespace Portal.Web.Setup;
+namespace Portal.Web.Setup.Seeding;
 
 /// <summary>
 /// Demo accounts for every role and a few demo cases. Seeded only when <c>Portal:SeedDemoData</c> is true, which

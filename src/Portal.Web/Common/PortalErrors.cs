@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Infrastructure.Data;
+using Portal.Workflow;
+
+namespace Portal.Web.Common;
+
+/// <summary>How a failure is shown: a page re-displays its form with the messages, or answers with the status.</summary>
+public enum PortalErrorShape
+{
+    /// <summary>The form again, with each message under its field ("" for the whole form).</summary>
+    FormErrors,
+
+    /// <summary>404, so nobody learns what exists.</summary>
+    NotFound,
+
+    /// <summary>403.</summary>
+    Forbidden,
+
+    /// <summary>The sign-in page (401 for JSON).</summary>
+    SignIn,
+}
+
+/// <summary>
+/// A failure as a person is told it: the HTTP status (for JSON and status pages), a Chinese title, the messages (each
+/// with its field, "" for the whole form) and how a page shows it.
+/// </summary>
+public sealed record PortalError(int Status, string Title, IReadOnlyList<(string Field, string Message)> Errors, PortalErrorShape Shape)
+{
+    /// <summary>All messages in one line.</summary>
+    public string Message => string.Join("；", Errors.Select(e => e.Message));
+}
+
+/// <summary>
+/// The one place that knows what each failure means (STYLE habit 6). <see cref="AsFailure"/> names the portal's fixed
+/// failure type of an exception — a concurrency conflict or a duplicate notification of the same change becomes
+/// <see cref="ConflictException"/>, a workflow refusal a <see cref="RuleViolationException"/> with its guard texts — and
+/// <see cref="Describe"/> says how it is shown. Three thin adapters use them and decide nothing themselves: the MediatR
+/// pipeline (<see cref="Pipeline.FailureBehavior{TRequest,TResponse}"/>, so pages, endpoints, tests and background jobs
+/// all see the fixed types), the page filter (<see cref="PortalExceptionFilter"/>: form errors with the form kept, 404,
+/// 403, sign-in) and the exception handler for JSON endpoints (<see cref="PortalExceptionHandler"/>). Anything else is
+/// unexpected: the Chinese error page, or a JSON 500 with a Chinese title; never a stack trace.
+/// </summary>
+public static class PortalErrors
+{
+    /// <summary>The answer to an unexpected failure (the database unreachable, a bug).</summary>
+    public static PortalError Unexpected { get; } =
+        new(StatusCodes.Status500InternalServerError, "系统繁忙", [("", "系统暂时无法完成您的请求，请稍后重试。")], PortalErrorShape.FormErrors);
+
+    /// <summary>
+    /// Whether the exception is a refusal by the database (another change came first) or by a workflow (the action is
+    /// not allowed now): the command's writes are void and its tracked entities out of date.
+    /// </summary>
+    public static bool IsStoreOrWorkflowRefusal(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException update => DbErrors.IsDuplicateNotification(update),
+        InvalidTransitionException => true,
+        _ => false,
+    };
+
+    /// <summary>The portal's fixed failure type of an exception, or null when it is unexpected.</summary>
+    public static PortalException? AsFailure(Exception exception) => exception switch
+    {
+        PortalException failure => failure,
+        DbUpdateConcurrencyException conflict =>
+            new ConflictException(conflict.Entries.Any(e => e.Entity is Case) ? ConflictException.CaseChanged : ConflictException.RecordChanged, conflict),
+
+        // The same change of the case was saved first by someone else (its message exists): the database may report
+        // the message's key before the case's version, but it is the same conflict.
+        DbUpdateException update when DbErrors.IsDuplicateNotification(update) => new ConflictException(ConflictException.CaseChanged, update),
+        InvalidTransitionException refused => new RuleViolationException(refused.UnmetGuards.Count > 0 ? refused.UnmetGuards : [refused.Message], refused),
+        _ => null,
+    };
+
+    /// <summary>How the failure is shown, or null when the exception is unexpected.</summary>
+    public static PortalError? Describe(Exception exception) => AsFailure(exception) switch
+    {
+        ValidationFailedException invalid =>
+            new(StatusCodes.Status400BadRequest, "提交的内容有误", invalid.Errors, PortalErrorShape.FormErrors),
+        RuleViolationException rule =>
+            new(StatusCodes.Status422UnprocessableEntity, "暂时不能办理", [.. rule.Reasons.Select(r => ("", r))], PortalErrorShape.FormErrors),
+        ConflictException conflict =>
+            new(StatusCodes.Status409Conflict, "内容已有新的变化", [("", conflict.Message)], PortalErrorShape.FormErrors),
+        NotFoundException notFound =>
+            new(StatusCodes.Status404NotFound, "未找到", [("", notFound.Message)], PortalErrorShape.NotFound),
+        ForbiddenException forbidden =>
+            new(StatusCodes.Status403Forbidden, "无权访问", [("", forbidden.Message)], PortalErrorShape.Forbidden),
+        NotSignedInException notSignedIn =>
+            new(StatusCodes.Status401Unauthorized, "请先登录", [("", notSignedIn.Message)], PortalErrorShape.SignIn),
+        { } other => new(StatusCodes.Status400BadRequest, "无法完成请求", [("", other.Message)], PortalErrorShape.FormErrors),
+        null => null,
+    };
+}
