@@ -184,6 +184,10 @@ public class Case
     public IReadOnlyList<CaseTrigger> PermittedActions(CaseActionContext context, CaseActionArgs? args = null) =>
         CaseWorkflow.Create(this, context, () => args ?? CaseActionArgs.None).PermittedTriggers;
 
+    /// <summary>The actions the given actor may take now, in the workflow table's order.</summary>
+    public Task<IReadOnlyList<CaseTrigger>> PermittedActionsAsync(CaseActionContext context, CaseActionArgs? args = null) =>
+        Task.FromResult(PermittedActions(context, args));
+
     /// <summary>Marks the current step overdue (the deadline sweep). Returns false when there is nothing to mark.</summary>
     public bool MarkOverdue(DateTime nowUtc)
     {

@@ -109,6 +109,10 @@ public class SubItem
         machine.Fire(trigger);
     }
 
+    /// <summary>The actions the given actor may take on this track now (<paramref name="reason"/>: what the action would carry).</summary>
+    public Task<IReadOnlyList<SubItemTrigger>> PermittedActionsAsync(CaseActionContext context, string? reason) =>
+        Task.FromResult(SubItemWorkflow.Create(this, context, reason).PermittedTriggers);
+
     /// <summary>Moves an open track's deadline with its case (e.g. when the case's clock resumed after 补正).</summary>
     public void FollowCaseDeadline(DateTime? dueUtc)
     {

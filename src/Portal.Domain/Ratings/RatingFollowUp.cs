@@ -173,6 +173,10 @@ public class RatingFollowUp
         return text.Length <= 1000 ? text : text[..999] + "…";
     }
 
+    /// <summary>The actions the given person may take on the follow-up now, with what the action would carry.</summary>
+    public Task<IReadOnlyList<FollowUpTrigger>> PermittedActionsAsync(CaseActor actor, bool isRater, DateTime nowUtc, Args args) =>
+        Task.FromResult(Machine(actor, isRater, nowUtc, args).PermittedTriggers);
+
     /// <summary>
     /// The loop as a state machine. <paramref name="isRater"/>: the person acting is the rater (signed in as them, or
     /// holding the rating's access code).
