@@ -70,14 +70,14 @@ public static class Guide
                 new WorkflowDiagram("每个并联事项的流程", itemInfo, new Dictionary<string, string>()));
         }
 
-        private static StateMachineInfo SubItemWorkflowInfo()
+        private static WorkflowDescription SubItemWorkflowInfo()
         {
             var clock = new Domain.Calendar.DeadlineClock(Domain.Calendar.WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
             var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, _ => null, EstablishmentService.Definition);
             var c = Case.Submit("SAMPLE", "示例", ("sample", "示例"), Channel.Online, context);
             var item = new SubItem("registration", "设立登记（示例）", Department.Market, true);
             c.AddSubItem(item);
-            return SubItemWorkflow.Create(item, context, null).GetInfo();
+            return SubItemWorkflow.Create(item, context, null).Describe();
         }
     }
 }
