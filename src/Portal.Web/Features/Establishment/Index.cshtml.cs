@@ -67,8 +67,17 @@ public static class Guide
                 accept?.ToString() ?? "—",
                 EstablishmentCatalog.Items,
                 new WorkflowDiagram("办件流程（受理 → 办理 → 办结）", caseInfo, limits),
-                new WorkflowDiagram("每个并联事项的流程", itemInfo, new Dictionary<string, string>()));
+                new WorkflowDiagram("每个并联事项的流程", itemInfo, ItemLimits(total.Limit.ToString())));
         }
+
+        /// <summary>A track has no limit of its own: it starts with the case's deadline and follows it (CaseActions).</summary>
+        private static Dictionary<string, string> ItemLimits(string total) => new()
+        {
+            [SubItemWorkflow.Label(SubItemState.Later)] = "启动前不计时",
+            [SubItemWorkflow.Label(SubItemState.Waiting)] = $"与办件同时办结（{total}）",
+            [SubItemWorkflow.Label(SubItemState.InProgress)] = $"与办件同时办结（{total}）",
+            [SubItemWorkflow.Label(SubItemState.Returned)] = $"与办件同时办结（{total}）",
+        };
 
         private static WorkflowDescription SubItemWorkflowInfo()
         {
