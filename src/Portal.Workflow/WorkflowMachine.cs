@@ -99,7 +99,8 @@ public sealed class WorkflowMachine<TState, TTrigger>
 
     /// <summary>
     /// The machine's structure from Stateless' <see cref="StateMachine{TState, TTrigger}.GetInfo"/>: the states reachable
-    /// from the current one (guards ignored) in the order a reader follows them, with labels, limits and guard texts.
+    /// from the current one (guards ignored) in the order a reader follows them (breadth first, final states last), with
+    /// labels, limits and guard texts.
     /// </summary>
     public WorkflowDescription Describe()
     {
@@ -125,7 +126,8 @@ public sealed class WorkflowMachine<TState, TTrigger>
             }
         }
 
-        var states = order.Select(state =>
+        // Final states (no way out) read last, in the order they were reached.
+        var states = order.OrderBy(state => byState.TryGetValue(state, out var i) && i.FixedTransitions.Any() ? 0 : 1).Select(state =>
         {
             var transitions = byState.TryGetValue(state, out var stateInfo)
                 ? stateInfo.FixedTransitions.Select(t =>

@@ -149,7 +149,7 @@ public class WorkflowMachineTests
     {
         var d = new Permit().Machine().Describe();
 
-        Assert.Equal(["Submitted", "Processing", "Refused", "Returned", "Approved"], d.States.Select(s => s.Key));
+        Assert.Equal(["Submitted", "Processing", "Returned", "Refused", "Approved"], d.States.Select(s => s.Key)); // final states last
         Assert.Equal("待受理", d.Initial.Label);
         var processing = d.Find("Processing")!;
         Assert.Equal(TimeLimit.WorkingDays(5), processing.Limit);
