@@ -180,9 +180,9 @@ public partial class Case
         machine.Fire(trigger);
     }
 
-    /// <summary>The actions the given actor may take now.</summary>
-    public IReadOnlyList<CaseTrigger> PermittedActions(CaseActionContext context, CaseActionArgs? args = null) =>
-        CaseWorkflow.Create(this, context, () => args ?? CaseActionArgs.None).PermittedTriggers;
+    /// <summary>The actions the given actor may take now, in the workflow table's order.</summary>
+    public Task<IReadOnlyList<CaseTrigger>> PermittedActionsAsync(CaseActionContext context, CaseActionArgs? args = null) =>
+        CaseWorkflow.Create(this, context, () => args ?? CaseActionArgs.None).PermittedTriggersAsync();
 
     /// <summary>Marks the current step overdue (the deadline sweep). Returns false when there is nothing to mark.</summary>
     public bool MarkOverdue(DateTime nowUtc)
@@ -257,7 +257,7 @@ public partial class Case
     /// <summary>Called by the persistence layer before each save of a changed case.</summary>
     public void BumpVersion() => Version++;
 
-    private void OnTransitioned(Transition<CaseState, CaseTrigger> t, CaseActionContext context, CaseActionArgs args)
+    private void OnTransitioned(WorkflowTransition<CaseState, CaseTrigger> t, CaseActionContext context, CaseActionArgs args)
     {
         var now = context.NowUtc;
         switch (t.Trigger)

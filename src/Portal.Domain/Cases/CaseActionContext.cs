@@ -30,7 +30,7 @@ public interface ICaseFlow
     /// <summary>Whether only the system accepts (no window examines these cases, e.g. 报装 demand goes straight to the utility).</summary>
     bool AcceptedBySystem => false;
 
-    void Configure(StateMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args);
+    void Configure(WorkflowMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args);
 
     /// <summary>The role holding a step of this flow, or null for the shared steps.</summary>
     string? HolderOf(CaseState state);

@@ -15,19 +15,10 @@ public static class CaseWorkflow
     public const string SupplementOnceRule = "一次性告知：本办件已告知过一次补正，再次要求补正须经督查批准";
     public const string WindowCannotRejectRule = "窗口无否决权：不予受理须由督查批准";
 
-    public static StateMachine<CaseState, CaseTrigger> Create(Case @case, CaseActionContext context, Func<CaseActionArgs> args)
+    public static WorkflowMachine<CaseState, CaseTrigger> Create(Case @case, CaseActionContext context, Func<CaseActionArgs> args)
     {
         var actor = context.Actor;
-        var machine = new StateMachine<CaseState, CaseTrigger>(() => @case.State, s => @case.State = s);
-        foreach (var state in Enum.GetValues<CaseState>())
-        {
-            machine.DescribeState(state, state.Label());
-        }
-
-        foreach (var trigger in Enum.GetValues<CaseTrigger>())
-        {
-            machine.DescribeTrigger(trigger, trigger.Label());
-        }
+        var machine = new WorkflowMachine<CaseState, CaseTrigger>(() => @case.State, s => @case.State = s, CaseStates.Label, CaseStates.Label);
 
         bool IsWindow() => actor.Has(Roles.Window);
         bool IsSupervisor() => actor.Has(Roles.Supervisor);
@@ -56,8 +47,7 @@ public static class CaseWorkflow
             return machine;
         }
 
-        machine.Configure(CaseState.Submitted)
-            .WithTimeLimit(() => context.Limits(PromiseKeys.CaseAccept), "受理时限（承诺时限清单）")
+        machine.Configure(CaseState.Submitted, () => context.Limits(PromiseKeys.CaseAccept), "受理时限（承诺时限清单）")
             .PermitIf(CaseTrigger.Accept, accepted, (IsWindow, windowOnly))
             .PermitIf(CaseTrigger.AutoAccept, accepted, (() => actor.IsSystem, "即报即得由系统按条件自动受理"))
             .PermitIf(CaseTrigger.AcceptWithMissing, accepted,
@@ -84,8 +74,7 @@ public static class CaseWorkflow
             ConfigureInProgress(machine, context, IsHoldingDepartment, MaySendSupplement, HasReason, FirstSupplementOrOverride, IsFrontOrBackOffice);
         }
 
-        var rejection = machine.Configure(CaseState.RejectionProposed)
-            .WithTimeLimit(() => context.Limits(PromiseKeys.RejectionReview), "督查审批时限")
+        var rejection = machine.Configure(CaseState.RejectionProposed, () => context.Limits(PromiseKeys.RejectionReview), "督查审批时限")
             .PermitIf(CaseTrigger.ApproveRejection, CaseState.Rejected, (IsSupervisor, WindowCannotRejectRule))
             .PermitIf(CaseTrigger.DismissRejection, CaseState.Submitted, (IsSupervisor, supervisorOnly), (NotAccepted, "办件尚未受理"));
         if (shared)
@@ -98,7 +87,7 @@ public static class CaseWorkflow
     }
 
     private static void ConfigureInProgress(
-        StateMachine<CaseState, CaseTrigger> machine,
+        WorkflowMachine<CaseState, CaseTrigger> machine,
         CaseActionContext context,
         Func<bool> IsHoldingDepartment,
         Func<bool> MaySendSupplement,
@@ -108,8 +97,7 @@ public static class CaseWorkflow
     {
         var actor = context.Actor;
         const string staffOnly = "只有受理窗口或承办部门的工作人员可以执行此操作";
-        machine.Configure(CaseState.InProgress)
-            .WithTimeLimit(() => context.Limits(context.Service.ProcessLimitKey), "办理时限（承诺时限清单）")
+        machine.Configure(CaseState.InProgress, () => context.Limits(context.Service.ProcessLimitKey), "办理时限（承诺时限清单）")
             .PermitIf(CaseTrigger.Complete, CaseState.Completed,
                 [(() => IsHoldingDepartment() || actor.IsSystem, $"只有{context.Service.Department.Label()}后台审批人员可以办结"), .. context.CompletionGuards])
             .PermitIf(CaseTrigger.RequestSupplement, CaseState.AwaitingSupplement,
@@ -136,10 +124,10 @@ public static class CaseWorkflow
     };
 
     /// <summary>The workflow's structure for diagrams and guide pages (no case needed).</summary>
-    public static StateMachineInfo Describe(ServiceDefinition service, Func<string, TimeLimit?> limits, ICaseFlow? flow = null)
+    public static WorkflowDescription Describe(ServiceDefinition service, Func<string, TimeLimit?> limits, ICaseFlow? flow = null)
     {
         var clock = new DeadlineClock(WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
         var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, limits, service) { Flow = flow };
-        return Create(Case.Blank(), context, () => CaseActionArgs.None).GetInfo();
+        return Create(Case.Blank(), context, () => CaseActionArgs.None).Describe();
     }
 }

@@ -109,6 +109,10 @@ public class SubItem
         machine.Fire(trigger);
     }
 
+    /// <summary>The actions the given actor may take on this track now (<paramref name="reason"/>: what the action would carry).</summary>
+    public Task<IReadOnlyList<SubItemTrigger>> PermittedActionsAsync(CaseActionContext context, string? reason) =>
+        SubItemWorkflow.Create(this, context, reason).PermittedTriggersAsync();
+
     /// <summary>Moves an open track's deadline with its case (e.g. when the case's clock resumed after 补正).</summary>
     public void FollowCaseDeadline(DateTime? dueUtc)
     {
@@ -121,19 +125,10 @@ public class SubItem
 
 public static class SubItemWorkflow
 {
-    public static StateMachine<SubItemState, SubItemTrigger> Create(SubItem item, CaseActionContext context, string? reason)
+    public static WorkflowMachine<SubItemState, SubItemTrigger> Create(SubItem item, CaseActionContext context, string? reason)
     {
         var actor = context.Actor;
-        var machine = new StateMachine<SubItemState, SubItemTrigger>(() => item.State, s => item.State = s);
-        foreach (var state in Enum.GetValues<SubItemState>())
-        {
-            machine.DescribeState(state, Label(state));
-        }
-
-        foreach (var trigger in Enum.GetValues<SubItemTrigger>())
-        {
-            machine.DescribeTrigger(trigger, Label(trigger));
-        }
+        var machine = new WorkflowMachine<SubItemState, SubItemTrigger>(() => item.State, s => item.State = s, Label, Label);
 
         var departmentOnly = $"只有{item.Department.Label()}后台审批人员可以办理“{item.Label}”";
         bool IsDepartment() => actor.Has(item.HolderRole);

@@ -22,7 +22,7 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
     public CaseState AcceptedState =>
         request.NeedsSurvey ? CaseState.SiteSurvey : request.NeedsPlanApproval ? CaseState.PlanReply : CaseState.ContractSigning;
 
-    public void Configure(StateMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args)
+    public void Configure(WorkflowMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args)
     {
         current = c;
         var actor = context.Actor;
@@ -39,8 +39,7 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
 
         if (request.NeedsSurvey)
         {
-            machine.Configure(CaseState.SiteSurvey)
-                .WithTimeLimit(Total, "报装承诺时限（自受理起）")
+            machine.Configure(CaseState.SiteSurvey, Total, "报装承诺时限（自受理起）")
                 .OnExit(t => { if (t.Trigger == CaseTrigger.RecordSurvey) { request.RecordSurvey(args().Reason!.Trim(), now); } }, "记录踏勘结果")
                 .PermitIf(CaseTrigger.RecordSurvey, request.NeedsPlanApproval ? CaseState.PlanReply : CaseState.ContractSigning,
                     (IsUtility, utilityOnly),
@@ -52,15 +51,13 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
 
         if (request.NeedsPlanApproval)
         {
-            machine.Configure(CaseState.PlanReply)
-                .WithTimeLimit(() => request.ApprovalLimitKey is { } key ? context.Limits(key) : Total(), "方案答复（外线工程审批）时限")
+            machine.Configure(CaseState.PlanReply, () => request.ApprovalLimitKey is { } key ? context.Limits(key) : Total(), "方案答复（外线工程审批）时限")
                 .OnExit(t => { if (t.Trigger == CaseTrigger.ReplyPlan) { request.RecordPlanReply(now); } }, "记录方案答复时间")
                 .PermitIf(CaseTrigger.ReplyPlan, CaseState.ContractSigning, (IsUtility, utilityOnly), (HasReason, "请填写供应方案或审批意见"))
                 .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (ApplicantOrSystem, applicantOnly));
         }
 
-        machine.Configure(CaseState.ContractSigning)
-            .WithTimeLimit(Total, "报装承诺时限")
+        machine.Configure(CaseState.ContractSigning, Total, "报装承诺时限")
             .OnExit(t => { if (t.Trigger == CaseTrigger.SignContract) { request.SignByUtility($"HT-{c.Number}", actor.Name, now); } }, "专营单位电子签章")
             .PermitIf(CaseTrigger.SignContract, CaseState.ContractConfirm, (IsUtility, utilityOnly))
             .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (ApplicantOrSystem, applicantOnly));
@@ -68,8 +65,7 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
             .OnExit(t => { if (t.Trigger == CaseTrigger.ConfirmContract) { request.SignByApplicant(actor.Name, now); } }, "申请人电子签名")
             .PermitIf(CaseTrigger.ConfirmContract, CaseState.Connecting, (IsApplicantSide, applicantOnly))
             .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (ApplicantOrSystem, applicantOnly));
-        machine.Configure(CaseState.Connecting)
-            .WithTimeLimit(Total, "报装承诺时限")
+        machine.Configure(CaseState.Connecting, Total, "报装承诺时限")
             .OnExit(t => { if (t.Trigger == CaseTrigger.Connect) { request.MarkConnected(now); } }, "记录接通时间")
             .PermitIf(CaseTrigger.Connect, CaseState.Completed,
                 (IsUtility, utilityOnly),
@@ -114,7 +110,7 @@ public sealed class ParentConnectionFlow(Func<bool> allChildrenDone) : ICaseFlow
 
     public bool AcceptedBySystem => true;
 
-    public void Configure(StateMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args)
+    public void Configure(WorkflowMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args)
     {
         var actor = context.Actor;
         machine.Configure(CaseState.ConnectionsRunning)

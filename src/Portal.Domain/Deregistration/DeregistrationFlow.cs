@@ -28,7 +28,7 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
         _ => CaseState.FinalReview,
     };
 
-    public void Configure(StateMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args)
+    public void Configure(WorkflowMachine<CaseState, CaseTrigger> machine, Case c, CaseActionContext context, Func<CaseActionArgs> args)
     {
         var actor = context.Actor;
         var now = context.NowUtc;
@@ -39,12 +39,11 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
         bool NoticeOver() => application.NoticeEndsAt is { } end && now > end;
         var noticeEnd = application.NoticeEndsAt is { } e ? context.Clock.ToLocal(e).ToString("yyyy年M月d日 HH:mm") : "—";
 
-        machine.DescribeTrigger(CaseTrigger.Complete, LabelOf(CaseTrigger.Complete)!);
+        machine.LabelTrigger(CaseTrigger.Complete, LabelOf(CaseTrigger.Complete)!);
         switch (application.Route)
         {
             case DeregistrationRoute.Simple:
-                machine.Configure(CaseState.NoticePeriod)
-                    .WithTimeLimit(() => context.Limits(PromiseKeys.SimpleDeregistrationNotice), "简易注销公告期（承诺时限清单）")
+                machine.Configure(CaseState.NoticePeriod, () => context.Limits(PromiseKeys.SimpleDeregistrationNotice), "简易注销公告期（承诺时限清单）")
                     .PermitIf(CaseTrigger.NoticeEnds, CaseState.FinalReview,
                         (SystemOrMarket, MarketOnly),
                         (NoticeOver, $"公示期至{noticeEnd}届满，届满前不能进行注销登记"),
@@ -54,25 +53,21 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
                         (() => application.OpenObjections > 0, "没有待处理的异议"),
                         (HasReason, "认定异议成立须写明理由"))
                     .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, ApplicantOnly));
-                machine.Configure(CaseState.FinalReview)
-                    .WithTimeLimit(() => context.Limits(PromiseKeys.SimpleDeregistrationCancel), "公告期满后注销登记（承诺时限清单）");
+                machine.Configure(CaseState.FinalReview, () => context.Limits(PromiseKeys.SimpleDeregistrationCancel), "公告期满后注销登记（承诺时限清单）");
                 break;
 
             case DeregistrationRoute.Ordinary:
-                machine.Configure(CaseState.CreditorNotification)
-                    .WithTimeLimit(() => context.Limits(PromiseKeys.OrdinaryCreditorNotify), "清算组成立之日起通知债权人")
+                machine.Configure(CaseState.CreditorNotification, () => context.Limits(PromiseKeys.OrdinaryCreditorNotify), "清算组成立之日起通知债权人")
                     .PermitIf(CaseTrigger.NotifyCreditors, CaseState.CreditorNoticeDue,
                         (IsApplicantSide, ApplicantOnly),
                         (HasReason, "请写明通知债权人的方式、对象和日期"))
                     .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, ApplicantOnly));
-                machine.Configure(CaseState.CreditorNoticeDue)
-                    .WithTimeLimit(() => context.Limits(PromiseKeys.OrdinaryCreditorNotice), "清算组成立之日起发布债权人公告")
+                machine.Configure(CaseState.CreditorNoticeDue, () => context.Limits(PromiseKeys.OrdinaryCreditorNotice), "清算组成立之日起发布债权人公告")
                     .PermitIf(CaseTrigger.PublishCreditorNotice, CaseState.ClaimsPeriod,
                         (IsApplicantSide, ApplicantOnly),
                         (HasReason, "请填写债权人公告的内容"))
                     .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, ApplicantOnly));
-                machine.Configure(CaseState.ClaimsPeriod)
-                    .WithTimeLimit(() => context.Limits(PromiseKeys.OrdinaryClaims), "公告之日起债权申报期")
+                machine.Configure(CaseState.ClaimsPeriod, () => context.Limits(PromiseKeys.OrdinaryClaims), "公告之日起债权申报期")
                     .PermitIf(CaseTrigger.ClaimsPeriodEnds, CaseState.LiquidationReport,
                         (SystemOrMarket, MarketOnly),
                         (NoticeOver, $"债权申报期至{noticeEnd}届满，届满前不能提交清算报告"))
@@ -82,8 +77,7 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
                         (IsApplicantSide, ApplicantOnly),
                         (HasReason, "请填写清算报告（财产清偿、债务处理和剩余财产分配情况）"))
                     .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, ApplicantOnly));
-                machine.Configure(CaseState.FinalReview)
-                    .WithTimeLimit(() => context.Limits(PromiseKeys.OrdinaryRegister), "提交清算报告后注销登记（承诺时限清单）");
+                machine.Configure(CaseState.FinalReview, () => context.Limits(PromiseKeys.OrdinaryRegister), "提交清算报告后注销登记（承诺时限清单）");
                 break;
 
             default:

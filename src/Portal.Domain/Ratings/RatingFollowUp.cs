@@ -173,22 +173,17 @@ public class RatingFollowUp
         return text.Length <= 1000 ? text : text[..999] + "…";
     }
 
+    /// <summary>The actions the given person may take on the follow-up now, with what the action would carry.</summary>
+    public Task<IReadOnlyList<FollowUpTrigger>> PermittedActionsAsync(CaseActor actor, bool isRater, DateTime nowUtc, Args args) =>
+        Machine(actor, isRater, nowUtc, args).PermittedTriggersAsync();
+
     /// <summary>
     /// The loop as a state machine. <paramref name="isRater"/>: the person acting is the rater (signed in as them, or
     /// holding the rating's access code).
     /// </summary>
-    public StateMachine<FollowUpState, FollowUpTrigger> Machine(CaseActor actor, bool isRater, DateTime nowUtc, Args args)
+    public WorkflowMachine<FollowUpState, FollowUpTrigger> Machine(CaseActor actor, bool isRater, DateTime nowUtc, Args args)
     {
-        var machine = new StateMachine<FollowUpState, FollowUpTrigger>(() => State, s => State = s);
-        foreach (var s in Enum.GetValues<FollowUpState>())
-        {
-            machine.DescribeState(s, Label(s));
-        }
-
-        foreach (var t in Enum.GetValues<FollowUpTrigger>())
-        {
-            machine.DescribeTrigger(t, Label(t));
-        }
+        var machine = new WorkflowMachine<FollowUpState, FollowUpTrigger>(() => State, s => State = s, Label, Label);
 
         const string SupervisorOnly = "只有督查人员可以处理差评";
         const string RaterOnly = "只有评价人本人可以操作";

@@ -51,10 +51,10 @@ public sealed class CaseActions(IEnumerable<ICaseLifecycle> lifecycles)
     /// The actions a person may take on a case now, as the case page offers them: the open 同步 tracks guard 办结, and a
     /// probe carries a reason, a commitment date and (for supervisors) the 补正 override so actions needing them show.
     /// </summary>
-    public static IReadOnlyList<CaseTrigger> PermittedFor(Case c, CaseActionContext context, bool supervisor)
+    public static Task<IReadOnlyList<CaseTrigger>> PermittedForAsync(Case c, CaseActionContext context, bool supervisor)
     {
         var probe = new CaseActionArgs { Reason = "probe", CommitmentDueUtc = context.NowUtc.AddDays(30), SupervisorOverride = supervisor };
-        return c.PermittedActions(context with { CompletionGuards = OpenTracks(c) }, probe);
+        return c.PermittedActionsAsync(context with { CompletionGuards = OpenTracks(c) }, probe);
     }
 
     /// <summary>Guards for 办结: one per 同步 sub-item that is not done, in Chinese.</summary>

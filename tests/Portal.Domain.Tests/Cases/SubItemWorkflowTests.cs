@@ -538,14 +538,14 @@ public sealed class SubItemWorkflowTests
     [Theory]
     [InlineData(SubItemState.Done)]
     [InlineData(SubItemState.Cancelled)]
-    public void A_done_or_cancelled_item_accepts_no_trigger_from_anyone(SubItemState state)
+    public async Task A_done_or_cancelled_item_accepts_no_trigger_from_anyone(SubItemState state)
     {
         var (c, social) = WithSocialItemIn(state);
         var rows = c.History.Count;
 
         foreach (var actor in new[] { SystemActor, Window, Applicant, HumanResources })
         {
-            Assert.Empty(SubItemWorkflow.Create(social, At(actor, China(11, 23, 16)), "理由").PermittedTriggers);
+            Assert.Empty(await SubItemWorkflow.Create(social, At(actor, China(11, 23, 16)), "理由").PermittedTriggersAsync());
             foreach (var trigger in Enum.GetValues<SubItemTrigger>())
             {
                 var refused = Assert.Throws<InvalidTransitionException>(() => social.Fire(trigger, At(actor, China(11, 23, 16)), "理由"));
@@ -583,20 +583,20 @@ public sealed class SubItemWorkflowTests
     }
 
     [Fact]
-    public void The_department_may_complete_or_with_a_reason_return_an_item_in_progress()
+    public async Task The_department_may_complete_or_with_a_reason_return_an_item_in_progress()
     {
         var (_, social) = WithSocialItemIn(SubItemState.InProgress);
 
         Assert.Equal(
             [SubItemTrigger.Complete, SubItemTrigger.Return],
-            SubItemWorkflow.Create(social, At(HumanResources, China(11, 23, 11)), "缺少材料").PermittedTriggers);
+            await SubItemWorkflow.Create(social, At(HumanResources, China(11, 23, 11)), "缺少材料").PermittedTriggersAsync());
         Assert.Equal(
             [SubItemTrigger.Complete],
-            SubItemWorkflow.Create(social, At(HumanResources, China(11, 23, 11)), null).PermittedTriggers);
+            await SubItemWorkflow.Create(social, At(HumanResources, China(11, 23, 11)), null).PermittedTriggersAsync());
         Assert.Equal(
             [SubItemTrigger.Cancel],
-            SubItemWorkflow.Create(social, At(SystemActor, China(11, 23, 11)), null).PermittedTriggers);
-        Assert.Empty(SubItemWorkflow.Create(social, At(Tax, China(11, 23, 11)), "缺少材料").PermittedTriggers);
+            await SubItemWorkflow.Create(social, At(SystemActor, China(11, 23, 11)), null).PermittedTriggersAsync());
+        Assert.Empty(await SubItemWorkflow.Create(social, At(Tax, China(11, 23, 11)), "缺少材料").PermittedTriggersAsync());
     }
 
     // ---- History of a whole track --------------------------------------------------------------------------

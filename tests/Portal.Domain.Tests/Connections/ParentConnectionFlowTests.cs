@@ -52,7 +52,7 @@ public sealed class ParentConnectionFlowTests
     }
 
     [Fact]
-    public void System_cannot_complete_the_parent_while_a_child_is_still_open()
+    public async Task System_cannot_complete_the_parent_while_a_child_is_still_open()
     {
         var c = Running(() => false);
 
@@ -61,7 +61,7 @@ public sealed class ParentConnectionFlowTests
         Assert.Equal(new[] { "尚有专营单位未办结" }, refused.UnmetGuards);
         Assert.Equal(CaseState.ConnectionsRunning, c.State);
         Assert.Null(c.ClosedAt);
-        Assert.DoesNotContain(CaseTrigger.Complete, c.PermittedActions(At(CaseActor.System, Now, () => false)));
+        Assert.DoesNotContain(CaseTrigger.Complete, await c.PermittedActionsAsync(At(CaseActor.System, Now, () => false)));
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class ParentConnectionFlowTests
     }
 
     [Fact]
-    public void System_completes_the_parent_once_the_children_are_done_as_the_function_says_at_that_moment()
+    public async Task System_completes_the_parent_once_the_children_are_done_as_the_function_says_at_that_moment()
     {
         var done = false;
         var c = Running(() => done);
@@ -95,7 +95,7 @@ public sealed class ParentConnectionFlowTests
 
         done = true;
         var later = China(2026, 10, 19, 15);
-        Assert.Contains(CaseTrigger.Complete, c.PermittedActions(At(CaseActor.System, later, () => done)));
+        Assert.Contains(CaseTrigger.Complete, await c.PermittedActionsAsync(At(CaseActor.System, later, () => done)));
         c.Fire(CaseTrigger.Complete, At(CaseActor.System, later, () => done), Because("各专营单位均已办结"));
 
         Assert.Equal(CaseState.Completed, c.State);
@@ -123,16 +123,16 @@ public sealed class ParentConnectionFlowTests
     }
 
     [Fact]
-    public void Parent_holds_no_utility_step_and_gives_the_utilities_nothing_to_do()
+    public async Task Parent_holds_no_utility_step_and_gives_the_utilities_nothing_to_do()
     {
         var c = Running(() => false);
 
         foreach (var staff in new[] { PowerStaff, WaterStaff, Window })
         {
-            Assert.Empty(c.PermittedActions(At(staff, Now, () => false)));
+            Assert.Empty(await c.PermittedActionsAsync(At(staff, Now, () => false)));
         }
 
-        Assert.Equal(new[] { CaseTrigger.Withdraw }, c.PermittedActions(At(Applicant, Now, () => false)));
+        Assert.Equal(new[] { CaseTrigger.Withdraw }, await c.PermittedActionsAsync(At(Applicant, Now, () => false)));
         Assert.NotEqual(Department.Power.ReviewerRole(), c.HolderRole);
     }
 }

@@ -74,7 +74,7 @@ public sealed class UtilityConnectionGuardTests
 
     [Theory]
     [MemberData(nameof(NotPowerStaff))]
-    public void Only_the_power_company_records_the_survey_of_a_power_case(string who)
+    public async Task Only_the_power_company_records_the_survey_of_a_power_case(string who)
     {
         var (c, r) = PowerCase();
         r.Application.ScheduleSurvey(SurveyAt, Window.Name);
@@ -88,7 +88,7 @@ public sealed class UtilityConnectionGuardTests
         Assert.Equal(CaseState.SiteSurvey, c.State);
         Assert.Null(r.SurveyFindings);
         Assert.Equal(events, c.History.Count);
-        Assert.DoesNotContain(CaseTrigger.RecordSurvey, c.PermittedActions(At(Named(who), China(2026, 9, 29, 10), r), Because("现场具备接入条件")));
+        Assert.DoesNotContain(CaseTrigger.RecordSurvey, await c.PermittedActionsAsync(At(Named(who), China(2026, 9, 29, 10), r), Because("现场具备接入条件")));
     }
 
     [Fact]
@@ -301,16 +301,16 @@ public sealed class UtilityConnectionGuardTests
     }
 
     [Fact]
-    public void Contract_confirmation_is_held_by_the_applicant_who_alone_may_act_there()
+    public async Task Contract_confirmation_is_held_by_the_applicant_who_alone_may_act_there()
     {
         var (c, r) = PowerCaseIn(CaseState.ContractConfirm);
         var now = China(2026, 9, 30, 10);
 
         Assert.Equal(Roles.Applicant, c.HolderRole);
-        Assert.Empty(c.PermittedActions(At(PowerStaff, now, r)));
-        Assert.Empty(c.PermittedActions(At(Window, now, r)));
-        Assert.Equal(new[] { CaseTrigger.ConfirmContract, CaseTrigger.Withdraw }, c.PermittedActions(At(Applicant, now, r)));
-        Assert.Equal(new[] { CaseTrigger.Withdraw }, c.PermittedActions(At(CaseActor.System, now, r)));
+        Assert.Empty(await c.PermittedActionsAsync(At(PowerStaff, now, r)));
+        Assert.Empty(await c.PermittedActionsAsync(At(Window, now, r)));
+        Assert.Equal(new[] { CaseTrigger.ConfirmContract, CaseTrigger.Withdraw }, await c.PermittedActionsAsync(At(Applicant, now, r)));
+        Assert.Equal(new[] { CaseTrigger.Withdraw }, await c.PermittedActionsAsync(At(CaseActor.System, now, r)));
     }
 
     // ---- 接通 --------------------------------------------------------------------------------------------------------
@@ -320,13 +320,13 @@ public sealed class UtilityConnectionGuardTests
     [InlineData(CaseState.PlanReply)]
     [InlineData(CaseState.ContractSigning)]
     [InlineData(CaseState.ContractConfirm)]
-    public void Connection_is_not_offered_before_both_sides_have_signed(CaseState state)
+    public async Task Connection_is_not_offered_before_both_sides_have_signed(CaseState state)
     {
         var (c, r) = PowerCaseIn(state);
         r.Application.ScheduleSurvey(SurveyAt, Window.Name);
         var now = China(2026, 9, 30, 10);
 
-        Assert.DoesNotContain(CaseTrigger.Connect, c.PermittedActions(At(PowerStaff, now, r), Because("已送电")));
+        Assert.DoesNotContain(CaseTrigger.Connect, await c.PermittedActionsAsync(At(PowerStaff, now, r), Because("已送电")));
         var refused = Assert.Throws<InvalidTransitionException>(() => c.Fire(CaseTrigger.Connect, At(PowerStaff, now, r)));
         Assert.Empty(refused.UnmetGuards); // no such step from here at all
         Assert.Equal(state, c.State);
@@ -334,15 +334,15 @@ public sealed class UtilityConnectionGuardTests
     }
 
     [Fact]
-    public void Connection_is_offered_to_the_utility_once_both_sides_have_signed_and_records_the_time()
+    public async Task Connection_is_offered_to_the_utility_once_both_sides_have_signed_and_records_the_time()
     {
         var (c, r) = PowerCaseIn(CaseState.Connecting);
         var now = China(2026, 10, 8, 15);
         Assert.NotNull(r.UtilitySignedAt);
         Assert.NotNull(r.ApplicantSignedAt);
 
-        Assert.Equal(new[] { CaseTrigger.Connect }, c.PermittedActions(At(PowerStaff, now, r)));
-        Assert.Equal(new[] { CaseTrigger.Withdraw }, c.PermittedActions(At(Applicant, now, r)));
+        Assert.Equal(new[] { CaseTrigger.Connect }, await c.PermittedActionsAsync(At(PowerStaff, now, r)));
+        Assert.Equal(new[] { CaseTrigger.Withdraw }, await c.PermittedActionsAsync(At(Applicant, now, r)));
         var byApplicant = Assert.Throws<InvalidTransitionException>(() => c.Fire(CaseTrigger.Connect, At(Applicant, now, r)));
         Assert.Equal(new[] { PowerOnly }, byApplicant.UnmetGuards);
 
@@ -353,7 +353,7 @@ public sealed class UtilityConnectionGuardTests
         Assert.Equal(now, r.UpdatedAt);
         Assert.True(r.UtilitySignedAt <= r.ApplicantSignedAt && r.ApplicantSignedAt <= r.ConnectedAt);
         Assert.Equal("验收送电", c.History[^1].ActionLabel);
-        Assert.Empty(c.PermittedActions(At(PowerStaff, now, r)));
+        Assert.Empty(await c.PermittedActionsAsync(At(PowerStaff, now, r)));
     }
 
     [Fact]
@@ -422,7 +422,7 @@ public sealed class UtilityConnectionGuardTests
     }
 
     [Fact]
-    public void Only_the_system_accepts_a_child_case_and_no_window_examines_it()
+    public async Task Only_the_system_accepts_a_child_case_and_no_window_examines_it()
     {
         var r = Request(Utility.Power, LowVoltage(), Accepted0928);
         var c = Submit(r, Accepted0928);
@@ -436,10 +436,10 @@ public sealed class UtilityConnectionGuardTests
         Assert.Equal(new[] { "由系统在提交时受理" }, byStaff.UnmetGuards);
         Assert.Empty(byWindow.UnmetGuards);
         Assert.Empty(supplement.UnmetGuards);
-        Assert.Empty(c.PermittedActions(At(Window, Accepted0928, r), Because("理由")));
+        Assert.Empty(await c.PermittedActionsAsync(At(Window, Accepted0928, r), Because("理由")));
         Assert.Equal(CaseState.Submitted, c.State);
         Assert.Null(c.AcceptedAt);
-        Assert.Equal(new[] { CaseTrigger.AutoAccept }, c.PermittedActions(At(CaseActor.System, Accepted0928, r)));
+        Assert.Equal(new[] { CaseTrigger.AutoAccept }, await c.PermittedActionsAsync(At(CaseActor.System, Accepted0928, r)));
     }
 
     [Fact]

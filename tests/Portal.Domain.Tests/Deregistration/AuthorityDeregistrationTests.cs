@@ -48,7 +48,7 @@ public sealed class AuthorityDeregistrationTests
     }
 
     [Fact]
-    public void Nobody_but_a_supervisor_cancels_by_authority()
+    public async Task Nobody_but_a_supervisor_cancels_by_authority()
     {
         var application = ByAuthority(DeregistrationRoute.Subrogated);
         var c = Submit(application, China(2026, 11, 23, 9), Supervisor);
@@ -57,7 +57,7 @@ public sealed class AuthorityDeregistrationTests
         {
             var refused = Assert.Throws<InvalidTransitionException>(() => c.Fire(CaseTrigger.CancelByAuthority, At(actor, China(2026, 11, 23, 10), application), Because("理由")));
             Assert.Contains("只有督查可以依职权注销（代位注销、除名）", refused.UnmetGuards);
-            Assert.DoesNotContain(CaseTrigger.CancelByAuthority, c.PermittedActions(At(actor, China(2026, 11, 23, 10), application), Because("理由")));
+            Assert.DoesNotContain(CaseTrigger.CancelByAuthority, await c.PermittedActionsAsync(At(actor, China(2026, 11, 23, 10), application), Because("理由")));
         }
 
         Assert.Equal(CaseState.Submitted, c.State);

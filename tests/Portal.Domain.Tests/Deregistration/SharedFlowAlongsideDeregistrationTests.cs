@@ -15,7 +15,7 @@ public sealed class SharedFlowAlongsideDeregistrationTests
     private static CaseActionContext Shared(CaseActor actor, DateTime nowUtc) => new(actor, nowUtc, Clock, Limits, Establishment);
 
     [Fact]
-    public void Without_a_flow_acceptance_still_leads_to_processing_with_the_service_limit()
+    public async Task Without_a_flow_acceptance_still_leads_to_processing_with_the_service_limit()
     {
         var c = Case.Submit("QYKB-20261123-000001", "测试公司设立登记", (Applicant.UserId, Applicant.Name), Channel.Online, Shared(Applicant, China(2026, 11, 23, 9)));
 
@@ -24,7 +24,7 @@ public sealed class SharedFlowAlongsideDeregistrationTests
         Assert.Equal(CaseState.InProgress, c.State);
         Assert.Equal(Department.Market.ReviewerRole(), c.HolderRole);
         Assert.Equal(China(2026, 11, 23, 15), c.StepDueAt); // 枣庄: 0.5 working day = 3 h 30 min of office time, lunch excluded
-        var actions = c.PermittedActions(Shared(Market, China(2026, 11, 23, 11)), Because("x"));
+        var actions = await c.PermittedActionsAsync(Shared(Market, China(2026, 11, 23, 11)), Because("x"));
         Assert.Contains(CaseTrigger.Complete, actions);
         Assert.DoesNotContain(CaseTrigger.NoticeEnds, actions);
         Assert.DoesNotContain(CaseTrigger.ReturnForCorrection, actions);
@@ -70,11 +70,12 @@ public sealed class SharedFlowAlongsideDeregistrationTests
     {
         var info = CaseWorkflow.Describe(SimpleService, Limits, new DeregistrationFlow(SimpleApplication(China(2026, 11, 23, 9))));
 
-        var notice = info.States.Single(s => Equals(s.UnderlyingState, CaseState.NoticePeriod));
-        Assert.Contains(notice.FixedTransitions, t => Equals(t.Destination.UnderlyingState, CaseState.FinalReview) && t.GuardDescriptions.Contains(DeregistrationFlow.MarketOnly));
-        Assert.Contains(notice.FixedTransitions, t => Equals(t.Destination.UnderlyingState, CaseState.Terminated));
-        var submitted = info.States.Single(s => Equals(s.UnderlyingState, CaseState.Submitted));
-        Assert.Contains(submitted.FixedTransitions, t => Equals(t.Trigger.UnderlyingTrigger, CaseTrigger.Accept) && Equals(t.Destination.UnderlyingState, CaseState.NoticePeriod));
-        Assert.DoesNotContain(submitted.FixedTransitions, t => Equals(t.Destination.UnderlyingState, CaseState.InProgress));
+        var notice = info.States.Single(s => s.Key == nameof(CaseState.NoticePeriod));
+        Assert.Contains(notice.Transitions, t => t.DestinationKey == nameof(CaseState.FinalReview) && t.Guards.Contains(DeregistrationFlow.MarketOnly));
+        Assert.Contains(notice.Transitions, t => t.DestinationKey == nameof(CaseState.Terminated));
+        var submitted = info.States.Single(s => s.Key == nameof(CaseState.Submitted));
+        Assert.Contains(submitted.Transitions, t => t.TriggerKey == nameof(CaseTrigger.Accept) && t.DestinationKey == nameof(CaseState.NoticePeriod));
+        Assert.DoesNotContain(submitted.Transitions, t => t.DestinationKey == nameof(CaseState.InProgress));
+        Assert.DoesNotContain(info.States, s => s.Key == nameof(CaseState.InProgress));
     }
 }

@@ -138,7 +138,7 @@ public sealed class SimpleDeregistrationFlowTests
     }
 
     [Fact]
-    public void Only_the_system_or_market_supervision_may_end_the_notice()
+    public async Task Only_the_system_or_market_supervision_may_end_the_notice()
     {
         var application = SimpleApplication(China(2026, 9, 30, 9));
         var c = Accepted(application, China(2026, 9, 30, 10));
@@ -150,8 +150,8 @@ public sealed class SimpleDeregistrationFlowTests
             Assert.Contains(DeregistrationFlow.MarketOnly, refused.UnmetGuards);
         }
 
-        Assert.Contains(CaseTrigger.NoticeEnds, c.PermittedActions(At(Market, after, application)));
-        Assert.Contains(CaseTrigger.NoticeEnds, c.PermittedActions(At(CaseActor.System, after, application)));
+        Assert.Contains(CaseTrigger.NoticeEnds, await c.PermittedActionsAsync(At(Market, after, application)));
+        Assert.Contains(CaseTrigger.NoticeEnds, await c.PermittedActionsAsync(At(CaseActor.System, after, application)));
         Assert.Equal(CaseState.NoticePeriod, c.State);
     }
 
@@ -201,7 +201,7 @@ public sealed class SimpleDeregistrationFlowTests
     }
 
     [Fact]
-    public void Completion_is_not_an_action_of_the_notice_period()
+    public async Task Completion_is_not_an_action_of_the_notice_period()
     {
         var application = SimpleApplication(China(2026, 9, 30, 9));
         var c = Accepted(application, China(2026, 9, 30, 10));
@@ -209,7 +209,7 @@ public sealed class SimpleDeregistrationFlowTests
         var refused = Assert.Throws<InvalidTransitionException>(() => c.Fire(CaseTrigger.Complete, At(Market, China(2026, 10, 9, 10), application)));
         Assert.Equal(CaseState.NoticePeriod, refused.State);
         Assert.Contains("核准注销登记", refused.Message);
-        Assert.DoesNotContain(CaseTrigger.Complete, c.PermittedActions(At(Market, China(2026, 10, 9, 10), application)));
+        Assert.DoesNotContain(CaseTrigger.Complete, await c.PermittedActionsAsync(At(Market, China(2026, 10, 9, 10), application)));
         Assert.Equal(CaseState.NoticePeriod, c.State);
         Assert.Null(c.ClosedAt);
     }
@@ -239,7 +239,7 @@ public sealed class SimpleDeregistrationFlowTests
     }
 
     [Fact]
-    public void Upholding_an_objection_terminates_the_simple_route_for_market_supervision_only()
+    public async Task Upholding_an_objection_terminates_the_simple_route_for_market_supervision_only()
     {
         var application = SimpleApplication(China(2026, 9, 30, 9));
         var c = Accepted(application, China(2026, 9, 30, 10));
@@ -263,7 +263,7 @@ public sealed class SimpleDeregistrationFlowTests
         Assert.Equal(now, c.ClosedAt);
         Assert.Null(c.StepDueAt);
         Assert.Equal("经核实企业尚有未清偿债务", c.History[^1].Reason);
-        Assert.Empty(c.PermittedActions(At(Applicant, now, application), Because("x")));
+        Assert.Empty(await c.PermittedActionsAsync(At(Applicant, now, application), Because("x")));
     }
 
     [Fact]

@@ -170,21 +170,26 @@ public static class CaseView
             var context = await contexts.ForCaseAsync(c, cancellationToken);
             var clock = context.Clock;
             var now = context.NowUtc;
-            var permitted = CaseActions.PermittedFor(c, context, me.IsInRole(Roles.Supervisor));
-            var tracks = c.SubItems.OrderBy(i => i.Id).Select(i => new Track(
-                i.Id,
-                i.Label,
-                SubItemWorkflow.Label(i.State),
-                i.State,
-                i.Synchronous,
-                Roles.Label(i.HolderRole),
-                i.DueAt is null || !i.IsOpen ? null : DeadlineView.ForTrack(i.DueAt.Value, now, clock, i.StartedAt),
-                // 用时 leaves out the time the case's clock was paused for 补正.
-                i.StartedAt is { } started ? $"用时{DeadlineView.Duration(c.OfficeMinutesWorked(started, i.DoneAt ?? now, clock, now), clock)}" : null,
-                i.HandledByName,
-                i.Reason,
-                i.Version,
-                SubItemWorkflow.Create(i, context, "probe").PermittedTriggers)).ToList();
+            var permitted = await CaseActions.PermittedForAsync(c, context, me.IsInRole(Roles.Supervisor));
+            var tracks = new List<Track>();
+            foreach (var i in c.SubItems.OrderBy(i => i.Id))
+            {
+                tracks.Add(new Track(
+                    i.Id,
+                    i.Label,
+                    SubItemWorkflow.Label(i.State),
+                    i.State,
+                    i.Synchronous,
+                    Roles.Label(i.HolderRole),
+                    i.DueAt is null || !i.IsOpen ? null : DeadlineView.ForTrack(i.DueAt.Value, now, clock, i.StartedAt),
+                    // 用时 leaves out the time the case's clock was paused for 补正.
+                    i.StartedAt is { } started ? $"用时{DeadlineView.Duration(c.OfficeMinutesWorked(started, i.DoneAt ?? now, clock, now), clock)}" : null,
+                    i.HandledByName,
+                    i.Reason,
+                    i.Version,
+                    await i.PermittedActionsAsync(context, "probe")));
+            }
+
             return new Result(
                 c.Number,
                 c.Title,

@@ -89,6 +89,7 @@ public static class Guide
                 var total = c.ApprovalLimitKey is null ? fromSubmission : $"方案答复后{table.Limit(c.LimitKey)}";
                 var limits = new Dictionary<string, string>
                 {
+                    [CaseState.Submitted.Label()] = "提交即受理",
                     [CaseState.SiteSurvey.Label()] = fromSubmission,
                     [CaseState.PlanReply.Label()] = c.ApprovalLimitKey is { } k ? $"{table.Limit(k)}（{c.Source}）" : fromSubmission,
                     [CaseState.ContractSigning.Label()] = total,
@@ -101,7 +102,12 @@ public static class Guide
 
             if (request.Utility is null)
             {
-                diagrams.Add(new WorkflowDiagram("报装申请（总办件）", CaseWorkflow.Describe(ConnectionService.Parent, table.Limit, new ParentConnectionFlow(() => false)), new Dictionary<string, string>()));
+                var parentLimits = new Dictionary<string, string>
+                {
+                    [CaseState.Submitted.Label()] = "提交即受理",
+                    [CaseState.ConnectionsRunning.Label()] = "各专营单位按各自类别的承诺时限办理",
+                };
+                diagrams.Add(new WorkflowDiagram("报装申请（总办件）", CaseWorkflow.Describe(ConnectionService.Parent, table.Limit, new ParentConnectionFlow(() => false)), parentLimits));
             }
 
             return new Result(request.Utility, table.ProfileName, rows, diagrams);

@@ -108,7 +108,7 @@ public sealed class DeregistrationExpiry(CaseContexts contexts, CaseActions acti
     public async Task<bool> MoveOnIfEndedAsync(Case c, CaseActionContext context, CancellationToken cancellationToken)
     {
         var system = context with { Actor = CaseActor.System };
-        if (context.Flow?.ExpiryOf(c.State) is not { } trigger || !c.PermittedActions(system).Contains(trigger))
+        if (context.Flow?.ExpiryOf(c.State) is not { } trigger || !(await c.PermittedActionsAsync(system)).Contains(trigger))
         {
             return false;
         }

@@ -67,17 +67,26 @@ public static class Guide
                 accept?.ToString() ?? "—",
                 EstablishmentCatalog.Items,
                 new WorkflowDiagram("办件流程（受理 → 办理 → 办结）", caseInfo, limits),
-                new WorkflowDiagram("每个并联事项的流程", itemInfo, new Dictionary<string, string>()));
+                new WorkflowDiagram("每个并联事项的流程", itemInfo, ItemLimits(total.Limit.ToString())));
         }
 
-        private static StateMachineInfo SubItemWorkflowInfo()
+        /// <summary>A track has no limit of its own: it starts with the case's deadline and follows it (CaseActions).</summary>
+        private static Dictionary<string, string> ItemLimits(string total) => new()
+        {
+            [SubItemWorkflow.Label(SubItemState.Later)] = "启动前不计时",
+            [SubItemWorkflow.Label(SubItemState.Waiting)] = $"与办件同时办结（{total}）",
+            [SubItemWorkflow.Label(SubItemState.InProgress)] = $"与办件同时办结（{total}）",
+            [SubItemWorkflow.Label(SubItemState.Returned)] = $"与办件同时办结（{total}）",
+        };
+
+        private static WorkflowDescription SubItemWorkflowInfo()
         {
             var clock = new Domain.Calendar.DeadlineClock(Domain.Calendar.WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
             var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, _ => null, EstablishmentService.Definition);
             var c = Case.Submit("SAMPLE", "示例", ("sample", "示例"), Channel.Online, context);
             var item = new SubItem("registration", "设立登记（示例）", Department.Market, true);
             c.AddSubItem(item);
-            return SubItemWorkflow.Create(item, context, null).GetInfo();
+            return SubItemWorkflow.Create(item, context, null).Describe();
         }
     }
 }

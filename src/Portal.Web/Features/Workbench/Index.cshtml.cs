@@ -318,7 +318,7 @@ public static class Queue
     }
 
     /// <summary>
-    /// The actions a person may take on a case now, decided by the same <see cref="Common.CaseActions.PermittedFor"/> as
+    /// The actions a person may take on a case now, decided by the same <see cref="Common.CaseActions.PermittedForAsync"/> as
     /// the case page, with the case's workflow and its service's own steps.
     /// Track actions are those of the tracks my roles hold (a department's 开始办理 / 办结 / 退回); starting or
     /// resubmitting another department's track (启动 / 重新提交, window or applicant side) stays on the case page.
@@ -343,15 +343,18 @@ public static class Queue
                 context = context with { Flow = await source.LoadAsync(c, cancellationToken) };
             }
 
-            var actions = Common.CaseActions.PermittedFor(c, context, me.IsInRole(Roles.Supervisor))
+            var actions = (await Common.CaseActions.PermittedForAsync(c, context, me.IsInRole(Roles.Supervisor)))
                 .Where(WorkbenchPeople.IsOnCasePage)
                 .Select(t => new CaseAction(t, WorkbenchPeople.LabelOf(t, context), WorkbenchPeople.CaseHref(c.Number, WorkbenchPeople.AnchorOf(t))))
                 .ToList();
             var roles = WorkbenchPeople.StaffRoles(me);
-            var trackActions = c.SubItems.Where(i => roles.Contains(i.HolderRole)).OrderBy(i => i.Id)
-                .SelectMany(i => SubItemWorkflow.Create(i, context, "probe").PermittedTriggers.Select(t => new TrackAction(
-                    i.Id, i.Label, t, $"{i.Label}：{SubItemWorkflow.Label(t)}", WorkbenchPeople.CaseHref(c.Number, WorkbenchPeople.TracksAnchor))))
-                .ToList();
+            var trackActions = new List<TrackAction>();
+            foreach (var i in c.SubItems.Where(i => roles.Contains(i.HolderRole)).OrderBy(i => i.Id))
+            {
+                trackActions.AddRange((await i.PermittedActionsAsync(context, "probe")).Select(t => new TrackAction(
+                    i.Id, i.Label, t, $"{i.Label}：{SubItemWorkflow.Label(t)}", WorkbenchPeople.CaseHref(c.Number, WorkbenchPeople.TracksAnchor))));
+            }
+
             return (actions, trackActions);
         }
     }

@@ -329,7 +329,7 @@ public static class LoadData
                 }
 
                 var machine = followUp.Machine(actor, isRater, at.AddDays(days), args);
-                if (machine.PermittedTriggers.Contains(trigger))
+                if (machine.CanFire(trigger))
                 {
                     machine.Fire(trigger);
                 }
