@@ -108,7 +108,7 @@ public sealed partial class WorkflowDiagramTests
     {
         var d = AllFlows["企业开办"]();
 
-        Assert.Equal("4个工作小时", d.Find(nameof(CaseState.InProgress))!.Limit.ToString()); // 枣庄 002:9
+        Assert.Equal("0.5个工作日", d.Find(nameof(CaseState.InProgress))!.Limit.ToString()); // 峄城区 002:9: 0.5个工作日 (half the office day, ADR 0012)
         Assert.Equal("1个工作日", d.Find(nameof(CaseState.Submitted))!.Limit.ToString());
         Assert.Equal("1个工作日", d.Find(nameof(CaseState.RejectionProposed))!.Limit.ToString());
         Assert.True(d.Find(nameof(CaseState.Completed))!.IsFinal);
