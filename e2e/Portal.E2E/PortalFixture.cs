@@ -20,7 +20,10 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         portal = await PortalProcess.StartAsync();
-        (playwright, browser) = await E2E.Browser.LaunchAsync();
+        (playwright, var chromium) = await E2E.Browser.LaunchAsync();
+
+        // Every context is watched for Content-Security-Policy violations; a test during which one is reported fails.
+        browser = CspGuard.Watch(chromium);
     }
 
     public async Task DisposeAsync()
@@ -69,6 +72,7 @@ public sealed class PortalFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[FailOnCspViolation]
 public sealed class PortalCollection : ICollectionFixture<PortalFixture>
 {
     public const string Name = "portal";

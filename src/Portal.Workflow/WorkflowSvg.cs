@@ -154,8 +154,8 @@ public static class WorkflowSvg
             var w = Num(Width);
             var h = Num(Height);
             sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"workflow-svg\" role=\"img\" viewBox=\"0 0 ").Append(w).Append(' ').Append(h)
-                .Append("\" width=\"").Append(w).Append("\" height=\"").Append(h).Append("\" style=\"max-width:").Append(w).Append("px;min-width:")
-                .Append(Num(Width * MinScale)).Append("px\" aria-label=\"").Append(Escape(title + "（状态图）")).Append("\" aria-describedby=\"").Append(id).Append("-desc\" font-family=\"'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif\">");
+                .Append("\" width=\"").Append(w).Append("\" height=\"").Append(h)
+                .Append("\" aria-label=\"").Append(Escape(title + "（状态图）")).Append("\" aria-describedby=\"").Append(id).Append("-desc\" font-family=\"'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif\">");
             sb.Append("<title>").Append(Escape(title)).Append("</title>");
             sb.Append("<desc id=\"").Append(id).Append("-desc\">").Append(Escape(Describe())).Append("</desc>");
             sb.Append("<defs><marker id=\"").Append(id).Append("-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")

@@ -87,4 +87,50 @@ public sealed class PortalHtml
     /// <summary>The texts of the elements matching <paramref name="selector"/> (markup removed, trimmed).</summary>
     public IReadOnlyList<string> Texts(string selector) =>
         Document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim()).ToList();
+
+    /// <summary>
+    /// Everything in the page that the portal's Content-Security-Policy would refuse to run or apply (and that a browser
+    /// would report as a violation): a &lt;script&gt; with a body or without src, an event-handler attribute (<c>on…=</c>),
+    /// a <c>style="…"</c> attribute or &lt;style&gt; element, and a <c>javascript:</c> address. Empty for a clean page.
+    /// Inline SVG is checked like the rest of the document (its attributes are in the same DOM).
+    /// </summary>
+    public IReadOnlyList<string> InlineCode()
+    {
+        var found = new List<string>();
+        foreach (var element in Document.QuerySelectorAll("*"))
+        {
+            var name = element.LocalName;
+            if (name == "script" && (string.IsNullOrEmpty(element.GetAttribute("src")) || !string.IsNullOrWhiteSpace(element.TextContent)))
+            {
+                found.Add("inline <script>: " + Shorten(element.OuterHtml));
+            }
+
+            if (name == "style")
+            {
+                found.Add("<style> element: " + Shorten(element.OuterHtml));
+            }
+
+            foreach (var attribute in element.Attributes)
+            {
+                var attributeName = attribute.LocalName.ToLowerInvariant();
+                if (attributeName.StartsWith("on", StringComparison.Ordinal))
+                {
+                    found.Add($"<{name} {attribute.Name}=…> event handler");
+                }
+                else if (attributeName == "style")
+                {
+                    found.Add($"<{name} style=\"{Shorten(attribute.Value)}\">");
+                }
+                else if (attributeName is "href" or "src" or "action" or "formaction" or "xlink:href"
+                    && attribute.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add($"<{name} {attribute.Name}=\"javascript:…\">");
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

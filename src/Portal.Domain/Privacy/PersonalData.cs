@@ -76,6 +76,27 @@ public static partial class PersonalData
         });
     }
 
+    /// <summary>
+    /// A refusal or error message as it may be written to a log: every quoted value ("股东“李华”…" → "股东“李*”…"; also
+    /// ‘…’, 「…」 and "…") is masked like a name, since messages quote what a person typed or a person's name, and then
+    /// ID and mobile numbers are masked (<see cref="MaskText"/>). The person who was refused still sees the whole message;
+    /// only the log is masked. A personal value that a message does not quote is not found: quote it. Null becomes "".
+    /// </summary>
+    public static string MaskMessage(string? message)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            return string.Empty;
+        }
+
+        var quoted = QuotedValues().Replace(message, static match =>
+        {
+            var value = match.Groups["v"].Value;
+            return match.Value[0] + MaskName(value) + match.Value[^1];
+        });
+        return MaskText(quoted);
+    }
+
     private static string KeepEnds(string text, int head, int tail) =>
         new StringBuilder(text.Length)
             .Append(text, 0, head)
@@ -88,4 +109,8 @@ public static partial class PersonalData
         @"(?<![0-9])(?:(?<id>[0-9]{17}[0-9Xx])|(?<cc>\+?86[ -]?)?(?<phone>1[3-9][0-9]{9}))(?![0-9])",
         RegexOptions.CultureInvariant)]
     private static partial Regex SensitiveNumbers();
+
+    // A quoted value: “…” ‘…’ 「…」 "…", at most 200 characters, not spanning another opening quote.
+    [GeneratedRegex("“(?<v>[^“”]{1,200})”|‘(?<v>[^‘’]{1,200})’|「(?<v>[^「」]{1,200})」|\"(?<v>[^\"]{1,200})\"", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedValues();
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Notifications;
+using Portal.Domain.Privacy;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Health;
 
@@ -25,11 +26,22 @@ public sealed class LogNotificationSender(ILogger<LogNotificationSender> logger)
 {
     public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
-        logger.LogInformation("通知 #{Id} → 短信 {Phone} / 邮件 {Email}：【{Title}】{Body}", message.NotificationId, Mask(message.Phone), message.Email ?? "-", message.Title, message.Body);
+        // The log is not the person's phone: the recipient's numbers and address, and any ID or mobile number in the text, are masked.
+        logger.LogInformation(
+            "通知 #{Id} → 短信 {Phone} / 邮件 {Email}：【{Title}】{Body}",
+            message.NotificationId,
+            string.IsNullOrEmpty(message.Phone) ? "-" : PersonalData.MaskPhone(message.Phone),
+            MaskEmail(message.Email),
+            PersonalData.MaskText(message.Title),
+            PersonalData.MaskText(message.Body));
         return Task.CompletedTask;
     }
 
-    private static string Mask(string? phone) => phone is { Length: >= 7 } p ? $"{p[..3]}****{p[^4..]}" : "-";
+    /// <summary>"zhangming@example.cn" → "z***@example.cn"; "-" when there is none.</summary>
+    public static string MaskEmail(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? "-"
+        : email.IndexOf('@') is var at and > 0 ? email[0] + "***" + email[at..]
+        : new string('*', email.Length);
 }
 
 public sealed class NotificationOptions

@@ -30,6 +30,8 @@ public static class PortalSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
+        // Headers, hosts, proxies, HSTS and cookie security (WebSecurity.cs).
+        builder.AddPortalWebSecurity();
         services.Configure<PortalTimeOptions>(config.GetSection("Portal"));
         services.Configure<DeadlineSweepOptions>(config.GetSection("DeadlineSweep"));
         services.Configure<NotificationOptions>(config.GetSection("Notifications"));
@@ -180,6 +182,7 @@ public static class PortalSetup
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalWebSecurity();
         var culture = new CultureInfo("zh-CN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

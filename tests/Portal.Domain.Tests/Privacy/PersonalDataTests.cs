@@ -121,4 +121,30 @@ public class PersonalDataTests
         Assert.Equal("", PersonalData.MaskText(""));
         Assert.Equal("材料已受理，请于5个工作日内补正。", PersonalData.MaskText("材料已受理，请于5个工作日内补正。"));
     }
+
+    [Theory]
+    [InlineData("股东“李华”的证件号码既不是有效的居民身份证号，也不是有效的统一社会信用代码，请核对。", "股东“李*”的证件号码既不是有效的居民身份证号，也不是有效的统一社会信用代码，请核对。")]
+    [InlineData("承诺书须由法定代表人“欧阳娜娜”签名。", "承诺书须由法定代表人“欧***”签名。")]
+    [InlineData("“13812345678”不是有效的联系电话，请重新填写。", "“1**********”不是有效的联系电话，请重新填写。")]
+    [InlineData("手机号或用户名「zhangsan」已注册。", "手机号或用户名「z*******」已注册。")]
+    [InlineData("名称含有\"张三\"。", "名称含有\"张*\"。")]
+    public void A_refusal_message_is_logged_with_every_quoted_value_masked_like_a_name(string message, string logged)
+    {
+        Assert.Equal(logged, PersonalData.MaskMessage(message));
+    }
+
+    [Fact]
+    public void A_refusal_message_is_logged_with_id_and_mobile_numbers_masked_outside_quotes_too()
+    {
+        Assert.Equal(
+            "未找到手机号138****5678或身份证号3701**********1234的申请人。",
+            PersonalData.MaskMessage("未找到手机号13812345678或身份证号370102199003071234的申请人。"));
+    }
+
+    [Fact]
+    public void A_refusal_message_without_personal_data_is_logged_unchanged()
+    {
+        Assert.Equal("统计期间最长366天，请缩短期间。", PersonalData.MaskMessage("统计期间最长366天，请缩短期间。"));
+        Assert.Equal("", PersonalData.MaskMessage(null));
+    }
 }

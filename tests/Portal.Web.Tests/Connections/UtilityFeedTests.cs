@@ -39,7 +39,8 @@ public sealed class UtilityFeedTests
 
         var foreign = await client.FeedAsync("power", WaterKey);
         Assert.Equal(HttpStatusCode.Forbidden, foreign.Status);
-        Assert.Equal("该密钥属于供水单位，不能读取供电报装。", foreign.Error);
+        Assert.Equal("该密钥无权读取供电报装。", foreign.Error);
+        Assert.DoesNotContain("供水", foreign.Body);
         Assert.DoesNotContain(cases[Utility.Power], foreign.Body);
         Assert.DoesNotContain(ConnectionSteps.Address, foreign.Body);
         Assert.False(foreign.Json.TryGetProperty("items", out _));

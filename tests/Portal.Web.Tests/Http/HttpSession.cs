@@ -85,14 +85,21 @@ public sealed class HttpPage
 {
     private PortalHtml? html;
 
-    private HttpPage(string url, HttpStatusCode status, string? location, string? mediaType, string body)
+    private HttpPage(string url, HttpStatusCode status, string? location, string? mediaType, string body, IReadOnlyDictionary<string, string> headers)
     {
         Url = url;
         Status = status;
         Location = location;
         MediaType = mediaType;
         Body = body;
+        Headers = headers;
     }
+
+    /// <summary>Every response and content header (several values of one header joined with ", "), by name in any case.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>A header's value, or null when the answer has none.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The address that was requested.</summary>
     public string Url { get; }
@@ -128,7 +135,10 @@ public sealed class HttpPage
             response.StatusCode,
             response.Headers.Location?.OriginalString,
             response.Content.Headers.ContentType?.MediaType,
-            await response.Content.ReadAsStringAsync());
+            await response.Content.ReadAsStringAsync(),
+            response.Headers.Concat(response.Content.Headers)
+                .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>All forms of the page.</summary>
     public IReadOnlyList<HtmlForm> Forms => Html.Forms;

@@ -9,7 +9,8 @@ namespace Portal.Web.Common.Pipeline;
 
 /// <summary>
 /// Logs each request with its data and how long it took. Personal data is masked (身份证号 3701**********1234,
-/// phones 138****5678) and passwords and access codes are never written — unlike logging whole requests as they come.
+/// phones 138****5678, names 张*) and passwords and access codes are never written — unlike logging whole requests as
+/// they come. A refusal is logged with its message masked the same way (<see cref="PersonalData.MaskMessage"/>).
 /// </summary>
 public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger, CurrentUser user)
     : IPipelineBehavior<TRequest, TResponse>
@@ -41,7 +42,8 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
         }
         catch (PortalException ex)
         {
-            logger.LogInformation("{Request} by {User} refused: {Reason}", name, user.Id ?? "anonymous", PersonalData.MaskText(ex.Message));
+            // The person refused sees the whole message; the log gets quoted values (names, what was typed) and numbers masked.
+            logger.LogInformation("{Request} by {User} refused: {Reason}", name, user.Id ?? "anonymous", PersonalData.MaskMessage(ex.Message));
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -70,7 +70,8 @@ public static class UtilityFeed
 
                 if (owner != u)
                 {
-                    return Results.Json(new FeedError($"该密钥属于{owner.Value.Label()}单位，不能读取{u.Label()}报装。"), statusCode: StatusCodes.Status403Forbidden);
+                    // Never which utility the key belongs to: a leaked key should not tell its finder whose it is.
+                    return Results.Json(new FeedError($"该密钥无权读取{u.Label()}报装。"), statusCode: StatusCodes.Status403Forbidden);
                 }
 
                 Cursor? cursor = null;

@@ -222,7 +222,7 @@ public static class Start
             {
                 if (request.SignedName!.Trim() != enterprise.LegalRepresentative)
                 {
-                    throw new ValidationFailedException(nameof(Command.SignedName), $"承诺书须由法定代表人{enterprise.LegalRepresentative}签名。");
+                    throw new ValidationFailedException(nameof(Command.SignedName), $"承诺书须由法定代表人“{enterprise.LegalRepresentative}”签名。");
                 }
 
                 application = DeregistrationApplication.Simple(enterprise.Id, enterprise.CreditCode, enterprise.Name, request.Conditions.Distinct(), request.SignedName.Trim(), now);
