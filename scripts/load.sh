@@ -6,7 +6,7 @@
 # Seeds the data with the portal's own command (--seed-load: cases, a fifth of them open, 2,000 staff, as many
 # enterprises as cases, two ratings per case; a SQLite data set is kept in artifacts/load/data and reused), starts
 # the portal in Production mode with its background sweep and notification dispatch on, signs in through the login
-# form, and measures each scenario at 50 connections for the given seconds after a 5-second warm-up: a plain page
+# form (staff with a second factor computed by oathtool), and measures each scenario at 50 connections for the given seconds after a 5-second warm-up: a plain page
 # (layout, no data), the staff workbench, an applicant's case page, the public promise table, /Ratings statistics,
 # and submitting new 企业开办 applications (antiforgery token read from the form). The portal's resident memory is
 # sampled every half second throughout. Results: artifacts/load/<provider>-<cases>.md (and printed).
@@ -24,7 +24,7 @@ WORK=$(mktemp -d /tmp/portal-load.XXXXXX)
 mkdir -p "$OUT/data"
 
 . scripts/lib.sh
-ensure_packages "command -v wrk:wrk" "command -v curl:curl"
+ensure_packages "command -v wrk:wrk" "command -v curl:curl" "command -v oathtool:oathtool"
 [ "$PROVIDER" = postgresql ] && ensure_packages "ls /usr/lib/postgresql/*/bin/initdb:postgresql"
 
 PORTAL_PID=
@@ -80,17 +80,36 @@ curl -fsS -o /dev/null "$URL/" || { cat "$WORK/portal.log"; exit 1; }
 (while kill -0 "$PORTAL_PID" 2>/dev/null; do ps -o rss= -p "$PORTAL_PID" >>"$WORK/rss" || true; sleep 0.5; done) &
 SAMPLER_PID=$!
 
-# sign_in <user> <jar>: the login form, as a browser posts it.
+# sign_in <user> <jar>: the login form, as a browser posts it. Staff then pass the second factor with oathtool computing
+# the code, as a phone would: at the first sign-in on a data set they bind an authenticator (the load data has none;
+# its key is kept beside the data set, which is reused), later they type its current code.
+token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="\([^"]*\)"/\1/'; }
 sign_in() {
-  local token
-  token=$(curl -fsS -c "$2" -b "$2" "$URL/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="\([^"]*\)"/\1/')
-  curl -fsS -o /dev/null -c "$2" -b "$2" --data-urlencode "Data.UserName=$1" --data-urlencode "Data.Password=portal2026" \
-    --data-urlencode "__RequestVerificationToken=$token" "$URL/Account/Login"
+  local token next page key keyfile="$OUT/data/authenticator-$PROVIDER-$CASES-$1.key"
+  token=$(curl -fsS -c "$2" -b "$2" "$URL/Account/Login" | token_of)
+  next=$(curl -fsS -o /dev/null -w '%{redirect_url}' -c "$2" -b "$2" --data-urlencode "Data.UserName=$1" \
+    --data-urlencode "Data.Password=Zhengwu@2026" --data-urlencode "__RequestVerificationToken=$token" "$URL/Account/Login")
+  case "$next" in
+    */Account/Authenticator*)
+      page=$(curl -fsS -c "$2" -b "$2" "$next")
+      key=$(printf '%s' "$page" | grep -o 'data-testid="authenticator-key">[^<]*' | sed 's/.*>//; s/ //g')
+      printf '%s\n' "$key" >"$keyfile"
+      curl -fsS -o /dev/null -c "$2" -b "$2" --data-urlencode "Data.Code=$(oathtool --totp -b "$key")" \
+        --data-urlencode "__RequestVerificationToken=$(printf '%s' "$page" | token_of)" "$next"
+      ;;
+    */Account/SecondFactor*)
+      [ -s "$keyfile" ] || { echo "$1 has an authenticator whose key is not in $keyfile: delete the data set in $OUT/data" >&2; exit 1; }
+      token=$(curl -fsS -c "$2" -b "$2" "$next" | token_of)
+      curl -fsS -o /dev/null -c "$2" -b "$2" --data-urlencode "Data.Code=$(oathtool --totp -b "$(cat "$keyfile")")" \
+        --data-urlencode "__RequestVerificationToken=$token" "$next"
+      ;;
+  esac
   grep -q portal.auth "$2" || { echo "sign-in of $1 failed" >&2; exit 1; }
 }
 cookie_header() { awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$1"; }
 
 sign_in staff00001 "$WORK/staff.jar"          # window staff: the workbench
+[ "$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/staff.jar" "$URL/Workbench")" = 200 ] || { echo "staff00001 cannot open the workbench" >&2; exit 1; }
 sign_in 13900000001 "$WORK/applicant.jar"     # an applicant: own case pages
 STAFF_COOKIE=$(cookie_header "$WORK/staff.jar")
 APPLICANT_COOKIE=$(cookie_header "$WORK/applicant.jar")
@@ -102,7 +121,7 @@ CASE_PATHS=$(curl -fsS -b "$WORK/applicant.jar" "$URL/Cases" | grep -o '/Cases/Q
 for i in $(seq 2 21); do
   jar="$WORK/a$i.jar"
   sign_in "$(printf '139%08d' "$i")" "$jar"
-  token=$(curl -fsS -c "$jar" -b "$jar" "$URL/Establishment/Apply" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="\([^"]*\)"/\1/')
+  token=$(curl -fsS -c "$jar" -b "$jar" "$URL/Establishment/Apply" | token_of)
   printf '%s\t%s\n' "$(cookie_header "$jar")" "$token" >>"$WORK/sessions"
 done
 

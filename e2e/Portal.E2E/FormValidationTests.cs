@@ -11,7 +11,7 @@ namespace Portal.E2E;
 [Collection(PortalCollection.Name)]
 public sealed class FormValidationTests(PortalFixture fixture)
 {
-    private const string ValidPassword = "portal2026";
+    private const string ValidPassword = PortalFixture.Password;
 
     [Fact]
     public async Task Empty_forms_are_refused_in_the_browser_in_chinese_and_the_corrected_establishment_form_is_sent()
@@ -35,7 +35,7 @@ public sealed class FormValidationTests(PortalFixture fixture)
         {
             // 注册: sent empty, the browser lists the problems in Chinese and nothing reaches the server.
             await page.GotoAsync("/Account/Register");
-            await page.ClickAsync("button[type=submit]:has-text('注册并登录')");
+            await page.ClickAsync("button[type=submit]:has-text('注册')");
             await Assertions.Expect(page.Locator("[data-valmsg-for='Data.Mobile']")).ToHaveTextAsync("请填写手机号。");
             await Assertions.Expect(page.Locator("[data-valmsg-for='Data.FullName']")).ToHaveTextAsync("请填写姓名。");
             await Assertions.Expect(page.Locator("[data-testid=client-errors]")).ToBeVisibleAsync();
@@ -48,14 +48,20 @@ public sealed class FormValidationTests(PortalFixture fixture)
             await page.FillAsync("#Data_IdNumber", id);
             await page.FillAsync("#Data_Mobile", mobile);
             await page.FillAsync("#Data_Password", ValidPassword);
-            await page.FillAsync("#Data_ConfirmPassword", "portal2027");
-            await page.ClickAsync("button[type=submit]:has-text('注册并登录')");
+            await page.FillAsync("#Data_ConfirmPassword", ValidPassword + "x");
+            await page.ClickAsync("button[type=submit]:has-text('注册')");
             await Assertions.Expect(page.Locator("[data-valmsg-for='Data.ConfirmPassword']")).ToHaveTextAsync("两次输入的密码不一致。");
             Assert.Empty(posts);
             await page.FillAsync("#Data_ConfirmPassword", ValidPassword);
-            await page.ClickAsync("button[type=submit]:has-text('注册并登录')");
-            await page.WaitForURLAsync(new Regex("/Cases$"));
+            await page.ClickAsync("button[type=submit]:has-text('注册')");
+            // The same answer for a new and an existing account: the sign-in page with a notice; then the person signs in.
+            await page.WaitForURLAsync(new Regex("/Account/Login\\?Registered=True$"));
+            await Assertions.Expect(page.Locator("[data-testid=registered-notice]")).ToContainTextAsync("注册申请已提交");
             Assert.Equal(["/Account/Register"], posts);
+            await page.FillAsync("#Data_UserName", mobile);
+            await page.FillAsync("#Data_Password", ValidPassword);
+            await page.ClickAsync("button[type=submit]:has-text('登录')");
+            await page.WaitForURLAsync(new Regex("/Cases$"));
             posts.Clear();
 
             // 企业开办: the long form sent empty says what is wrong beside each field, before any request.

@@ -10,6 +10,7 @@ using Portal.Domain.Hall;
 using Portal.Domain.Notifications;
 using Portal.Domain.Ratings;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Infrastructure.Data;
 
@@ -70,6 +71,12 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
+    /// <summary>Server-side sign-in sessions (the cookie carries only a key).</summary>
+    public DbSet<PortalSession> Sessions => Set<PortalSession>();
+
+    /// <summary>The security audit log: entries are added, never changed or removed through the change tracker.</summary>
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -101,6 +108,13 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     {
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is SecurityEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                // The audit log is append-only: no code path of the portal may change or remove an entry (only the
+                // retention job removes old entries, with a bulk delete that is bounded by their age).
+                throw new InvalidOperationException("安全审计日志只能追加，不能修改或删除。");
+            }
+
             if (entry.State != EntityState.Modified)
             {
                 continue;

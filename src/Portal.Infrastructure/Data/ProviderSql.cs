@@ -58,4 +58,82 @@ public static class ProviderSql
     public static string? ContinueKeys(string provider, string table, string column) => provider == DatabaseSetup.PostgreSql
         ? $"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), (SELECT MAX(\"{column}\") FROM \"{table}\"))"
         : null;
+
+    /// <summary>How old (days) an audit entry must be before the database lets it be deleted: 网络安全法 第二十一条's six months.</summary>
+    public const int AuditRetentionFloorDays = 180;
+
+    /// <summary>
+    /// Makes the security audit log append-only in the database itself: any UPDATE is refused, and a DELETE only passes
+    /// for entries older than <see cref="AuditRetentionFloorDays"/> days by the database's own clock (the retention job).
+    /// PostgreSQL refuses TRUNCATE too; SQL Server's TRUNCATE fires no trigger (grant it to nobody); SQLite has none.
+    /// One statement per item. SQL Server's CREATE TRIGGER must be alone in its batch, which a migration script (and its
+    /// idempotent IF … BEGIN … END form) does not give it, so it runs through EXEC.
+    /// </summary>
+    public static IReadOnlyList<string> AuditAppendOnly(string provider) => provider switch
+    {
+        DatabaseSetup.Sqlite =>
+        [
+            $"""
+            CREATE TRIGGER "SecurityEvents_no_update" BEFORE UPDATE ON "SecurityEvents"
+            BEGIN
+                SELECT RAISE(ABORT, '{AuditRefusal}');
+            END
+            """,
+            $"""
+            CREATE TRIGGER "SecurityEvents_no_early_delete" BEFORE DELETE ON "SecurityEvents"
+            WHEN OLD."OccurredAt" > strftime('%Y-%m-%d %H:%M:%f', 'now', '-{AuditRetentionFloorDays} days')
+            BEGIN
+                SELECT RAISE(ABORT, '{AuditRefusal}');
+            END
+            """,
+        ],
+        DatabaseSetup.PostgreSql =>
+        [
+            $"""
+            CREATE FUNCTION "SecurityEvents_append_only"() RETURNS trigger LANGUAGE plpgsql AS $body$
+            BEGIN
+                IF TG_OP = 'DELETE' AND OLD."OccurredAt" < now() - interval '{AuditRetentionFloorDays} days' THEN
+                    RETURN OLD;
+                END IF;
+                RAISE EXCEPTION '{AuditRefusal}';
+            END
+            $body$
+            """,
+            """CREATE TRIGGER "SecurityEvents_append_only" BEFORE UPDATE OR DELETE ON "SecurityEvents" FOR EACH ROW EXECUTE FUNCTION "SecurityEvents_append_only"()""",
+            """CREATE TRIGGER "SecurityEvents_no_truncate" BEFORE TRUNCATE ON "SecurityEvents" FOR EACH STATEMENT EXECUTE FUNCTION "SecurityEvents_append_only"()""",
+        ],
+        DatabaseSetup.SqlServer =>
+        [
+            Batch($"""
+            CREATE TRIGGER [SecurityEvents_append_only] ON [SecurityEvents] AFTER UPDATE, DELETE AS
+            BEGIN
+                SET NOCOUNT ON;
+                IF EXISTS (SELECT 1 FROM inserted)
+                    OR EXISTS (SELECT 1 FROM deleted WHERE [OccurredAt] > DATEADD(day, -{AuditRetentionFloorDays}, SYSUTCDATETIME()))
+                    THROW 51000, N'{AuditRefusal}', 1;
+            END
+            """),
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>Removes what <see cref="AuditAppendOnly"/> created (a migration's Down).</summary>
+    public static IReadOnlyList<string> DropAuditAppendOnly(string provider) => provider switch
+    {
+        DatabaseSetup.Sqlite => ["DROP TRIGGER IF EXISTS \"SecurityEvents_no_update\"", "DROP TRIGGER IF EXISTS \"SecurityEvents_no_early_delete\""],
+        DatabaseSetup.PostgreSql =>
+        [
+            "DROP TRIGGER IF EXISTS \"SecurityEvents_append_only\" ON \"SecurityEvents\"",
+            "DROP TRIGGER IF EXISTS \"SecurityEvents_no_truncate\" ON \"SecurityEvents\"",
+            "DROP FUNCTION IF EXISTS \"SecurityEvents_append_only\"()",
+        ],
+        DatabaseSetup.SqlServer => ["DROP TRIGGER IF EXISTS [SecurityEvents_append_only]"],
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    /// <summary>A SQL Server statement run as a batch of its own (EXEC of its text).</summary>
+    private static string Batch(string statement) => $"EXEC(N'{statement.Replace("'", "''", StringComparison.Ordinal)}')";
+
+    /// <summary>The database's refusal (reaches only the log: the portal never tries).</summary>
+    public const string AuditRefusal = "安全审计日志只能追加：不能修改记录，也不能删除180天内的记录。";
 }

@@ -19,6 +19,7 @@ using Portal.Web.Common.Pipeline;
 using Portal.Web.Features;
 using Portal.Web.Features.Appointments;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Security;
 
 namespace Portal.Web.Setup;
 
@@ -77,36 +78,7 @@ public static class PortalSetup
             dataProtection.PersistKeysToDbContext<PortalDbContext>();
         }
 
-        services.AddIdentity<PortalUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
-            .AddEntityFrameworkStores<PortalDbContext>()
-            .AddUserManager<PortalUserManager>()
-            .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
-            .AddErrorDescriber<ChineseIdentityErrors>();
-
-        var idleMinutes = config.GetValue("Portal:IdleTimeoutMinutes", 20);
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = "portal.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.LoginPath = "/Account/Login";
-            o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
-            o.SlidingExpiration = true;
-        });
+        services.AddPortalSecurity(config);
 
         services.AddAuthorization(o =>
         {
@@ -195,6 +167,7 @@ public static class PortalSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSecondFactorGate();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapPortalHealthChecks();

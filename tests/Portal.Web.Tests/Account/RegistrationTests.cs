@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Identity;
+using Portal.Web.Features.Security;
+using Portal.Web.Tests.Forms;
 using Portal.Web.Tests.Http;
 using Portal.Web.Tests.Support;
 
@@ -30,7 +32,7 @@ public sealed class RegistrationTests(SqlitePortal factory) : IClassFixture<Sqli
         Assert.Contains("居民身份证号", page.Text);
         Assert.Contains("手机号", page.Text);
         Assert.Contains("确认密码", page.Text);
-        Assert.Contains("注册并登录", page.Text);
+        Assert.Contains("至少8位，包含大写字母、小写字母、数字、符号中的至少三类", page.Text);
         Assert.NotNull(page.Token());
         Assert.NotNull(page.InputValue("Data.FullName"));
     }
@@ -79,16 +81,50 @@ public sealed class RegistrationTests(SqlitePortal factory) : IClassFixture<Sqli
         Assert.Equal(0, await Users(u => u.IdNumber == id));
     }
 
-    [Fact]
-    public async Task Password_without_a_digit_is_refused_in_chinese()
+    [Theory]
+    [InlineData("onlyletters")]
+    [InlineData("password1")]
+    [InlineData("12345678a")]
+    public async Task Password_of_fewer_than_three_kinds_is_refused_in_chinese(string password)
     {
         var id = NextId();
         using var session = new HttpSession(factory);
 
-        var answer = await Register(session, Form("赵六", id, NextMobile(), password: "onlyletters", confirm: "onlyletters"));
+        var answer = await Register(session, Form("赵六", id, NextMobile(), password: password, confirm: password));
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Contains("密码必须包含数字", answer.Text);
+        Assert.Equal([PasswordPolicy.TooFewKinds], FormFields.ErrorsBeside(answer, "Data.Password"));
+        Assert.Equal(0, await Users(u => u.IdNumber == id));
+    }
+
+    [Theory]
+    [InlineData("Password1")]
+    [InlineData("P@ssw0rd")]
+    [InlineData("Admin@123")]
+    [InlineData("Qwer@1234")]
+    public async Task Common_password_of_three_kinds_is_refused_as_guessable(string password)
+    {
+        var id = NextId();
+        using var session = new HttpSession(factory);
+
+        var answer = await Register(session, Form("赵六", id, NextMobile(), password: password, confirm: password));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains(PasswordPolicy.TooGuessable, FormFields.ErrorsBeside(answer, "Data.Password"));
+        Assert.Equal(0, await Users(u => u.IdNumber == id));
+    }
+
+    [Fact]
+    public async Task Password_made_of_the_persons_own_mobile_number_is_refused_as_guessable()
+    {
+        var id = NextId();
+        var mobile = NextMobile();
+        using var session = new HttpSession(factory);
+
+        var answer = await Register(session, Form("赵六", id, mobile, password: "Zl@" + mobile, confirm: "Zl@" + mobile));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains(PasswordPolicy.TooGuessable, FormFields.ErrorsBeside(answer, "Data.Password"));
         Assert.Equal(0, await Users(u => u.IdNumber == id));
     }
 
@@ -102,7 +138,7 @@ public sealed class RegistrationTests(SqlitePortal factory) : IClassFixture<Sqli
         var answer = await Register(session, Form("陈静", "  " + SampleId.ToLowerInvariant() + " ", mobile));
 
         Assert.Equal(HttpStatusCode.Redirect, answer.Status);
-        Assert.Equal("/Cases", answer.RedirectPath);
+        Assert.Equal(Registered, answer.RedirectPath);
         var (user, roles) = await factory.Service(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<PortalUser>>();
@@ -117,6 +153,10 @@ public sealed class RegistrationTests(SqlitePortal factory) : IClassFixture<Sqli
         Assert.Equal(new[] { Roles.Applicant }, roles);
         Assert.Equal(factory.Time.GetUtcNow().UtcDateTime, user.CreatedAt);
 
+        // The registration signs nobody in (its answer must not differ from an existing account's); the person signs in.
+        Assert.StartsWith("/Account/Login", (await session.GetAsync("/Cases")).RedirectPath);
+        Assert.Contains("注册申请已提交", (await session.GetAsync(answer.RedirectPath!)).Text);
+        Assert.Equal("/Cases", (await session.SignInAsync(mobile)).RedirectPath);
         var cases = await session.GetAsync("/Cases");
         Assert.Equal(HttpStatusCode.OK, cases.Status);
         Assert.Contains("我的办件", cases.Text);
@@ -124,28 +164,56 @@ public sealed class RegistrationTests(SqlitePortal factory) : IClassFixture<Sqli
     }
 
     [Fact]
-    public async Task Registering_the_same_id_number_again_is_refused_as_already_registered()
+    public async Task Registering_a_registered_id_number_again_answers_like_a_new_registration_and_creates_nobody()
     {
         var id = NextId(checkCharX: false);
+        var firstMobile = NextMobile();
         using (var first = new HttpSession(factory))
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await Register(first, Form("周一", id, NextMobile()))).Status);
+            Assert.Equal(Registered, (await Register(first, Form("周一", id, firstMobile))).RedirectPath);
         }
 
         using var second = new HttpSession(factory);
         var mobile = NextMobile();
         var answer = await Register(second, Form("周一", " " + id + " ", mobile));
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Contains("已注册", answer.Text);
+        // The same answer as a new registration: nothing says that the ID number has an account.
+        Assert.Equal(HttpStatusCode.Redirect, answer.Status);
+        Assert.Equal(Registered, answer.RedirectPath);
         Assert.Equal(1, await Users(u => u.IdNumber == id));
         Assert.Equal(0, await Users(u => u.UserName == mobile));
+        Assert.StartsWith("/Account/Login", (await second.GetAsync("/Cases")).RedirectPath);
+        var page = await second.GetAsync(answer.RedirectPath!);
+        Assert.Contains("如该身份证号或手机号此前已注册过，本次不会重复建立账号", page.Text);
+        Assert.Contains("到政务服务中心窗口办理", page.Text);
+        Assert.DoesNotContain("该身份证号已注册", page.Text);
+    }
+
+    [Fact]
+    public async Task Registering_a_registered_mobile_number_again_answers_like_a_new_registration_and_creates_nobody()
+    {
+        var mobile = NextMobile();
+        using (var first = new HttpSession(factory))
+        {
+            Assert.Equal(Registered, (await Register(first, Form("吴二", NextId(), mobile))).RedirectPath);
+        }
+
+        var otherId = NextId();
+        using var second = new HttpSession(factory);
+        var answer = await Register(second, Form("郑三", otherId, mobile));
+
+        Assert.Equal(Registered, answer.RedirectPath);
+        Assert.Equal(0, await Users(u => u.IdNumber == otherId));
+        Assert.Equal(1, await Users(u => u.UserName == mobile));
+        Assert.Equal("吴二", await factory.WithDb(db => db.Users.Where(u => u.UserName == mobile).Select(u => u.FullName).SingleAsync()));
     }
 
     private static Task<HttpPage> Register(HttpSession session, (string Name, string Value)[] fields) =>
         session.SubmitAsync("/Account/Register", fields);
 
-    private static (string Name, string Value)[] Form(string name, string id, string mobile, string password = "portal2026", string? confirm = null) =>
+    private const string Registered = "/Account/Login?Registered=True";
+
+    private static (string Name, string Value)[] Form(string name, string id, string mobile, string password = HttpSession.DefaultPassword, string? confirm = null) =>
     [
         ("Data.FullName", name),
         ("Data.IdNumber", id),

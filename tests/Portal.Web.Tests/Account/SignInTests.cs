@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Organisation;
+using Portal.Web.Features.Account;
 using Portal.Web.Tests.Http;
 using Portal.Web.Tests.Support;
 
@@ -53,7 +54,9 @@ public sealed class SignInTests
         Assert.Equal("/Account/Login?ReturnUrl=%2FWorkbench", challenge.RedirectPath);
 
         var login = await session.GetAsync(challenge.RedirectPath!);
-        var answer = await session.SubmitAsync(login, null, ("Data.UserName", supervisor.UserName), ("Data.Password", HttpSession.DefaultPassword));
+        var password = await session.SubmitAsync(login, null, ("Data.UserName", supervisor.UserName), ("Data.Password", HttpSession.DefaultPassword));
+        Assert.Equal("/Account/SecondFactor?ReturnUrl=%2FWorkbench", password.RedirectPath);
+        var answer = await session.PassSecondFactorAsync(supervisor.UserName, password);
 
         Assert.Equal(HttpStatusCode.Redirect, answer.Status);
         Assert.Equal("/Workbench", answer.RedirectPath);
@@ -69,7 +72,9 @@ public sealed class SignInTests
         using var session = new HttpSession(factory);
 
         var login = await session.GetAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString("https://evil.example/phish"));
-        var answer = await session.SubmitAsync(login, null, ("Data.UserName", supervisor.UserName), ("Data.Password", HttpSession.DefaultPassword));
+        var answer = await session.PassSecondFactorAsync(
+            supervisor.UserName,
+            await session.SubmitAsync(login, null, ("Data.UserName", supervisor.UserName), ("Data.Password", HttpSession.DefaultPassword)));
 
         Assert.Equal(HttpStatusCode.Redirect, answer.Status);
         Assert.Equal("/Supervision", answer.RedirectPath);
@@ -78,17 +83,17 @@ public sealed class SignInTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.PostgreSql)]
-    public async Task Wrong_password_is_refused_in_chinese_with_the_attempts_left(Provider provider)
+    public async Task Wrong_password_is_refused_in_chinese_without_saying_how_many_attempts_are_left(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
         var user = await factory.CreateUserAsync(Roles.Applicant);
         using var session = new HttpSession(factory);
 
-        var answer = await session.SignInAsync(user.UserName, "wrong2026");
+        var answer = await session.SignInAsync(user.UserName, "Wrong@2026x");
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Contains(WrongPasswordText, answer.Text);
-        Assert.Contains("再输错4次", answer.Text);
+        Assert.Equal([SignIn.Refused], answer.Html.Texts(".alert-error li"));
+        Assert.DoesNotContain("再输错", answer.Text);
         Assert.Equal(user.UserName, answer.InputValue("Data.UserName"));
         Assert.StartsWith("/Account/Login", (await session.GetAsync("/Cases")).RedirectPath);
     }
@@ -96,15 +101,19 @@ public sealed class SignInTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.PostgreSql)]
-    public async Task Unknown_user_name_gets_the_same_refusal_as_a_wrong_password(Provider provider)
+    public async Task Unknown_user_name_gets_exactly_the_answer_of_a_wrong_password(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
+        var user = await factory.CreateUserAsync(Roles.Applicant);
         using var session = new HttpSession(factory);
 
-        var answer = await session.SignInAsync("nobody-here", "wrong2026");
+        var wrong = await session.SignInAsync(user.UserName, "Wrong@2026x");
+        var missing = await session.SignInAsync("nobody-here", "Wrong@2026x");
 
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Contains(WrongPasswordText, answer.Text);
+        Assert.Equal(HttpStatusCode.OK, missing.Status);
+        Assert.Equal([SignIn.Refused], wrong.Html.Texts(".alert-error li"));
+        Assert.Equal([SignIn.Refused], missing.Html.Texts(".alert-error li"));
+        Assert.Equal(Without(wrong.Html.Texts("main")[0], user.UserName), Without(missing.Html.Texts("main")[0], "nobody-here"));
     }
 
     [Theory]
@@ -119,9 +128,10 @@ public sealed class SignInTests
         await FailFiveTimes(session, user);
         var answer = await session.SignInAsync(user.UserName);
 
+        // The same answer as any refused sign-in (it names the 15-minute lockout as a possibility, for everyone).
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Contains("锁定", answer.Text);
-        Assert.Contains("15分钟", answer.Text);
+        Assert.Equal([SignIn.Refused], answer.Html.Texts(".alert-error li"));
+        Assert.Contains("锁定15分钟", answer.Text);
         Assert.StartsWith("/Account/Login", (await session.GetAsync("/Cases")).RedirectPath);
     }
 
@@ -221,9 +231,12 @@ public sealed class SignInTests
     {
         for (var i = 1; i <= 5; i++)
         {
-            var answer = await session.SignInAsync(user.UserName, $"wrong{i}2026");
+            var answer = await session.SignInAsync(user.UserName, $"Wrong{i}@2026");
             Assert.Equal(HttpStatusCode.OK, answer.Status);
-            Assert.True(answer.Text.Contains(WrongPasswordText, StringComparison.Ordinal) || answer.Text.Contains("锁定", StringComparison.Ordinal), answer.Text);
+            Assert.Contains(WrongPasswordText, answer.Text);
         }
     }
+
+    /// <summary>The page's text with what the person typed removed (it is echoed in the form).</summary>
+    private static string Without(string text, string typed) => text.Replace(typed, "", StringComparison.Ordinal);
 }

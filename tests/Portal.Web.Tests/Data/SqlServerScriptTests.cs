@@ -63,6 +63,8 @@ public sealed class SqlServerScriptTests
             ProviderSql.IndexNames(DatabaseSetup.SqlServer),
         };
         statements.AddRange(LoadData.ArchiveCopyStatements(db, lastId: 1000, offset: 5000, copy: 2));
+        statements.AddRange(ProviderSql.AuditAppendOnly(DatabaseSetup.SqlServer));
+        statements.AddRange(ProviderSql.DropAuditAppendOnly(DatabaseSetup.SqlServer));
         Assert.Null(ProviderSql.ContinueKeys(DatabaseSetup.SqlServer, "Cases", "Id"));
         Assert.Contains(statements, s => s.Contains("SET IDENTITY_INSERT [Cases] ON", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("[Number] + '-A02'", StringComparison.Ordinal));
@@ -70,6 +72,20 @@ public sealed class SqlServerScriptTests
         {
             AssertParses(version, statement);
         }
+    }
+
+    /// <summary>The audit log's trigger runs through EXEC (a batch of its own); the text EXEC runs parses too.</summary>
+    [Theory]
+    [MemberData(nameof(Parsers))]
+    public void The_audit_logs_trigger_parses_as_the_batch_it_runs_in(string version)
+    {
+        var statement = Assert.Single(ProviderSql.AuditAppendOnly(DatabaseSetup.SqlServer));
+        Assert.StartsWith("EXEC(N'", statement, StringComparison.Ordinal);
+        Assert.EndsWith("')", statement, StringComparison.Ordinal);
+        var batch = statement["EXEC(N'".Length..^2].Replace("''", "'", StringComparison.Ordinal);
+
+        Assert.StartsWith("CREATE TRIGGER [SecurityEvents_append_only]", batch, StringComparison.Ordinal);
+        AssertParses(version, batch);
     }
 
     [Fact]

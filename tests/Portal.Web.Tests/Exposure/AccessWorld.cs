@@ -32,7 +32,7 @@ public sealed class AccessWorld : IAsyncLifetime
     /// <summary>Who signs in for a role (null: nobody).</summary>
     public Dictionary<string, TestUser?> People { get; } = [];
 
-    /// <summary>The values the table's sample addresses use: {case}, {enterprise}, {notice}, {appointment}, {ticket}, {rating}, {followup}.</summary>
+    /// <summary>The values the table's sample addresses use: {case}, {enterprise}, {notice}, {appointment}, {ticket}, {rating}, {followup}, {account}.</summary>
     public Dictionary<string, string> Values { get; } = [];
 
     public async Task InitializeAsync()
@@ -67,6 +67,9 @@ public sealed class AccessWorld : IAsyncLifetime
 
         Values["appointment"] = await Factory.BookAsync(owner, AppointmentWorld.Tuesday, AppointmentWorld.NineOClock);
         Values["ticket"] = await ratings.DoneTicketAsync();
+
+        // An account nobody else uses, for the administrator's account page: locking or resetting it changes no one in the table.
+        Values["account"] = (await Factory.CreateUserAsync(Portal.Domain.Organisation.Roles.Applicant, "备用账号")).Id;
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();

@@ -26,10 +26,37 @@ public static class EndpointTable
         //  endpoint                                           anon. owner other windw super admin | reviewers (any; exceptions)
         new("GET /",                                           "200   200   200   200   200   200   | 200"),
         new("GET /Account/AccessDenied",                       "403   403   403   403   403   403   | 403"),
+        // One's own account security: signed-in people only, each for themselves (no address names anyone else).
+        new("GET /Account/Authenticator",                      "login 200   200   200   200   200   | 200"),
+        new("GET /Account/Password",                           "login 200   200   200   200   200   | 200"),
+        // Recovery codes are shown once, right after they are made; asked for later, the page sends one on to 账号安全.
+        new("GET /Account/RecoveryCodes",                      "login 302   302   302   302   302   | 302"),
+        // The second-factor step belongs to a sign-in in progress; without one everybody is sent to sign in.
+        new("GET /Account/SecondFactor",                       "login login login login login login | login"),
+        new("GET /Account/Security",                           "login 200   200   200   200   200   | 200"),
+        new("POST /Account/Authenticator",                     "login 200   200   200   200   200   | 200"),
+        new("POST /Account/Password",                          "login 200   200   200   200   200   | 200"),
+        new("POST /Account/SecondFactor",                      "200   200   200   200   200   200   | 200"),
+        // Applicants have no authenticator to turn off (sent back); staff may not turn theirs off (the page says why).
+        new("POST /Account/Security?handler=Disable",          "login 302   302   200   200   200   | 200"),
+        new("POST /Account/Security?handler=EndOthers",        "login 302   302   302   302   302   | 302"),
+        // Applicants without an authenticator are told they have none; staff get new codes and are sent to see them.
+        new("POST /Account/Security?handler=RenewCodes",       "login 200   200   302   302   302   | 302"),
+        new("POST /Account/Security?handler=ResetAuthenticator", "login 302   302   302   302   302   | 302"),
         new("GET /Account/Login",                              "200   200   200   200   200   200   | 200"),
         new("GET /Account/Logout",                             "login 302   302   302   302   302   | 302"),
         new("GET /Account/Register",                           "200   200   200   200   200   200   | 200"),
         new("GET /Admin",                                      "login 403   403   403   403   200   | 403"),
+        // The administrator's account pages (账号管理, 安全审计日志); {account} is a spare applicant account.
+        new("GET /Admin/Account",                              "login 403   403   403   403   200   | 403", "/Admin/Account?id={account}"),
+        new("GET /Admin/Accounts",                             "login 403   403   403   403   200   | 403"),
+        new("GET /Admin/Audit",                                "login 403   403   403   403   200   | 403"),
+        new("POST /Admin/Account?handler=EndSessions",         "login 403   403   403   403   302   | 403", "/Admin/Account?id={account}&handler=EndSessions"),
+        new("POST /Admin/Account?handler=Lock",                "login 403   403   403   403   302   | 403", "/Admin/Account?id={account}&handler=Lock"),
+        new("POST /Admin/Account?handler=Password",            "login 403   403   403   403   200   | 403", "/Admin/Account?id={account}&handler=Password"),
+        new("POST /Admin/Account?handler=ResetAuthenticator",  "login 403   403   403   403   302   | 403", "/Admin/Account?id={account}&handler=ResetAuthenticator"),
+        new("POST /Admin/Account?handler=Roles",               "login 403   403   403   403   200   | 403", "/Admin/Account?id={account}&handler=Roles"),
+        new("POST /Admin/Account?handler=Unlock",              "login 403   403   403   403   302   | 403", "/Admin/Account?id={account}&handler=Unlock"),
         new("GET /Admin/Index",                                "login 403   403   403   403   200   | 403"),
         new("GET /Appointments",                               "login 200   200   200   200   200   | 200"),
         new("GET /Appointments/Book",                          "login 200   200   200   200   200   | 200"),

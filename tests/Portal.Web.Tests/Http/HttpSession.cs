@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Http;
@@ -12,14 +13,25 @@ public sealed class HttpSession : IDisposable
 {
     public const string TokenField = PortalHtml.TokenField;
 
-    public const string DefaultPassword = "portal2026";
+    public const string DefaultPassword = Portal.Web.Setup.Seeding.DemoData.Password;
+
+    private readonly PortalFactory factory;
 
     public HttpSession(PortalFactory factory)
     {
-        Client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        this.factory = factory;
+
+        // Cookies in a container of our own (the test host's cookie handling otherwise hides them), no redirect handler.
+        Client = factory.CreateDefaultClient(new CookieContainerHandler(Cookies));
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>The browser's cookies (a test can copy one, e.g. to replay a sign-in cookie from another client).</summary>
+    public CookieContainer Cookies { get; } = new();
+
+    /// <summary>The value of a cookie the portal set, or null.</summary>
+    public string? Cookie(string name) => Cookies.GetCookies(Client.BaseAddress!)[name]?.Value;
 
     public async Task<HttpPage> GetAsync(string url)
     {
@@ -65,9 +77,46 @@ public sealed class HttpSession : IDisposable
     public async Task<HttpPage> SubmitAsync(string url, params (string Name, string Value)[] fields) =>
         await SubmitAsync(await GetAsync(url), null, fields);
 
-    /// <summary>Signs in through the login form; returns the answer to the post (302 on success).</summary>
-    public Task<HttpPage> SignInAsync(string userName, string password = DefaultPassword) =>
-        SubmitAsync("/Account/Login", ("Data.UserName", userName), ("Data.Password", password));
+    /// <summary>
+    /// Signs in through the login form and, for staff, the second factor as a person with their phone does
+    /// (<see cref="PassSecondFactorAsync"/>); returns the last answer (302 on success).
+    /// </summary>
+    public async Task<HttpPage> SignInAsync(string userName, string password = DefaultPassword) =>
+        await PassSecondFactorAsync(userName, await SubmitAsync("/Account/Login", ("Data.UserName", userName), ("Data.Password", password)));
+
+    /// <summary>
+    /// After the password step: sent to the second factor, submits the current code of the account's authenticator
+    /// (<see cref="PortalFactory.AuthenticatorKeys"/>); sent to bind one (staff without one yet), binds it as a person
+    /// does — reads the key the page shows, answers with its code and looks at the recovery codes — and remembers the
+    /// key. Any other answer is returned as it is.
+    /// </summary>
+    public async Task<HttpPage> PassSecondFactorAsync(string userName, HttpPage answer)
+    {
+        var path = answer.IsRedirect ? answer.RedirectPath ?? "" : "";
+        if (path.StartsWith("/Account/SecondFactor", StringComparison.Ordinal))
+        {
+            Assert.True(factory.AuthenticatorKeys.TryGetValue(userName, out var key), $"{userName} has an authenticator whose key the tests do not know.");
+            return await SubmitAsync(await GetAsync(path), null, ("Data.Code", Authenticator.Code(key!)));
+        }
+
+        if (path.StartsWith("/Account/Authenticator", StringComparison.Ordinal))
+        {
+            var page = await GetAsync(path);
+            var shown = page.TestId("authenticator-key");
+            Assert.True(shown is { Length: > 0 }, $"the enrolment page shows no key: {page}");
+            var key = Authenticator.Normalize(shown!);
+            factory.AuthenticatorKeys[userName] = key;
+            var enrolled = await SubmitAsync(page, null, ("Data.Code", Authenticator.Code(key)));
+            if (enrolled.IsRedirect)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await GetAsync(enrolled.RedirectPath!)).Status);
+            }
+
+            return enrolled;
+        }
+
+        return answer;
+    }
 
     /// <summary>Signs in and asserts that it worked.</summary>
     public async Task<HttpSession> SignedInAsync(TestUser user)

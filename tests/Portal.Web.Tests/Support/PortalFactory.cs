@@ -54,6 +54,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Portal:SeedDemoData"] = "false",
         ["DeadlineSweep:Enabled"] = "false",
         ["Notifications:Enabled"] = "false",
+        ["Portal:Audit:CleanupEnabled"] = "false",
 
         // The feed serves only changes a few seconds old (commit lag); the tests' clock stands still.
         ["Portal:UtilityFeedSettleSeconds"] = "0",
@@ -76,7 +77,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         });
     }
 
-    public async Task<TestUser> CreateUserAsync(string role, string? name = null, string password = "portal2026")
+    /// <summary>The authenticator key of each test account that has one (by user name), to compute its codes (<see cref="Authenticator"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A real Identity user with one role. Staff and administrators get an authenticator, as they would have bound one
+    /// at their first sign-in (<paramref name="secondFactor"/> false: a staff account that has not bound one yet).
+    /// </summary>
+    public async Task<TestUser> CreateUserAsync(string role, string? name = null, string password = Portal.Web.Setup.Seeding.DemoData.Password, bool secondFactor = true)
     {
         var n = Interlocked.Increment(ref users);
         using var scope = Services.CreateScope();
@@ -92,6 +100,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         var result = await manager.CreateAsync(user, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         await manager.AddToRoleAsync(user, role);
+        if (secondFactor && role != Domain.Organisation.Roles.Applicant)
+        {
+            await manager.ResetAuthenticatorKeyAsync(user);
+            AuthenticatorKeys[userName] = (await manager.GetAuthenticatorKeyAsync(user))!;
+            await manager.SetTwoFactorEnabledAsync(user, true);
+        }
+
         return new TestUser(user.Id, user.FullName, userName, [role]);
     }
 

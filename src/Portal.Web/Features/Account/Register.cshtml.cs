@@ -5,11 +5,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
+using Portal.Domain.Privacy;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Security;
 using Portal.Web.Common;
 using Portal.Web.Common.Forms;
+using Portal.Web.Features.Security;
 
 namespace Portal.Web.Features.Account;
 
@@ -27,15 +31,21 @@ public sealed class RegisterModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Data, cancellationToken);
-        return Redirect("/Cases");
+        return RedirectToPage("/Account/Login", new { Registered = true });
     }
 }
 
-/// <summary>实名注册: name, 居民身份证号 (GB 11643 checksum) and mobile number; the mobile number is the user name.</summary>
+/// <summary>
+/// 实名注册: name, 居民身份证号 (GB 11643 checksum) and mobile number; the mobile number is the user name.
+/// The answer is the same whether an account was created or the ID number or mobile number has one already (then
+/// nothing is created, the attempt is in the security audit log, and the notice on the sign-in page points the person
+/// to their existing account and to recovery at a window): nobody can learn from it whether a citizen's ID number is
+/// registered. Both paths hash the password once, so neither answers faster. The person then signs in.
+/// </summary>
 public static class Register
 {
     [PublicRequest]
-    public sealed record Command : ICommand<string>
+    public sealed record Command : ICommand<Unit>
     {
         [Display(Name = "姓名")]
         public string FullName { get; init; } = "";
@@ -77,44 +87,74 @@ public static class Register
             RuleFor(c => c.Kind).Must(k => k is UserKind.Citizen or UserKind.Enterprise).WithMessage("请选择申请人类型。");
             RuleFor(c => c.EnterpriseName).NotEmpty().When(c => c.Kind == UserKind.Enterprise).WithMessage("企业申请人请填写企业名称。")
                 .MaximumLength(100).WithMessage("企业名称不能超过100个字。");
-            RuleFor(c => c.Password).NotEmpty().WithMessage("请设置密码。")
-                .MinimumLength(8).WithMessage("密码至少需要8位。")
-                .Matches("[0-9]").WithMessage("密码必须包含数字。")
-                .Matches("[a-z]").WithMessage("密码必须包含小写字母。")
-                .MaximumLength(100).WithMessage("密码过长。");
+            RuleFor(c => c.Password).NewPassword();
             RuleFor(c => c.ConfirmPassword).Equal(c => c.Password).WithMessage("两次输入的密码不一致。");
         }
     }
 
-    public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TimeProvider time) : IRequestHandler<Command, string>
+    public sealed class Handler(UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, IAuditLog audit, TimeProvider time)
+        : IRequestHandler<Command, Unit>
     {
-        public async Task<string> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var idNumber = ResidentIdNumber.Normalize(request.IdNumber);
-            if (users.Users.Any(u => u.IdNumber == idNumber))
-            {
-                throw new ValidationFailedException(nameof(Command.IdNumber), "该身份证号已注册，请直接登录；如忘记密码请到窗口办理。");
-            }
-
+            var mobile = request.Mobile.Trim();
             var user = new PortalUser
             {
-                UserName = request.Mobile.Trim(),
-                PhoneNumber = request.Mobile.Trim(),
+                UserName = mobile,
+                PhoneNumber = mobile,
                 FullName = request.FullName.Trim(),
                 IdNumber = idNumber,
                 Kind = request.Kind,
                 EnterpriseName = request.Kind == UserKind.Enterprise ? request.EnterpriseName?.Trim() : null,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             };
+
+            // The password's guessability is judged first, the same for everyone (it may not contain the person's own data).
+            var weak = PasswordPolicy.Check(request.Password, user);
+            if (weak.Count > 0)
+            {
+                throw new ValidationFailedException([.. weak.Select(m => (nameof(Command.Password), m))]);
+            }
+
+            var normalizedName = users.NormalizeName(mobile);
+            var existing = await users.Users.AsNoTracking()
+                .Where(u => u.IdNumber == idNumber || u.NormalizedUserName == normalizedName)
+                .Select(u => new { u.Id, u.UserName })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null)
+            {
+                await AnswerAsExistingAsync(new AuditSubject(existing.Id, existing.UserName ?? ""), user, request.Password, cancellationToken);
+                return Unit.Value;
+            }
+
             var created = await users.CreateAsync(user, request.Password);
+            if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                // Registered a moment ago by a request running alongside: the same answer as any existing account.
+                await audit.RecordAsync(SecurityEventType.RegistrationDuplicate, AuditSubject.Unknown(mobile), "手机号已注册（同时提交）", cancellationToken);
+                return Unit.Value;
+            }
+
             if (!created.Succeeded)
             {
-                throw new ValidationFailedException(created.Errors.Select(e => (e.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(Command.Mobile) : "", e.Description)).ToList());
+                throw new ValidationFailedException([.. created.Errors.Select(e => (e.Code == "PasswordPolicy" ? nameof(Command.Password) : "", e.Description))]);
             }
 
             await users.AddToRoleAsync(user, Roles.Applicant);
-            await signIn.SignInAsync(user, isPersistent: false);
-            return user.Id;
+            await audit.RecordAsync(SecurityEventType.AccountCreated, AuditSubject.Of(user), "实名注册", cancellationToken);
+            return Unit.Value;
+        }
+
+        /// <summary>Nothing is created; the password is hashed as creating the account would, and the attempt is recorded.</summary>
+        private async Task AnswerAsExistingAsync(AuditSubject account, PortalUser candidate, string password, CancellationToken cancellationToken)
+        {
+            hasher.HashPassword(candidate, password);
+            await audit.RecordAsync(
+                SecurityEventType.RegistrationDuplicate,
+                account,
+                $"用该账号的身份证号或手机号再次注册，未新建账号（填写的身份证号{PersonalData.MaskIdNumber(candidate.IdNumber)}、手机号{PersonalData.MaskPhone(candidate.PhoneNumber)}）",
+                cancellationToken);
         }
     }
 }

@@ -25,7 +25,15 @@ namespace Portal.Web.Setup.Seeding;
 /// </summary>
 public static class DemoData
 {
-    public const string Password = "portal2026";
+    /// <summary>Follows the password rule (three kinds, not guessable: PasswordPolicy). "portal2026" did not.</summary>
+    public const string Password = "Zhengwu@2026";
+
+    /// <summary>
+    /// The authenticator key of every demo staff and administrator account, published in the README so that anyone can
+    /// compute its codes (<c>oathtool --totp -b PORTALDEMOTOTPSECRETFORSTAFFONLY</c>, or an authenticator app). Set only
+    /// in the Development environment: anywhere else demo staff bind their own authenticator at first sign-in.
+    /// </summary>
+    public const string AuthenticatorKey = "PORTALDEMOTOTPSECRETFORSTAFFONLY";
 
     public sealed record Account(string UserName, string Name, string Role, string? Window = null);
 
@@ -43,14 +51,20 @@ public static class DemoData
     public static async Task<IReadOnlyList<Account>> SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var development = services.GetRequiredService<IHostEnvironment>().IsDevelopment();
         var db = services.GetRequiredService<PortalDbContext>();
         var time = services.GetRequiredService<TimeProvider>();
         var seq = 0;
         foreach (var account in Accounts)
         {
             seq++;
-            if (await users.FindByNameAsync(account.UserName) is not null)
+            if (await users.FindByNameAsync(account.UserName) is { } existing)
             {
+                if (development && account.Role != Roles.Applicant)
+                {
+                    await EnrolDemoAuthenticatorAsync(services, users, existing, cancellationToken);
+                }
+
                 continue;
             }
 
@@ -73,6 +87,10 @@ public static class DemoData
             }
 
             await users.AddToRoleAsync(user, account.Role);
+            if (development && account.Role != Roles.Applicant)
+            {
+                await EnrolDemoAuthenticatorAsync(services, users, user, cancellationToken);
+            }
         }
 
         if (!await db.Cases.AnyAsync(cancellationToken))
@@ -236,7 +254,26 @@ public static class DemoData
         }
     }
 
-    public static void Print(IReadOnlyList<Account> accounts, string url)
+    /// <summary>Binds <see cref="AuthenticatorKey"/> to a demo staff account that has no authenticator yet (Development only).</summary>
+    private static async Task EnrolDemoAuthenticatorAsync(IServiceProvider services, UserManager<PortalUser> users, PortalUser user, CancellationToken cancellationToken)
+    {
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            return;
+        }
+
+        var store = services.GetRequiredService<IUserStore<PortalUser>>() as IUserAuthenticatorKeyStore<PortalUser>
+            ?? throw new InvalidOperationException("The user store keeps no authenticator keys.");
+        await store.SetAuthenticatorKeyAsync(user, AuthenticatorKey, cancellationToken);
+        var updated = await users.UpdateAsync(user);
+        var enabled = updated.Succeeded ? await users.SetTwoFactorEnabledAsync(user, true) : updated;
+        if (!enabled.Succeeded)
+        {
+            throw new InvalidOperationException("Demo authenticator could not be bound: " + string.Join("; ", enabled.Errors.Select(e => e.Description)));
+        }
+    }
+
+    public static void Print(IReadOnlyList<Account> accounts, string url, bool development)
     {
         var first = url.Split(';')[0];
         Console.WriteLine();
@@ -247,6 +284,10 @@ public static class DemoData
         {
             Console.WriteLine($"  {Roles.Label(a.Role),-16} {a.UserName,-22} {a.Name}");
         }
+
+        Console.WriteLine(development
+            ? $"  工作人员和管理员还需动态验证码：验证器密钥 {AuthenticatorKey}（oathtool --totp -b {AuthenticatorKey}，或添加到手机身份验证器）"
+            : "  工作人员和管理员首次登录时按页面提示绑定身份验证器");
 
         Console.WriteLine("=========================================================");
         Console.WriteLine();

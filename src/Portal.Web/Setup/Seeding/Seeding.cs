@@ -29,7 +29,7 @@ public static class Seeding
         {
             using var scope = app.Services.CreateScope();
             var accounts = await DemoData.SeedAsync(scope.ServiceProvider);
-            DemoData.Print(accounts, app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000");
+            DemoData.Print(accounts, app.Configuration["urls"] ?? app.Configuration["ASPNETCORE_URLS"] ?? "http://localhost:5000", app.Environment.IsDevelopment());
         }
 
         return false;

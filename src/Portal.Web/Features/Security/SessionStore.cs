@@ -1,0 +1,191 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Web.Features.Security;
+
+/// <summary>Portal:Sessions — limits of a signed-in session besides the idle limit (Portal:IdleTimeoutMinutes).</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "Portal:Sessions";
+
+    /// <summary>Staff and administrators are signed out this long after signing in, however active they are.</summary>
+    public double StaffAbsoluteHours { get; set; } = 8;
+
+    public TimeSpan StaffAbsolute => TimeSpan.FromHours(StaffAbsoluteHours);
+}
+
+/// <summary>
+/// The sign-in cookie's tickets kept in the database (table Sessions) instead of in the cookie, so that a session can
+/// be ended on the server: signing out deletes the row and a replayed cookie then finds nothing; a password change, a
+/// role change or an administrator's lock deletes the person's rows (<see cref="Sessions"/>). Every portal host on
+/// the database sees the same sessions. Staff sessions carry an absolute limit. The database work joins the request's
+/// own <see cref="PortalDbContext"/> (and so its transaction, when a command signs someone in).
+/// </summary>
+public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider time, IOptions<SessionOptions> options) : ITicketStore
+{
+    /// <summary>Where the request's session key is kept once read or created (for "end my other sessions").</summary>
+    public const string CurrentKeyItem = "portal.session-key";
+
+    public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>The key of the session the request runs in, or null.</summary>
+    public static string? CurrentKey(HttpContext? context) => context?.Items[CurrentKeyItem] as string;
+
+    public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
+
+    public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = time.GetUtcNow().UtcDateTime;
+        var principal = ticket.Principal;
+        var row = new PortalSession
+        {
+            Id = Hash(key),
+            UserId = UserIdOf(ticket),
+            CreatedAt = now,
+            RenewedAt = now,
+            ExpiresAt = ticket.Properties.ExpiresUtc?.UtcDateTime ?? now,
+            AbsoluteExpiresAt = SecondFactor.HasStaffRole(principal) ? now + options.Value.StaffAbsolute : null,
+            Ticket = TicketSerializer.Default.Serialize(ticket),
+        };
+        await WithDbAsync(httpContext, async db =>
+        {
+            db.Sessions.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(row).State = EntityState.Detached;
+            return 0;
+        });
+        Remember(httpContext, key);
+        return key;
+    }
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket) => RenewAsync(key, ticket, null!, CancellationToken.None);
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken) => RenewAsync(key, ticket, null!, cancellationToken);
+
+    /// <summary>
+    /// Writes the renewed ticket of an existing session of the same person. A session that has been ended meanwhile is
+    /// not brought back; a ticket of another person is refused (the sign-in pages never sign a second person into a
+    /// browser's running session, which would hand the first session's key to the second person).
+    /// </summary>
+    public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var id = Hash(key);
+        var userId = UserIdOf(ticket);
+        var now = time.GetUtcNow().UtcDateTime;
+        var bytes = TicketSerializer.Default.Serialize(ticket);
+        var expires = ticket.Properties.ExpiresUtc?.UtcDateTime ?? now;
+        var (updated, owner) = await WithDbAsync(httpContext, async db =>
+        {
+            var n = await db.Sessions.Where(s => s.Id == id && s.UserId == userId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Ticket, bytes).SetProperty(s => s.RenewedAt, now).SetProperty(s => s.ExpiresAt, expires), cancellationToken);
+            var other = n == 0 ? await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.UserId).FirstOrDefaultAsync(cancellationToken) : null;
+            return (n, other);
+        });
+        if (updated == 0 && owner is not null)
+        {
+            throw new InvalidOperationException("A session may only be renewed for the person it belongs to.");
+        }
+
+        Remember(httpContext, key);
+    }
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null!, CancellationToken.None);
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) => RetrieveAsync(key, null!, cancellationToken);
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var id = Hash(key);
+        var now = time.GetUtcNow().UtcDateTime;
+        var ticket = await WithDbAsync(httpContext, async db =>
+        {
+            var row = await db.Sessions.AsNoTracking().Where(s => s.Id == id)
+                .Select(s => new { s.Ticket, s.AbsoluteExpiresAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (row is null)
+            {
+                return null;
+            }
+
+            if (row.AbsoluteExpiresAt is { } absolute && absolute <= now)
+            {
+                await db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+                return null;
+            }
+
+            return TicketSerializer.Default.Deserialize(row.Ticket);
+        });
+        if (ticket is not null)
+        {
+            Remember(httpContext, key);
+        }
+
+        return ticket;
+    }
+
+    public Task RemoveAsync(string key) => RemoveAsync(key, null!, CancellationToken.None);
+
+    public Task RemoveAsync(string key, CancellationToken cancellationToken) => RemoveAsync(key, null!, cancellationToken);
+
+    public async Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var id = Hash(key);
+        await WithDbAsync(httpContext, db => db.Sessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken));
+        if (httpContext is not null && CurrentKey(httpContext) == key)
+        {
+            httpContext.Items.Remove(CurrentKeyItem);
+        }
+    }
+
+    private static string UserIdOf(AuthenticationTicket ticket) =>
+        ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in ticket has no user id.");
+
+    private static void Remember(HttpContext? httpContext, string key)
+    {
+        if (httpContext is not null)
+        {
+            httpContext.Items[CurrentKeyItem] = key;
+        }
+    }
+
+    private async Task<T> WithDbAsync<T>(HttpContext? httpContext, Func<PortalDbContext, Task<T>> work)
+    {
+        if (httpContext?.RequestServices is { } services)
+        {
+            return await work(services.GetRequiredService<PortalDbContext>());
+        }
+
+        using var scope = scopes.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+}
+
+/// <summary>Ends sessions of a person: all of them (role change, lock, reset), or all but the request's own (password change).</summary>
+public sealed class Sessions(PortalDbContext db, IHttpContextAccessor http, TimeProvider time)
+{
+    public Task<int> EndAllAsync(string userId, CancellationToken cancellationToken) =>
+        db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+    public Task<int> EndOthersAsync(string userId, CancellationToken cancellationToken)
+    {
+        var current = SessionStore.CurrentKey(http.HttpContext) is { } key ? SessionStore.Hash(key) : "";
+        return db.Sessions.Where(s => s.UserId == userId && s.Id != current).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>How many sessions of the person are open now.</summary>
+    public Task<int> CountAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.Sessions.CountAsync(s => s.UserId == userId && s.ExpiresAt > now && (s.AbsoluteExpiresAt == null || s.AbsoluteExpiresAt > now), cancellationToken);
+    }
+}
