@@ -108,6 +108,8 @@ public sealed class CallBoardTests(PortalFixture fixture, ITestOutputHelper outp
                     await Assertions.Expect(board.Locator("#calls tr.newest")).ToHaveClassAsync(new Regex(@"\bfresh\b"));
                     await window.ClickAsync("button[name='Data.Do'][value=NoShow]");
                     await Assertions.Expect(window.Locator("[data-testid=call-next]")).ToBeVisibleAsync();
+                    // No longer called: the board no longer sends anyone there, it says what became of the number.
+                    await Assertions.Expect(board.Locator("[data-testid=board-latest]")).ToHaveTextAsync($"{number} 号 · A01 号窗口 · 已过号", new() { Timeout = 3000 });
                 }
             });
             output.WriteLine("叫号：" + string.Join("、", called));

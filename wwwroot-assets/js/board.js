@@ -101,7 +101,7 @@
       return tr;
     });
     body.replaceChildren.apply(body, rows);
-    latest.textContent = data.calls.length > 0 ? data.calls[0].announcement : "暂无叫号";
+    latest.textContent = data.calls.length > 0 ? data.calls[0].headline : "暂无叫号";
     if (fresh.length > 0) flash(latest);
     // Oldest first, as they were called.
     fresh.slice().reverse().forEach(function (c) {

@@ -333,6 +333,9 @@ public sealed class HallQueueTests
         Assert.Equal(Enumerable.Range(3, Board.Shown).Reverse().Select(i => $"A{i:D3}"), board.Calls.Select(c => c.Number));
         var newest = board.Calls[0];
         Assert.Equal(("A010", "A01", "办理中", "请 A010 号到 A01 号窗口办理"), (newest.Number, newest.Window, newest.State, newest.Announcement));
+        // Shown large: the call while it is called, afterwards where it was called and what became of it.
+        Assert.Equal("A010 号 · A01 号窗口 · 办理中", newest.Headline);
+        Assert.Equal("A009 号 · A01 号窗口 · 已办结", board.Calls[1].Headline);
         Assert.All(board.Calls.Skip(1), c => Assert.Equal("已办结", c.State));
         Assert.Equal(Board.Shown, board.Calls.Select(c => c.Key).Distinct().Count());
         Assert.Equal(0, board.Waiting);
@@ -346,7 +349,7 @@ public sealed class HallQueueTests
         factory.Time.Advance(TimeSpan.FromSeconds(20));
         await factory.ActAsync(a01, WindowAct.Action.Recall);
         var recalled = (await factory.SendAs(null, new Board.Query())).Calls[0];
-        Assert.Equal(("A011", "请 A011 号到 A01 号窗口办理"), (recalled.Number, recalled.Announcement));
+        Assert.Equal(("A011", "请 A011 号到 A01 号窗口办理", "请 A011 号到 A01 号窗口办理"), (recalled.Number, recalled.Announcement, recalled.Headline));
         Assert.NotEqual(first.Key, recalled.Key);
         await factory.CreateWindowAsync("A02");
         await factory.ActAsync(a01, WindowAct.Action.Transfer, "A02");

@@ -45,7 +45,9 @@ public static class Board
     /// <param name="Key">Tells one call from the next (a recall of the same number is a new call).</param>
     /// <param name="State">请到窗口, 办理中, 已办结 or 已过号.</param>
     /// <param name="Announcement">What is said aloud: "请 A002 号到 A01 号窗口办理".</param>
-    public sealed record Call(string Key, string Number, string Window, string At, int Recall, string State, string Announcement);
+    /// <param name="Headline">What the board shows large for the newest call: the announcement while the number is
+    /// called, else where it was called and what became of it ("A002 号 · A01 号窗口 · 已过号").</param>
+    public sealed record Call(string Key, string Number, string Window, string At, int Recall, string State, string Announcement, string Headline);
 
     public sealed record Result(IReadOnlyList<Call> Calls, int Waiting);
 
@@ -76,14 +78,17 @@ public static class Board
                 called.Select(t =>
                 {
                     var window = t.WindowNumber ?? "";
+                    var state = StateLabel(t.State);
+                    var announcement = Announcement(t.Number, window);
                     return new Call(
                         $"{t.Id}-{t.CalledAt!.Value.Ticks.ToString(CultureInfo.InvariantCulture)}",
                         t.Number,
                         window,
                         clock.ToLocal(t.CalledAt.Value).ToString("HH:mm:ss", CultureInfo.InvariantCulture),
                         t.RecallCount,
-                        StateLabel(t.State),
-                        Announcement(t.Number, window));
+                        state,
+                        announcement,
+                        t.State == TicketState.Called ? announcement : $"{t.Number} 号 · {window} 号窗口 · {state}");
                 }).ToList(),
                 waiting);
         }
