@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -15,7 +16,7 @@ public sealed class ChartsOnPhoneTests(PortalFixture fixture, ITestOutputHelper 
 
     /// <summary>Each chart: its right edge and its card's, the card's scroll and client widths, and the smallest text drawn (px).</summary>
     private const string Measure = """
-        () => Array.from(document.querySelectorAll('figure.chart')).map(card => {
+        () => JSON.stringify(Array.from(document.querySelectorAll('figure.chart')).map(card => {
           const svg = card.querySelector('svg.bar-chart');
           const texts = Array.from(svg.querySelectorAll('text'));
           const smallest = Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a));
@@ -29,14 +30,17 @@ public sealed class ChartsOnPhoneTests(PortalFixture fixture, ITestOutputHelper 
             smallest,
             labelsInside,
           };
-        })
+        }))
         """;
+
+    private static async Task<Chart[]> MeasureAsync(IPage page) =>
+        JsonSerializer.Deserialize<Chart[]>(await page.EvaluateAsync<string>(Measure), new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
 
     private sealed record Chart(string Id, double SvgRight, double CardRight, int ScrollWidth, int ClientWidth, double Smallest, bool LabelsInside);
 
     private async Task AssertChartsFitAsync(IPage page, string shot)
     {
-        var charts = await page.EvaluateAsync<Chart[]>(Measure);
+        var charts = await MeasureAsync(page);
         Assert.NotEmpty(charts);
         foreach (var chart in charts)
         {
@@ -77,7 +81,7 @@ public sealed class ChartsOnPhoneTests(PortalFixture fixture, ITestOutputHelper 
         try
         {
             await page.GotoAsync("/Dashboard");
-            var charts = await page.EvaluateAsync<Chart[]>(Measure);
+            var charts = await MeasureAsync(page);
             foreach (var chart in charts)
             {
                 output.WriteLine($"{chart.Id}: svg right {chart.SvgRight:0.0}, card right {chart.CardRight:0.0}, smallest text {chart.Smallest:0.0}px");
