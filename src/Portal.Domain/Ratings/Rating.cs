@@ -75,8 +75,22 @@ public static class RatingScale
     /// <summary>The hall's own unit, for visits (its windows serve every service).</summary>
     public const string HallUnit = "Hall";
 
-    public static string UnitLabel(string unit) =>
-        unit == HallUnit ? "政务服务中心窗口" : Enum.TryParse<Department>(unit, out var d) ? d.Label() : unit;
+    /// <summary>
+    /// Ratings of a whole 联合报装 application given before each utility's part was rated on its own (they cannot be
+    /// credited to one utility; see the data fix 20261207 "JointConnectionRatings").
+    /// </summary>
+    public const string JointConnectionUnit = "JointConnection";
+
+    public static string UnitLabel(string unit) => unit switch
+    {
+        HallUnit => "政务服务中心窗口",
+        JointConnectionUnit => "联合报装（多家专营单位）",
+        _ => Enum.TryParse<Department>(unit, out var d) ? d.Label() : unit,
+    };
+
+    /// <summary>Where a rated service was given: the unit, and for the hall its window ("政务服务中心 A01 号窗口").</summary>
+    public static string PlaceLabel(string unit, string? window) =>
+        unit == HallUnit && !string.IsNullOrEmpty(window) ? $"政务服务中心 {window} 号窗口" : UnitLabel(unit);
 
     public const int MaxComment = 500;
 }

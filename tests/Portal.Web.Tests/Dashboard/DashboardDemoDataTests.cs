@@ -19,7 +19,7 @@ public sealed class DashboardDemoDataTests
         await using var factory = new PortalFactory(provider);
         factory.Settings["Portal:SeedDemoData"] = "true";
         var overdue = await factory.WithDb(db => db.Cases.AsNoTracking().Where(c => c.IsOverdue).Select(c => c.Number).ToListAsync());
-        var demoSupervisor = DemoData.Accounts.Single(a => a.Role == Roles.Supervisor);
+        var demoSupervisor = DemoData.Accounts.First(a => a.Role == Roles.Supervisor);
         using var session = new HttpSession(factory);
         Assert.True((await session.SignInAsync(demoSupervisor.UserName)).IsRedirect);
 

@@ -226,6 +226,27 @@ public sealed class DashboardFiguresTests
         Assert.Equal(("A01", 3, 360), (window.Label, window.Steps, window.UsedMinutes));
     }
 
+    /// <summary>BUG: a case the applicant withdrew (撤回) was counted under 期间办结件数 (and as 办结 on time).</summary>
+    [Fact]
+    public void A_withdrawn_case_is_not_counted_as_concluded_but_a_refused_or_terminated_one_is()
+    {
+        var at = ChinaUtc(2026, 11, 9, 10);
+        var cases = new[]
+        {
+            Facts(1, at, CaseState.Completed),
+            Facts(2, at, CaseState.Withdrawn),
+            Facts(3, at, CaseState.Rejected),
+            Facts(4, at, CaseState.Terminated),
+        };
+
+        var report = DashboardFigures.Steps(Monday, DashboardWorld.ChinaClock, [], cases, new Dictionary<string, string>(), code => "企业开办");
+
+        var service = Assert.Single(report.ByService);
+        Assert.Equal((3, 3), (service.Closed, service.ClosedNeverOverdue));
+        Assert.False(cases[1].IsConcluded);
+        Assert.All([cases[0], cases[2], cases[3]], c => Assert.True(c.IsConcluded));
+    }
+
     [Fact]
     public void Cases_closed_in_the_period_count_as_on_time_unless_they_were_ever_marked_overdue()
     {
@@ -345,7 +366,8 @@ public sealed class DashboardFiguresTests
         Assert.Equal(BarChart.Top + BarChart.RowHeight, chart.Bars[1].Y);
     }
 
-    private static CaseFacts Facts(long id, DateTime? closedAt = null) => new(id, "establishment", Applicant, closedAt);
+    private static CaseFacts Facts(long id, DateTime? closedAt = null, CaseState? state = null) =>
+        new(id, "establishment", Applicant, closedAt, state ?? (closedAt is null ? CaseState.InProgress : CaseState.Completed));
 
     private static Dictionary<long, CaseFacts> Cases(params CaseFacts[] cases) => cases.ToDictionary(c => c.Id);
 

@@ -59,12 +59,12 @@ public sealed class HandComputedFiguresTests
         //   C4 E3 受理 again: Wed 10:00 → Thu 19th 09:40 (withdrawn by the applicant: no staff).
         //        used 120+240+40 = 400; due Thu 17:00, promised 120+240+420 = 780 ✓ (窗口)
         //   → 4 steps, 4 on time = 100.0%; used 1030 → 4.29 h → 4.3; promised 2880 → 12.0; 1030/2880 = 35.76% → 35.8.
-        //     Closed: C4 (撤回 Thu 09:40, never overdue) → 1 of 1 = 100.0%.
+        //     Closed: C4 was withdrawn (撤回 Thu 09:40): it ended without a decision and is not 办结 → 0 closed, rate —.
         //  C6 (all before the period) and the open steps (C0 E2, C3 E2 before its end) count nowhere.
         Assert.Equal(
             [
                 ["企业开办", 7, 5, 71.4, 3.1, 8.9, 34.7, 3, 2, 66.7],
-                ["涉税办理（单独办理）", 4, 4, 100.0, 4.3, 12.0, 35.8, 1, 1, 100.0],
+                ["涉税办理（单独办理）", 4, 4, 100.0, 4.3, 12.0, 35.8, 0, 0, null],
             ],
             result.Rows(DashboardTables.Service));
 

@@ -285,9 +285,78 @@ public sealed class HallQueueTests
         Assert.Equal("A02", d001.Window);
         Assert.Equal("09:00:30", d001.At);
 
-        // Finished numbers leave the board.
+        // A finished number stays on the board, said to be done (a visitor who looked away still finds it).
         await factory.ActAsync(a02, WindowAct.Action.Serve);
         await factory.ActAsync(a02, WindowAct.Action.Finish);
-        Assert.Equal(["A001"], (await factory.SendAs(null, new Board.Query())).Calls.Select(c => c.Number));
+        var after = await factory.SendAs(null, new Board.Query());
+        Assert.Equal(["A001", "D001"], after.Calls.Select(c => c.Number));
+        Assert.Equal(["请到窗口", "已办结"], after.Calls.Select(c => c.State));
+    }
+
+    /// <summary>
+    /// BUG: the board listed only numbers still being called or served, so with one number per window it showed only the
+    /// newest call: a visitor who looked away could not find where their number had been called. Now it lists the day's
+    /// last calls, newest first, each with what is said aloud.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task Board_lists_the_last_calls_newest_first_with_their_announcement(Provider provider)
+    {
+        await using var factory = new PortalFactory(provider);
+        var a01 = await factory.CreateWindowAsync("A01");
+        for (var i = 0; i < Board.Shown + 2; i++)
+        {
+            await factory.TakeAsync();
+        }
+
+        // One window calls, serves and finishes ten numbers in turn; the second one did not come (过号).
+        for (var i = 1; i <= Board.Shown + 2; i++)
+        {
+            Assert.Equal($"A{i:D3}", await factory.CallNextAsync(a01));
+            factory.Time.Advance(TimeSpan.FromMinutes(1));
+            if (i == 2)
+            {
+                await factory.ActAsync(a01, WindowAct.Action.NoShow);
+                continue;
+            }
+
+            await factory.ActAsync(a01, WindowAct.Action.Serve);
+            if (i < Board.Shown + 2)
+            {
+                await factory.ActAsync(a01, WindowAct.Action.Finish);
+            }
+        }
+
+        var board = await factory.SendAs(null, new Board.Query());
+
+        Assert.Equal(Enumerable.Range(3, Board.Shown).Reverse().Select(i => $"A{i:D3}"), board.Calls.Select(c => c.Number));
+        var newest = board.Calls[0];
+        Assert.Equal(("A010", "A01", "办理中", "请 A010 号到 A01 号窗口办理"), (newest.Number, newest.Window, newest.State, newest.Announcement));
+        // Shown large: the call while it is called, afterwards where it was called and what became of it.
+        Assert.Equal("A010 号 · A01 号窗口 · 办理中", newest.Headline);
+        Assert.Equal("A009 号 · A01 号窗口 · 已办结", board.Calls[1].Headline);
+        Assert.All(board.Calls.Skip(1), c => Assert.Equal("已办结", c.State));
+        Assert.Equal(Board.Shown, board.Calls.Select(c => c.Key).Distinct().Count());
+        Assert.Equal(0, board.Waiting);
+
+        // A recall is a new call (announced again); a transferred number leaves the board until its new window calls it.
+        await factory.ActAsync(a01, WindowAct.Action.Finish);
+        await factory.TakeAsync();
+        await factory.TakeAsync();
+        Assert.Equal("A011", await factory.CallNextAsync(a01));
+        var first = (await factory.SendAs(null, new Board.Query())).Calls[0];
+        factory.Time.Advance(TimeSpan.FromSeconds(20));
+        await factory.ActAsync(a01, WindowAct.Action.Recall);
+        var recalled = (await factory.SendAs(null, new Board.Query())).Calls[0];
+        Assert.Equal(("A011", "请 A011 号到 A01 号窗口办理", "请 A011 号到 A01 号窗口办理"), (recalled.Number, recalled.Announcement, recalled.Headline));
+        Assert.NotEqual(first.Key, recalled.Key);
+        await factory.CreateWindowAsync("A02");
+        await factory.ActAsync(a01, WindowAct.Action.Transfer, "A02");
+        Assert.DoesNotContain("A011", (await factory.SendAs(null, new Board.Query())).Calls.Select(c => c.Number));
+
+        // Yesterday's calls are not today's.
+        factory.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Empty((await factory.SendAs(null, new Board.Query())).Calls);
     }
 }

@@ -75,7 +75,8 @@ public sealed class AppealTests
         // The rating is kept as given (never deleted), marked in the staff list.
         Assert.Equivalent(rating, await world.RatingAsync(code), strict: true);
         Assert.Equal("申诉成立（不计入统计）", Assert.Single((await factory.SendAs(world.Clerk, new StaffRatings.Query())).Rows).Appeal);
-        Assert.Equal("已办结", (await factory.SendAs(null, new RatingView.Query { Code = code })).StateLabel);
+        // The rater is told why it ended (see AppealOutcomeTests).
+        Assert.Equal("已办结（申诉成立）", (await factory.SendAs(null, new RatingView.Query { Code = code })).StateLabel);
 
         var again = await Assert.ThrowsAsync<RuleViolationException>(() => factory.SendAs(world.Supervisor, new DecideAppeal.Command { AppealId = appeal.Id, Upheld = false, Reason = "改判" }));
         Assert.Equal("该申诉已有决定。", Assert.Single(again.Reasons));

@@ -257,10 +257,11 @@ public sealed class CaseRatingTests
         Assert.Equal("燃气踏勘迟到两小时", row.Comment);
         Assert.Empty((await factory.SendAs(world.Water, new StaffRatings.Query())).Rows);
 
-        // The water child and the parent are not finished yet.
+        // The water child is not finished yet; the parent (the application) is never rated as a whole: each utility's
+        // part is rated under its own unit (ConnectionRatingTests).
         Assert.Equal(new[] { "办件办结后才能评价办理环节。" }, (await Assert.ThrowsAsync<RuleViolationException>(() =>
             factory.SendAs(world.Applicant, RatingWorld.CaseRating(cases[Utility.Water], RatingSubject.Processing, RatingLevel.Satisfied)))).Reasons);
-        Assert.Equal(new[] { "办件办结后才能评价办理环节。" }, (await Assert.ThrowsAsync<RuleViolationException>(() =>
+        Assert.Equal(new[] { RatingTargets.ConnectionParentRefusal }, (await Assert.ThrowsAsync<RuleViolationException>(() =>
             factory.SendAs(world.Applicant, RatingWorld.CaseRating(cases.Parent, RatingSubject.Processing, RatingLevel.Satisfied)))).Reasons);
     }
 }

@@ -48,7 +48,7 @@ public sealed class VisitRatingTests
         // The rater's own page, by the rating's code; no follow-up for a good rating.
         var view = await factory.SendAs(null, new RatingView.Query { Code = ratingCode });
         Assert.Equal("现场服务", view.Subject);
-        Assert.Equal("政务服务中心窗口", view.Unit);
+        Assert.Equal("政务服务中心 A01 号窗口", view.Unit);
         Assert.Equal("非常满意", view.Level);
         Assert.Null(view.State);
         Assert.False(view.MayRespond);

@@ -12,9 +12,12 @@ public sealed record ChartBar(string Label, string ShortLabel, double Value, str
 /// </summary>
 public sealed record BarChart(string Id, string Title, IReadOnlyList<ChartBar> Bars, double Max)
 {
-    public const double ViewWidth = 640;
-    public const double LabelWidth = 160;
-    public const double ValueWidth = 72;
+    // The drawing is scaled to its card's width (width: 100% in portal.css, up to 600 px). Its coordinates are kept
+    // narrow enough that the text stays readable when a phone shrinks it to about 330 px, where portal.css (up to 480 px wide screens) draws the
+    // text larger (16 units): a label of LabelUnits (10 Chinese characters) still fits LabelWidth, "100.0%" ValueWidth.
+    public const double ViewWidth = 480;
+    public const double LabelWidth = 170;
+    public const double ValueWidth = 64;
     public const double BarHeight = 18;
     public const double RowHeight = 28;
     public const double Top = 8;

@@ -63,7 +63,14 @@ public sealed record EventFacts(long Id, long CaseId, DateTime At, string Action
 }
 
 /// <summary>What the figures need of one case.</summary>
-public sealed record CaseFacts(long Id, string ServiceCode, string ApplicantId, DateTime? ClosedAt);
+public sealed record CaseFacts(long Id, string ServiceCode, string ApplicantId, DateTime? ClosedAt, CaseState State)
+{
+    /// <summary>
+    /// 办结: the case ended with a decision (办结, 不予受理, 简易注销终止). A case the applicant withdrew (撤回) ended
+    /// without one and is not 办结, though it is closed.
+    /// </summary>
+    public bool IsConcluded => ClosedAt is not null && State.IsFinal() && State != CaseState.Withdrawn;
+}
 
 /// <summary>What the figures need of one queue number.</summary>
 public sealed record TicketFacts(DateTime IssuedAt, DateTime? CalledAt, DateTime? ServedAt, DateTime? DoneAt, TicketState State, string? WindowNumber);
@@ -200,7 +207,7 @@ public static class DashboardFigures
         var steps = StepsEndedIn(period, clock, history, byId);
 
         var overdueMarked = history.Where(e => e.IsOverdueMark).Select(e => e.CaseId).ToHashSet();
-        var closed = byId.Values.Where(c => c.ClosedAt is { } at && period.Contains(at, clock)).ToList();
+        var closed = byId.Values.Where(c => c.IsConcluded && period.Contains(c.ClosedAt!.Value, clock)).ToList();
         var services = steps.Select(s => s.ServiceCode).Concat(closed.Select(c => c.ServiceCode)).Distinct()
             .Select(code =>
             {

@@ -115,7 +115,7 @@ public static class Statistics
             .ToListAsync(cancellationToken);
         var cases = await db.Cases.AsNoTracking()
             .Where(c => touched.Contains(c.Id))
-            .Select(c => new CaseFacts(c.Id, c.ServiceCode, c.ApplicantId, c.ClosedAt))
+            .Select(c => new CaseFacts(c.Id, c.ServiceCode, c.ApplicantId, c.ClosedAt, c.State))
             .ToListAsync(cancellationToken);
         var windows = await db.Users.AsNoTracking()
             .Where(u => u.WindowNumber != null && u.WindowNumber != "")

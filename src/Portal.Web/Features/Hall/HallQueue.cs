@@ -93,31 +93,6 @@ public static class TicketView
     }
 }
 
-/// <summary>The hall's call board: the latest called numbers and their windows.</summary>
-public static class Board
-{
-    [PublicRequest]
-    public sealed record Query : IQuery<Result>;
-
-    public sealed record Call(string Number, string Window, string At, int Recall);
-
-    public sealed record Result(IReadOnlyList<Call> Calls, int Waiting);
-
-    public sealed class Handler(PortalDbContext db, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
-    {
-        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
-        {
-            var clock = await calendar.GetClockAsync(cancellationToken);
-            var today = clock.LocalDate(time.GetUtcNow().UtcDateTime);
-            var called = await db.Tickets.AsNoTracking()
-                .Where(t => t.LocalDate == today && t.CalledAt != null && (t.State == TicketState.Called || t.State == TicketState.Serving))
-                .OrderByDescending(t => t.CalledAt).Take(8).ToListAsync(cancellationToken);
-            var waiting = await db.Tickets.CountAsync(t => t.LocalDate == today && t.State == TicketState.Waiting, cancellationToken);
-            return new Result(called.Select(t => new Call(t.Number, t.WindowNumber ?? "", clock.ToLocal(t.CalledAt!.Value).ToString("HH:mm:ss"), t.RecallCount)).ToList(), waiting);
-        }
-    }
-}
-
 /// <summary>A window's work on the queue: call the next number, recall, no-show, serve, transfer, finish.</summary>
 public static class WindowAct
 {

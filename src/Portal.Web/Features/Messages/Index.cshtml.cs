@@ -55,6 +55,13 @@ public static class Inbox
         }
     }
 
+    /// <summary>What a message's link opens, in words: a rating's reply is not a case.</summary>
+    public static string LinkText(string link) =>
+        link.StartsWith("/Ratings/View/", StringComparison.Ordinal) ? "查看评价及处理结果"
+        : link.StartsWith("/Ratings/FollowUps", StringComparison.Ordinal) ? "处理差评"
+        : link.StartsWith("/Cases/", StringComparison.Ordinal) ? "查看办件"
+        : "查看详情";
+
     /// <summary>The unread count shown in the navigation bar (one indexed count; 0 when signed out).</summary>
     public static Task<int> UnreadAsync(PortalDbContext db, string? userId, CancellationToken cancellationToken) =>
         userId is null ? Task.FromResult(0) : db.Notifications.CountAsync(n => n.RecipientId == userId && n.ReadAt == null, cancellationToken);

@@ -24,8 +24,8 @@ public sealed class RateModel(IMediator mediator) : PageModel, IReloadablePage
     [BindProperty]
     public GiveCaseRating.Command Data { get; set; } = new();
 
-    /// <summary>The rating already given for this step (its page), when there is one.</summary>
-    public CaseRatingLinks.Link? Given { get; private set; }
+    /// <summary>The form's state: open, the rating already given, not yet (and when), or rated per utility.</summary>
+    public CaseRatingForm.Result State { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
@@ -37,11 +37,7 @@ public sealed class RateModel(IMediator mediator) : PageModel, IReloadablePage
         return Redirect($"/Ratings/View/{code}");
     }
 
-    /// <summary>Only the applicant, only a step that can be rated now or was rated (一事一评); anything else is not found.</summary>
-    public async Task ReloadAsync(CancellationToken cancellationToken)
-    {
-        var link = (await mediator.Send(new CaseRatingLinks.Query { Number = Number }, cancellationToken)).FirstOrDefault(l => l.Subject == Subject)
-            ?? throw new NotFoundException("该办件暂不能评价此环节，或该办件不属于您。");
-        Given = link.Rated ? link : null;
-    }
+    /// <summary>Only the applicant's own case (anyone else's is not found); a step not ready yet says when it can be rated.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        State = await mediator.Send(new CaseRatingForm.Query { Number = Number, Subject = Subject }, cancellationToken);
 }

@@ -13,6 +13,7 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
+using Portal.Web.Features.Connections;
 
 namespace Portal.Web.Features.Ratings;
 
@@ -22,10 +23,50 @@ namespace Portal.Web.Features.Ratings;
 /// </summary>
 public static class RatingTargets
 {
+    /// <summary>
+    /// A rating's heading for its rater: "企业开办 · 受理 · 市场监管", or for a visit "企业开办 · 现场服务 · 政务服务中心
+    /// A01 号窗口" (the hall category once, and the window), with the service and the place on their own.
+    /// </summary>
+    public static (string Title, string Service, string Place) Describe(Rating r, ServiceCatalog services)
+    {
+        var service = r.Subject == RatingSubject.Visit && r.ServiceCode.StartsWith(VisitPrefix, StringComparison.Ordinal)
+            ? HallCategories.LabelOf(r.ServiceCode[VisitPrefix.Length..])
+            : services.NameOf(r.ServiceCode);
+        var place = RatingScale.PlaceLabel(r.Unit, r.WindowNumber);
+        return ($"{service} · {r.Subject.Label()} · {place}", service, place);
+    }
+
     public static string ServiceLabel(string serviceCode, ServiceCatalog services) =>
         serviceCode.StartsWith(VisitPrefix, StringComparison.Ordinal) ? $"现场服务·{HallCategories.LabelOf(serviceCode[VisitPrefix.Length..])}" : services.NameOf(serviceCode);
 
     public const string VisitPrefix = "hall.";
+
+    /// <summary>
+    /// A 报装 application (the parent case) is not rated as a whole: each utility accepts and connects its own part,
+    /// so each utility's child case is rated under that utility (一事一评 per utility).
+    /// </summary>
+    public const string ConnectionParentRefusal = "报装申请由各专营单位分别受理和办理，请在报装申请页面分别评价各专营单位的受理和办理环节。";
+
+    /// <summary>The number of a 报装 child case's application (parent case), or null for any other case.</summary>
+    public static async Task<string?> ConnectionParentOfAsync(PortalDbContext db, Case c, CancellationToken cancellationToken) =>
+        ConnectionService.IsChild(c.ServiceCode)
+            ? await db.UtilityRequests.AsNoTracking().Where(r => r.CaseId == c.Id).Select(r => r.Application.CaseNumber).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+    /// <summary>
+    /// A rating of the step given before the portal rated each utility's part on its own: a rating of the whole 报装
+    /// application (its parent case). Then the step of every utility of that application counts as rated (一事一评).
+    /// </summary>
+    public static async Task<Rating?> EarlierApplicationRatingAsync(PortalDbContext db, Case c, RatingSubject subject, CancellationToken cancellationToken)
+    {
+        if (await ConnectionParentOfAsync(db, c, cancellationToken) is not { } parent)
+        {
+            return null;
+        }
+
+        var key = Rating.KeyFor(parent, subject);
+        return await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.SubjectKey == key, cancellationToken);
+    }
 
     /// <summary>Why the case's step cannot be rated now, or null.</summary>
     public static string? CaseRefusal(Case c, RatingSubject subject) => subject switch
@@ -181,9 +222,19 @@ public static class GiveCaseRating
                 throw new NotFoundException("未找到该办件，或该办件不属于您。只有申请人本人可以评价。");
             }
 
+            if (ConnectionService.IsParent(c.ServiceCode))
+            {
+                throw new RuleViolationException([RatingTargets.ConnectionParentRefusal]);
+            }
+
             if (RatingTargets.CaseRefusal(c, request.Subject) is { } refusal)
             {
                 throw new RuleViolationException([refusal]);
+            }
+
+            if (await RatingTargets.EarlierApplicationRatingAsync(db, c, request.Subject, cancellationToken) is not null)
+            {
+                throw new RuleViolationException([$"该报装申请的{request.Subject.Label()}环节已经评价过了（一事一评），评价提交后不能更改。"]);
             }
 
             var target = await RatingTargets.ForCaseAsync(db, c, request.Subject, services, cancellationToken);
@@ -390,10 +441,13 @@ public static class FileAppeal
     /// <summary>Who may appeal a rating: a 差评 (the ratings that start a follow-up), by the staff member rated or staff of the rated department (the hall's windows for visits).</summary>
     public static bool MayAppeal(Rating r, CurrentUser me) => r.IsBad && Concerns(r, me);
 
-    /// <summary>The rating is of my work: I am the staff member rated, or staff of the rated department (windows for visits).</summary>
+    /// <summary>
+    /// The rating is of my work: I am the staff member rated, or a reviewer of the rated department (its back office
+    /// answers for the department's services). Window clerks each answer for their own work only: a visit or a step of
+    /// another window is not theirs.
+    /// </summary>
     public static bool Concerns(Rating r, CurrentUser me) =>
-        (r.StaffId == me.Id
-        || (r.Unit == RatingScale.HallUnit ? me.IsInRole(Roles.Window) : Enum.TryParse<Department>(r.Unit, out var d) && me.IsInRole(d.ReviewerRole())));
+        r.StaffId == me.Id || (Enum.TryParse<Department>(r.Unit, out var d) && me.IsInRole(d.ReviewerRole()));
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, Unit>
     {
@@ -471,6 +525,16 @@ public static class DecideAppeal
             if (request.Upheld && await db.RatingFollowUps.FirstOrDefaultAsync(f => f.RatingId == appeal.RatingId, cancellationToken) is { IsOpen: true } followUp)
             {
                 followUp.Machine(CaseActor.System, isRater: false, now, new RatingFollowUp.Args()).Fire(FollowUpTrigger.CloseByAppeal);
+            }
+
+            // The rater learns why their 差评 was closed without a rectification (the rating itself stays as given). A
+            // visit's rater has no account: they read it on the rating's page, opened with its code.
+            if (request.Upheld && appeal.Rating.RaterId is { } rater)
+            {
+                var r = appeal.Rating;
+                db.Notifications.Add(Notification.Create(rater, NotificationKind.RatingReply, r.CaseNumber, "您的差评经复核已办结",
+                    $"您对{r.Subject.Label()}的“{r.Level.Label()}”评价，经督查人员复核，被评价方的申诉成立：{appeal.Decision}。本条评价不计入统计，评价本身保留不变。",
+                    $"/Ratings/View/{r.AccessCode}", now, $"rating:{r.Id}:appeal-upheld"));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,11 +1,13 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
+using Portal.Domain.Connections;
 using Portal.Domain.Organisation;
 using Portal.Domain.Ratings;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
+using Portal.Web.Features.Connections;
 using Portal.Web.Features.Shared;
 
 namespace Portal.Web.Features.Ratings;
@@ -19,7 +21,11 @@ public static class RatingView
         public string Code { get; init; } = "";
     }
 
+    /// <summary>An upheld appeal: the finding the rater is told, the supervisor's reason and when.</summary>
+    public sealed record AppealOutcome(string Finding, string Reason, string At);
+
     public sealed record Result(
+        string Title,
         string Subject,
         string Service,
         string Unit,
@@ -38,7 +44,11 @@ public static class RatingView
         string? RaterSatisfaction,
         bool MayRespond,
         bool MayRequestReview,
+        AppealOutcome? Appeal,
         string Code);
+
+    /// <summary>What the rater is told when the rated staff's appeal is upheld (申诉成立).</summary>
+    public const string AppealUpheldFinding = "经督查人员复核，被评价方的申诉成立：本条评价不计入满意率等统计数字，差评处理随之结束；您的评价本身保留不变。";
 
     public sealed class Handler(PortalDbContext db, ServiceCatalog services, CalendarService calendar) : IRequestHandler<Query, Result>
     {
@@ -47,12 +57,15 @@ public static class RatingView
             var r = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(x => x.AccessCode == request.Code, cancellationToken)
                 ?? throw new NotFoundException("未找到该评价。");
             var f = await db.RatingFollowUps.AsNoTracking().FirstOrDefaultAsync(x => x.RatingId == r.Id, cancellationToken);
+            var upheld = await db.RatingAppeals.AsNoTracking().Where(a => a.RatingId == r.Id && a.Upheld == true).FirstOrDefaultAsync(cancellationToken);
             var clock = await calendar.GetClockAsync(cancellationToken);
             string Format(DateTime utc) => DeadlineView.Format(clock.ToLocal(utc));
+            var (title, service, place) = RatingTargets.Describe(r, services);
             return new Result(
+                title,
                 r.Subject.Label(),
-                RatingTargets.ServiceLabel(r.ServiceCode, services),
-                RatingScale.UnitLabel(r.Unit),
+                service,
+                place,
                 r.Level.Label(),
                 r.Level.Stars(),
                 r.ScoreList().Select(s => (s.Indicator.Label, s.Level.Label())).ToList(),
@@ -60,7 +73,7 @@ public static class RatingView
                 r.Anonymous,
                 Format(r.CreatedAt),
                 f?.State,
-                f is null ? null : RatingFollowUp.Label(f.State),
+                f is null ? null : f.State == FollowUpState.Closed && upheld is not null ? "已办结（申诉成立）" : RatingFollowUp.Label(f.State),
                 f is null ? null : Format(f.DueAt),
                 f?.Finding is { } finding ? RatingFollowUp.Label(finding) : null,
                 f?.Result,
@@ -68,6 +81,7 @@ public static class RatingView
                 f?.RaterSatisfaction is { } s ? RatingFollowUp.Label(s) : null,
                 f?.State == FollowUpState.AwaitingRater,
                 f is { State: FollowUpState.AwaitingRater, ReviewRequested: false },
+                upheld is null ? null : new AppealOutcome(AppealUpheldFinding, upheld.Decision ?? "", upheld.DecidedAt is { } decided ? Format(decided) : ""),
                 r.AccessCode);
         }
     }
@@ -174,8 +188,9 @@ public static class FollowUpDetail
 }
 
 /// <summary>
-/// Ratings of my work, for staff: the ratings of steps I did (and, for reviewers, of my department's services), with
-/// everything except who rated; each can be appealed once.
+/// Ratings of my work, for staff: the ratings of steps I did and visits I served (and, for reviewers, of my
+/// department's services), with everything except who rated; each 差评 can be appealed once. A window clerk sees only
+/// their own (not another window's); supervisors and administrators, who oversee every unit, see all.
 /// </summary>
 public static class StaffRatings
 {
@@ -184,21 +199,23 @@ public static class StaffRatings
 
     public sealed record Row(long Id, string Subject, string Service, string Level, string Stars, string? Comment, string At, string? Staff, bool Mine, string? Appeal, bool MayAppeal);
 
-    public sealed record Result(IReadOnlyList<Row> Rows);
+    /// <param name="All">Every rating is shown (supervisors and administrators).</param>
+    public sealed record Result(IReadOnlyList<Row> Rows, bool All = false);
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var clock = await calendar.GetClockAsync(cancellationToken);
+            var all = me.IsInRole(Roles.Supervisor) || me.IsInRole(Roles.Admin);
             var units = me.Roles.Select(Roles.DepartmentOf).OfType<Department>().Select(d => d.ToString()).ToList();
-            if (me.IsInRole(Roles.Window))
+            var ratings = db.Ratings.AsNoTracking();
+            if (!all)
             {
-                units.Add(RatingScale.HallUnit);
+                ratings = ratings.Where(r => r.StaffId == me.Id || units.Contains(r.Unit));
             }
 
-            var rows = await db.Ratings.AsNoTracking()
-                .Where(r => r.StaffId == me.Id || units.Contains(r.Unit))
+            var rows = await ratings
                 .OrderByDescending(r => r.CreatedAt)
                 .Take(200)
                 .ToListAsync(cancellationToken);
@@ -206,8 +223,8 @@ public static class StaffRatings
             var appeals = await db.RatingAppeals.AsNoTracking().Where(a => ids.Contains(a.RatingId)).ToDictionaryAsync(a => a.RatingId, cancellationToken);
             return new Result(rows.Select(r => new Row(
                 r.Id,
-                r.Subject.Label(),
-                RatingTargets.ServiceLabel(r.ServiceCode, services),
+                $"{r.Subject.Label()} · {RatingScale.PlaceLabel(r.Unit, r.WindowNumber)}",
+                RatingTargets.Describe(r, services).Service,
                 r.Level.Label(),
                 r.Level.Stars(),
                 r.Comment,
@@ -215,12 +232,15 @@ public static class StaffRatings
                 r.StaffName,
                 r.StaffId == me.Id,
                 appeals.TryGetValue(r.Id, out var a) ? a.Upheld switch { true => "申诉成立（不计入统计）", false => "申诉不成立", _ => "申诉待决定" } : null,
-                FileAppeal.MayAppeal(r, me))).ToList());
+                FileAppeal.MayAppeal(r, me))).ToList(), all);
         }
     }
 }
 
-/// <summary>一事一评 on the case page: for its applicant, each step that can be rated now, or the rating already given.</summary>
+/// <summary>
+/// 一事一评 on the case page: for its applicant, each step that can be rated now, or the rating already given. A 报装
+/// application (parent case) offers each utility's steps instead (each utility is rated under its own unit).
+/// </summary>
 public static class CaseRatingLinks
 {
     [RequireRoles]
@@ -236,26 +256,129 @@ public static class CaseRatingLinks
         public async Task<IReadOnlyList<Link>> Handle(Query request, CancellationToken cancellationToken)
         {
             var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
-            if (c is null || c.ApplicantId != me.Id)
+            return c is null || c.ApplicantId != me.Id ? [] : await LinksAsync(db, me, c, null, cancellationToken);
+        }
+    }
+
+    private static readonly RatingSubject[] Steps = [RatingSubject.Acceptance, RatingSubject.Processing];
+
+    /// <summary>The links of one applicant's case (of every step, or of <paramref name="only"/>).</summary>
+    public static async Task<IReadOnlyList<Link>> LinksAsync(PortalDbContext db, CurrentUser me, Case c, RatingSubject? only, CancellationToken cancellationToken)
+    {
+        var subjects = Steps.Where(s => only is null || s == only).ToList();
+        if (ConnectionService.IsParent(c.ServiceCode))
+        {
+            return await UtilityLinksAsync(db, me, c, subjects, cancellationToken);
+        }
+
+        var given = await db.Ratings.AsNoTracking().Where(r => r.CaseNumber == c.Number).Select(r => new { r.Subject, r.AccessCode, r.RaterId }).ToListAsync(cancellationToken);
+        var links = new List<Link>();
+        foreach (var subject in subjects)
+        {
+            var rating = given.FirstOrDefault(g => g.Subject == subject)
+                ?? (await RatingTargets.EarlierApplicationRatingAsync(db, c, subject, cancellationToken) is { } earlier ? new { earlier.Subject, earlier.AccessCode, earlier.RaterId } : null);
+            if (rating is not null)
             {
-                return [];
+                links.Add(new Link(subject, $"{subject.Label()}环节已评价", rating.RaterId == me.Id ? $"/Ratings/View/{rating.AccessCode}" : "", true));
+            }
+            else if (RatingTargets.CaseRefusal(c, subject) is null)
+            {
+                links.Add(new Link(subject, $"评价{subject.Label()}环节", $"/Ratings/Case/{c.Number}/{subject}", false));
+            }
+        }
+
+        return links;
+    }
+
+    /// <summary>The steps of each utility of a 报装 application (in the order of the utilities), rated on the utility's own case.</summary>
+    private static async Task<IReadOnlyList<Link>> UtilityLinksAsync(PortalDbContext db, CurrentUser me, Case parent, IReadOnlyList<RatingSubject> subjects, CancellationToken cancellationToken)
+    {
+        var parts = await db.UtilityRequests.AsNoTracking()
+            .Where(r => r.Application.CaseId == parent.Id)
+            .Join(db.Cases.AsNoTracking(), r => r.CaseId, x => x.Id, (r, x) => new { r.Utility, Case = x })
+            .ToListAsync(cancellationToken);
+        var numbers = parts.Select(p => p.Case.Number).Append(parent.Number).ToList();
+        var given = await db.Ratings.AsNoTracking().Where(r => r.CaseNumber != null && numbers.Contains(r.CaseNumber))
+            .Select(r => new { r.CaseNumber, r.Subject, r.AccessCode, r.RaterId }).ToListAsync(cancellationToken);
+        var links = new List<Link>();
+        foreach (var subject in subjects)
+        {
+            // Rated as a whole before each utility was rated on its own: that one rating stands for the step (一事一评).
+            if (given.FirstOrDefault(g => g.CaseNumber == parent.Number && g.Subject == subject) is { } whole)
+            {
+                links.Add(new Link(subject, $"{subject.Label()}环节已评价", whole.RaterId == me.Id ? $"/Ratings/View/{whole.AccessCode}" : "", true));
+                continue;
             }
 
-            var given = await db.Ratings.AsNoTracking().Where(r => r.CaseNumber == c.Number).Select(r => new { r.Subject, r.AccessCode, r.RaterId }).ToListAsync(cancellationToken);
-            var links = new List<Link>();
-            foreach (var subject in new[] { RatingSubject.Acceptance, RatingSubject.Processing })
+            foreach (var part in parts.OrderBy(p => p.Utility))
             {
-                if (given.FirstOrDefault(g => g.Subject == subject) is { } rating)
+                var utility = part.Utility.Label();
+                if (given.FirstOrDefault(g => g.CaseNumber == part.Case.Number && g.Subject == subject) is { } rating)
                 {
-                    links.Add(new Link(subject, $"{subject.Label()}环节已评价", rating.RaterId == me.Id ? $"/Ratings/View/{rating.AccessCode}" : "", true));
+                    links.Add(new Link(subject, $"{utility}{subject.Label()}环节已评价", rating.RaterId == me.Id ? $"/Ratings/View/{rating.AccessCode}" : "", true));
                 }
-                else if (RatingTargets.CaseRefusal(c, subject) is null)
+                else if (RatingTargets.CaseRefusal(part.Case, subject) is null)
                 {
-                    links.Add(new Link(subject, $"评价{subject.Label()}环节", $"/Ratings/Case/{c.Number}/{subject}", false));
+                    links.Add(new Link(subject, $"评价{utility}{subject.Label()}环节", $"/Ratings/Case/{part.Case.Number}/{subject}", false));
                 }
             }
+        }
 
-            return links;
+        return links;
+    }
+}
+
+/// <summary>
+/// The rating form of a case step as its applicant opens it: open; rated already (with the rating); not yet, saying
+/// when it can be rated; or — for a 报装 application — rated per utility (with each utility's link). Someone else's
+/// case is not found.
+/// </summary>
+public static class CaseRatingForm
+{
+    [RequireRoles]
+    public sealed record Query : IQuery<Result>
+    {
+        public string Number { get; init; } = "";
+
+        public RatingSubject Subject { get; init; }
+    }
+
+    /// <param name="Given">The rating already given for the step.</param>
+    /// <param name="NotYet">Why the step cannot be rated now, and when it can.</param>
+    /// <param name="Parts">For a 报装 application: each utility's link for this step.</param>
+    public sealed record Result(CaseRatingLinks.Link? Given, string? NotYet, IReadOnlyList<CaseRatingLinks.Link> Parts)
+    {
+        public bool Open => Given is null && NotYet is null;
+    }
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            if (c is null || c.ApplicantId != me.Id || request.Subject == RatingSubject.Visit)
+            {
+                throw new NotFoundException("未找到该办件，或该办件不属于您。只有申请人本人可以评价。");
+            }
+
+            var links = await CaseRatingLinks.LinksAsync(db, me, c, request.Subject, cancellationToken);
+            if (ConnectionService.IsParent(c.ServiceCode))
+            {
+                var key = Rating.KeyFor(c.Number, request.Subject);
+                var whole = await db.Ratings.AsNoTracking().Where(r => r.SubjectKey == key).Select(r => new { r.AccessCode, r.RaterId }).FirstOrDefaultAsync(cancellationToken);
+                return whole is not null
+                    ? new Result(new CaseRatingLinks.Link(request.Subject, $"{request.Subject.Label()}环节已评价", whole.RaterId == me.Id ? $"/Ratings/View/{whole.AccessCode}" : "", true), null, [])
+                    : new Result(null, RatingTargets.ConnectionParentRefusal, links);
+            }
+
+            if (links.FirstOrDefault(l => l.Rated) is { } rated)
+            {
+                return new Result(rated, null, []);
+            }
+
+            return RatingTargets.CaseRefusal(c, request.Subject) is { } refusal
+                ? new Result(null, $"{refusal}当前办件状态：{c.State.Label()}。", [])
+                : new Result(null, null, []);
         }
     }
 }

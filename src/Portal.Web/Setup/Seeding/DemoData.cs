@@ -45,6 +45,8 @@ public static class DemoData
         new("window02", "刘洋", Roles.Window, "A02"),
         .. Departments.All.Select(d => new Account($"review-{d.ToString().ToLowerInvariant()}", $"{d.Label()}审批员", d.ReviewerRole())),
         new("supervisor", "赵督查", Roles.Supervisor),
+        // A second supervisor: an appeal is decided by a supervisor who neither filed it nor was rated (申诉复核).
+        new("supervisor2", "钱督查", Roles.Supervisor),
         new("admin", "系统管理员", Roles.Admin),
     ];
 
