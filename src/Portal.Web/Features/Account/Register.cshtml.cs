@@ -90,11 +90,11 @@ public static class Register
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
+            // The name and ID number are only claimed here (未实名核验): several accounts may claim one ID number, and
+            // nothing that binds a person or an enterprise trusts the claim until it is verified (one verified account
+            // per ID number). Refusing a second claim would let whoever registers first block the real person, and
+            // tell anyone whether a citizen's ID number is registered (docs/decisions/identity-levels.md).
             var idNumber = ResidentIdNumber.Normalize(request.IdNumber);
-            if (users.Users.Any(u => u.IdNumber == idNumber))
-            {
-                throw new ValidationFailedException(nameof(Command.IdNumber), "该身份证号已注册，请直接登录；如忘记密码请到窗口办理。");
-            }
 
             var user = new PortalUser
             {
