@@ -71,11 +71,13 @@ public sealed class IdentityHttpTests
 
         Assert.Equal("已实名核验（窗口核验，王芳（A01号窗口），2026年11月23日 10:15）", (await applicant.GetAsync("/Identity")).TestId("level"));
 
-        // Verified once: a second verification of the same account, or of another account with this ID number, is refused.
-        var again = await window.SubmitAsync(await window.GetAsync($"/Identity/Verify?search={mobile}&account={person.Id}"), null,
-            ("Data.FullName", "陈静"), ("Data.IdNumber", idNumber), ("Data.CardChecked", "true"));
-        Assert.Equal(HttpStatusCode.OK, again.Status);
-        Assert.DoesNotContain("data-testid=\"verify-form\"", again.Body);
+        // Verified once: the page offers no second verification, and the command refuses one.
+        var after = await window.GetAsync($"/Identity/Verify?search={mobile}&account={person.Id}");
+        Assert.Null(after.TestId("verify-form"));
+        Assert.Contains("已实名核验（窗口核验", after.TestId("accounts"));
+        var again = await Assert.ThrowsAsync<Portal.Web.Common.RuleViolationException>(() => factory.SendAs(clerk,
+            new VerifyAccount.Command { UserId = person.Id, FullName = "陈静", IdNumber = idNumber, CardChecked = true }));
+        Assert.Equal("该账号已实名核验（窗口核验），无需重复核验。", again.Message);
     }
 
     [Fact]

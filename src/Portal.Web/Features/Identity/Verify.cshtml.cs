@@ -161,7 +161,7 @@ public static class VerifyAccount
 
             if (user.Level.IsVerified())
             {
-                throw new RuleViolationException([$"该账号已{user.Level.Label()}，无需重复核验。"]);
+                throw new RuleViolationException([$"该账号{user.Level.Label()}，无需重复核验。"]);
             }
 
             var idNumber = user.IdNumber!;
