@@ -41,6 +41,14 @@ public sealed class CaseContexts(
         return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode));
     }
 
+    /// <summary>
+    /// Whether the signed-in person acts on the applicant's side of the case without being its applicant or filer
+    /// (the legal representative or an agent on an enterprise's case another filed): they may see it too.
+    /// </summary>
+    public async Task<bool> ActsForApplicantAsync(Case c, CancellationToken cancellationToken) =>
+        user.IsSignedIn && !user.IsStaff && actors.FirstOrDefault(a => a.Handles(c)) is { } policy
+        && (await policy.ActorAsync(c, user.ToActor(), cancellationToken)).ActsForApplicant;
+
     /// <summary>The context for acting on an existing case, with its service's own steps when it has any.</summary>
     public async Task<CaseActionContext> ForCaseAsync(Case c, CancellationToken cancellationToken, CaseActor? actor = null)
     {

@@ -222,6 +222,56 @@ public sealed class EnterpriseAccessDecisionTests
         Assert.Equal(world.Representative.Id, row.RevokedById);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task Legal_representative_and_agent_each_follow_and_act_on_the_case_the_other_filed_when_neither_owns_the_enterprise(Provider provider)
+    {
+        await using var factory = new PortalFactory(provider);
+        var world = await IdentityWorld.CreateAsync(factory);
+
+        // 企业开办 was filed by another account (an intermediary, 李华): she owns the enterprise in the portal, 张明 leads it.
+        var owner = await factory.CreateUserAsync(Roles.Applicant, "李华");
+        await factory.VerifyAsync(owner);
+        await factory.WithDb(db => db.Enterprises.Where(e => e.Id == world.Enterprise.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.OwnerId, owner.Id)));
+        var agent = await world.AgentForAsync("李四", Simple);
+        var stranger = await factory.CreateUserAsync(Roles.Applicant, "王五");
+        await factory.VerifyAsync(stranger);
+
+        // The agent files; the legal representative is neither the applicant (the owner) nor the filer, yet follows it and withdraws it.
+        var byAgent = await factory.SendAs(agent, DeregistrationSteps.SimpleCommand(world.Enterprise));
+        var filed = await factory.LoadCaseAsync(byAgent);
+        Assert.Equal((owner.Id, agent.Id), (filed.ApplicantId, filed.FiledById));
+        var seen = await factory.SendAs(world.Representative, new CaseView.Query { Number = byAgent });
+        Assert.Contains(CaseTrigger.Withdraw, seen.Actions);
+        Assert.Equal(seen.Version, (await factory.SendAs(world.Representative, new CasePanel.Query { Number = byAgent })).CaseVersion);
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.SendAs(stranger, new CaseView.Query { Number = byAgent }));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.SendAs(stranger, new CasePanel.Query { Number = byAgent }));
+        Assert.DoesNotContain(CaseTrigger.Withdraw, (await factory.SendAs(owner, new CaseView.Query { Number = byAgent })).Actions);
+
+        await factory.ActAsync(world.Representative, byAgent, CaseTrigger.Withdraw, seen.Version);
+
+        var withdrawn = await factory.LoadCaseAsync(byAgent);
+        Assert.Equal(CaseState.Withdrawn, withdrawn.State);
+        var byRepresentative = withdrawn.History.Single(e => e.Action == "Withdraw");
+        Assert.Equal((world.Representative.Id, "张明"), (byRepresentative.ActorId, byRepresentative.ActorName));
+
+        // The legal representative files again; the agent follows that case and acts on it, recorded as the agent's.
+        var byLeader = await factory.SendAs(world.Representative, DeregistrationSteps.SimpleCommand(world.Enterprise));
+        var asAgent = await factory.SendAs(agent, new CaseView.Query { Number = byLeader });
+        Assert.Contains(CaseTrigger.Withdraw, asAgent.Actions);
+
+        await factory.ActAsync(agent, byLeader, CaseTrigger.Withdraw, asAgent.Version);
+
+        var byAgentOnLeaders = (await factory.LoadCaseAsync(byLeader)).History.Single(e => e.Action == "Withdraw");
+        Assert.Equal((agent.Id, "经办人李四（受法定代表人张明委托）"), (byAgentOnLeaders.ActorId, byAgentOnLeaders.ActorName));
+
+        // Revoked, the agent no longer sees the case the legal representative filed.
+        var third = await factory.SendAs(world.Representative, DeregistrationSteps.SimpleCommand(world.Enterprise));
+        await world.RevokeAsync(agent);
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.SendAs(agent, new CaseView.Query { Number = third }));
+    }
+
     [Fact]
     public async Task Agent_after_the_last_day_of_the_authorisation_or_with_a_changed_name_is_refused()
     {

@@ -170,7 +170,8 @@ public sealed class EnterpriseAccess(PortalDbContext db, CurrentUser me, TimePro
 /// On an enterprise's 注销 or 单独办理 case, the applicant side acts only while it may act for the enterprise in that
 /// service: the verified legal representative as themself, an agent as "经办人 X（受法定代表人 Y 委托）", and anyone
 /// else — the owner who is not the legal representative, a revoked or expired agent, an account whose verification
-/// lapsed — as a bystander the case's applicant-side guards refuse. Staff act as themselves.
+/// lapsed — as a bystander the case's applicant-side guards refuse. Whoever may act sees the case and acts on the
+/// applicant's side even when someone else filed it. Staff act as themselves.
 /// </summary>
 public sealed class EnterpriseCaseActors(EnterpriseAccess access) : ICaseActorPolicy
 {
@@ -190,6 +191,8 @@ public sealed class EnterpriseCaseActors(EnterpriseAccess access) : ICaseActorPo
             return actor with { UserId = "" };
         }
 
-        return f.Standing.ActorFor(actor, c.ServiceCode);
+        // The applicant side even when someone else filed it: the legal representative follows the case an agent or a
+        // window clerk filed, and an agent the one the legal representative filed.
+        return f.Standing.ActorFor(actor, c.ServiceCode) with { ActsForApplicant = true };
     }
 }
