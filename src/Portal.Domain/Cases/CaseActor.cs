@@ -12,6 +12,15 @@ public sealed record CaseActor(string UserId, string Name, IReadOnlySet<string> 
 
     public bool IsSystem => UserId == System.UserId;
 
+    /// <summary>
+    /// Acts on the applicant's side of a case without being its applicant or filer: the verified legal representative
+    /// or an authorised agent on an enterprise's case someone else filed (set by the web layer's actor policy only).
+    /// </summary>
+    public bool ActsForApplicant { get; init; }
+
+    /// <summary>The case's applicant, whoever filed it for them, or someone acting for the applicant.</summary>
+    public bool IsApplicantSideOf(Case c) => ActsForApplicant || UserId == c.ApplicantId || UserId == c.FiledById;
+
     public bool Has(string role) => RoleNames.Contains(role);
 
     public bool IsStaff => RoleNames.Any(r => r != Roles.Applicant);

@@ -25,7 +25,7 @@ public static class CaseWorkflow
         bool IsFrontOrBackOffice() => actor.Has(Roles.Window) || actor.Has(context.Service.Department.ReviewerRole());
         bool MaySendSupplement() => IsFrontOrBackOffice() || IsSupervisor();
         bool IsHoldingDepartment() => actor.Has(context.Service.Department.ReviewerRole());
-        bool IsApplicantSide() => actor.UserId == @case.ApplicantId || actor.UserId == @case.FiledById;
+        bool IsApplicantSide() => actor.IsApplicantSideOf(@case);
         bool HasReason() => !string.IsNullOrWhiteSpace(args().Reason);
         bool FirstSupplementOrOverride() => @case.SupplementCount == 0 || (args().SupervisorOverride && IsSupervisor());
         bool HasCommitmentDate() => args().CommitmentDueUtc is { } due && due > context.NowUtc;

@@ -132,8 +132,8 @@ public static class SubItemWorkflow
 
         var departmentOnly = $"只有{item.Department.Label()}后台审批人员可以办理“{item.Label}”";
         bool IsDepartment() => actor.Has(item.HolderRole);
-        bool MayBegin() => actor.IsSystem || actor.Has(Roles.Window) || actor.UserId == item.Case.ApplicantId || actor.UserId == item.Case.FiledById;
-        bool MayResubmit() => actor.Has(Roles.Window) || actor.UserId == item.Case.ApplicantId || actor.UserId == item.Case.FiledById;
+        bool MayBegin() => actor.IsSystem || actor.Has(Roles.Window) || actor.IsApplicantSideOf(item.Case);
+        bool MayResubmit() => actor.Has(Roles.Window) || actor.IsApplicantSideOf(item.Case);
         bool HasReason() => !string.IsNullOrWhiteSpace(reason);
         bool CaseInProgress() => item.Case.State == CaseState.InProgress;
 

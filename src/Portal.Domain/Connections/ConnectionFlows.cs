@@ -31,7 +31,7 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
         var utilityOnly = $"只有{request.Utility.Label()}单位的工作人员可以执行此操作";
         const string applicantOnly = "只有申请人本人或代办人可以执行此操作";
         bool IsUtility() => actor.Has(role);
-        bool IsApplicantSide() => actor.UserId == c.ApplicantId || actor.UserId == c.FiledById;
+        bool IsApplicantSide() => actor.IsApplicantSideOf(c);
         bool ApplicantOrSystem() => IsApplicantSide() || actor.IsSystem;
         bool HasReason() => !string.IsNullOrWhiteSpace(args().Reason);
         TimeLimit? Total() => context.Limits(request.LimitKey);

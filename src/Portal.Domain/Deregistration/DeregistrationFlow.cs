@@ -34,7 +34,7 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
         var now = context.NowUtc;
         bool IsMarket() => actor.Has(Department.Market.ReviewerRole());
         bool SystemOrMarket() => actor.IsSystem || IsMarket();
-        bool IsApplicantSide() => actor.UserId == c.ApplicantId || actor.UserId == c.FiledById;
+        bool IsApplicantSide() => actor.IsApplicantSideOf(c);
         bool HasReason() => !string.IsNullOrWhiteSpace(args().Reason);
         bool NoticeOver() => application.NoticeEndsAt is { } end && now > end;
         var noticeEnd = application.NoticeEndsAt is { } e ? context.Clock.ToLocal(e).ToString("yyyy年M月d日 HH:mm") : "—";

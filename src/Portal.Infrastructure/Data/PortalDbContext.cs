@@ -39,6 +39,12 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<EnterprisePermit> Permits => Set<EnterprisePermit>();
 
+    /// <summary>经办人授权: who may act for which enterprise in which services (docs/decisions/identity-levels.md).</summary>
+    public DbSet<EnterpriseAgent> EnterpriseAgents => Set<EnterpriseAgent>();
+
+    /// <summary>Identity verifications, identity-provider links and agent authorisations, append-only.</summary>
+    public DbSet<IdentityEvent> IdentityEvents => Set<IdentityEvent>();
+
     public DbSet<DeregistrationApplication> Deregistrations => Set<DeregistrationApplication>();
 
     public DbSet<NoticeResponse> NoticeResponses => Set<NoticeResponse>();

@@ -12,8 +12,27 @@ public interface ICaseFlowSource
     Task<ICaseFlow> LoadAsync(Case c, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Decides who a person acts as on an existing case of a service whose standing can change after filing (an enterprise's
+/// 注销 or 单独办理: the legal representative, an agent whose authorisation may since be revoked).
+/// </summary>
+public interface ICaseActorPolicy
+{
+    bool Handles(Case c);
+
+    /// <summary>The actor to use: the person (perhaps relabelled), or one whom the case's applicant-side guards refuse.</summary>
+    Task<CaseActor> ActorAsync(Case c, CaseActor actor, CancellationToken cancellationToken);
+}
+
 /// <summary>Builds the context a case action needs: the current person, the time, the calendar and the active promises.</summary>
-public sealed class CaseContexts(CurrentUser user, TimeProvider time, CalendarService calendar, PromiseService promises, ServiceCatalog services, IEnumerable<ICaseFlowSource> flows)
+public sealed class CaseContexts(
+    CurrentUser user,
+    TimeProvider time,
+    CalendarService calendar,
+    PromiseService promises,
+    ServiceCatalog services,
+    IEnumerable<ICaseFlowSource> flows,
+    IEnumerable<ICaseActorPolicy> actors)
 {
     public async Task<CaseActionContext> ForAsync(string serviceCode, CancellationToken cancellationToken, CaseActor? actor = null)
     {
@@ -22,9 +41,22 @@ public sealed class CaseContexts(CurrentUser user, TimeProvider time, CalendarSe
         return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode));
     }
 
+    /// <summary>
+    /// Whether the signed-in person acts on the applicant's side of the case without being its applicant or filer
+    /// (the legal representative or an agent on an enterprise's case another filed): they may see it too.
+    /// </summary>
+    public async Task<bool> ActsForApplicantAsync(Case c, CancellationToken cancellationToken) =>
+        user.IsSignedIn && !user.IsStaff && actors.FirstOrDefault(a => a.Handles(c)) is { } policy
+        && (await policy.ActorAsync(c, user.ToActor(), cancellationToken)).ActsForApplicant;
+
     /// <summary>The context for acting on an existing case, with its service's own steps when it has any.</summary>
     public async Task<CaseActionContext> ForCaseAsync(Case c, CancellationToken cancellationToken, CaseActor? actor = null)
     {
+        if (actor is null && user.IsSignedIn && actors.FirstOrDefault(a => a.Handles(c)) is { } policy)
+        {
+            actor = await policy.ActorAsync(c, user.ToActor(), cancellationToken);
+        }
+
         var context = await ForAsync(c.ServiceCode, cancellationToken, actor);
         var source = flows.FirstOrDefault(f => f.Handles(c.ServiceCode));
         return source is null ? context : context with { Flow = await source.LoadAsync(c, cancellationToken) };

@@ -30,6 +30,12 @@ public sealed class PortalExceptionFilter : IAsyncPageFilter
             return;
         }
 
+        if (error.Shape == PortalErrorShape.Forbidden && error.Errors.Count > 0)
+        {
+            // The 403 page says why, in the refusal's own words (e.g. what to do to become allowed).
+            context.HttpContext.Items[Features.Errors.StatusModel.ReasonKey] = error.Errors[0].Message;
+        }
+
         executed.Result = error.Shape switch
         {
             PortalErrorShape.NotFound => new NotFoundResult(),

@@ -20,6 +20,7 @@ using Portal.Web.Features;
 using Portal.Web.Features.Appointments;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.Security;
+using Portal.Web.Features.Identity;
 
 namespace Portal.Web.Setup;
 
@@ -80,6 +81,9 @@ public static class PortalSetup
 
         services.AddPortalSecurity(config);
 
+        // 统一身份认证 over OpenID Connect, when Portal:IdentityProvider:Enabled (docs/decisions/identity-levels.md).
+        services.AddPortalIdentityProvider(config);
+
         services.AddAuthorization(o =>
         {
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -102,6 +106,8 @@ public static class PortalSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<CaseContexts>();
         services.AddScoped<CaseActions>();
+        services.AddScoped<Features.Enterprises.EnterpriseAccess>();
+        services.AddScoped<ICaseActorPolicy, Features.Enterprises.EnterpriseCaseActors>();
         services.AddScoped<Features.Ratings.RatingStore>();
         services.AddAppointments();
         services.AddScoped<ICaseLifecycle, Features.Establishment.EstablishmentLifecycle>();

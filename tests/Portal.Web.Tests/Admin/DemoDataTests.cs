@@ -43,8 +43,8 @@ public sealed class DemoDataTests
         Assert.All(Departments.All, d => Assert.Contains(DemoData.Accounts, a => a.Role == d.ReviewerRole()));
 
         var cases = await factory.WithDb(db => db.Cases.AsNoTracking().Include(c => c.History).ToListAsync());
-        // Six 企业开办 cases, one 简易注销 in its notice period, one 联合报装 with its power and water child cases.
-        Assert.Equal(10, cases.Count);
+        // Seven 企业开办 cases (one of them 李华's), one 简易注销 in its notice period, one 联合报装 with its power and water child cases.
+        Assert.Equal(11, cases.Count);
         Assert.Equal(cases.Count, cases.Select(c => c.Number).Distinct().Count());
         Assert.Single(cases, c => c.State == CaseState.NoticePeriod);
         Assert.Single(cases, c => c.State == CaseState.ConnectionsRunning);
@@ -54,7 +54,37 @@ public sealed class DemoDataTests
         Assert.Contains(cases, c => c.State == CaseState.AwaitingSupplement);
         Assert.Contains(cases, c => c.State == CaseState.Completed);
         Assert.Contains(cases, c => c.IsOverdue && c.History.Any(e => e.Action == "Overdue"));
-        Assert.All(cases, c => Assert.Equal("张明", c.ApplicantName));
+        Assert.Single(cases, c => c.ApplicantName == "李华" && c.State == CaseState.Completed);
+        Assert.All(cases.Where(c => c.ApplicantName != "李华"), c => Assert.Equal("张明", c.ApplicantName));
+    }
+
+    /// <summary>
+    /// The README's walk: 张明 (13800000001) is verified, by window01 at its window, and is the legal representative of
+    /// the demo enterprises; 李华 (13800000002) is not verified and owns an enterprise of her own (she sees its licence
+    /// but cannot deregister it until a window verifies her).
+    /// </summary>
+    [Fact]
+    public async Task Demo_applicants_show_both_identity_levels()
+    {
+        await using var factory = new PortalFactory();
+        factory.Settings["Portal:SeedDemoData"] = "true";
+
+        var users = await factory.WithDb(db => db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith("1380000000")).ToDictionaryAsync(u => u.UserName!));
+        var clerk = await factory.WithDb(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == DemoData.VerifyingClerk));
+
+        var zhang = users["13800000001"];
+        Assert.Equal(Portal.Domain.Identity.IdentityLevel.VerifiedAtWindow, zhang.Level);
+        Assert.Equal(clerk.Id, zhang.VerifiedById);
+        Assert.Equal("王芳（A01号窗口）", zhang.VerifiedByName);
+        Assert.Equal(Portal.Domain.Identity.IdentityLevel.Unverified, users["13800000002"].Level);
+        Assert.True(DemoData.Accounts.Single(a => a.UserName == "13800000001").Verified);
+        Assert.False(DemoData.Accounts.Single(a => a.UserName == "13800000002").Verified);
+        var lihua = await factory.WithDb(db => db.Enterprises.AsNoTracking().SingleAsync(e => e.OwnerId == users["13800000002"].Id));
+        Assert.Equal("李华", lihua.LegalRepresentative);
+        Assert.Equal(users["13800000002"].IdNumber, lihua.LegalRepresentativeIdNumber);
+        Assert.All(
+            await factory.WithDb(db => db.Enterprises.AsNoTracking().Where(e => e.OwnerId == zhang.Id).ToListAsync()),
+            e => Assert.Equal((zhang.FullName, zhang.IdNumber), (e.LegalRepresentative, e.LegalRepresentativeIdNumber)));
     }
 
     [Fact]
@@ -70,7 +100,7 @@ public sealed class DemoDataTests
         var (users, cases) = await second.WithDb(async db => (await db.Users.CountAsync(), await db.Cases.CountAsync()));
 
         Assert.Equal(DemoData.Accounts.Count, users);
-        Assert.Equal(10, cases);
+        Assert.Equal(11, cases);
     }
 
     [Theory]

@@ -19,13 +19,14 @@ public sealed record TestEnterprise(long Id, string CreditCode, string Name, str
 
 /// <summary>
 /// The people and the enterprise most deregistration tests start from: the legal representative (who also owns the
-/// enterprise in the portal), a window clerk, the 市场监管 reviewer and a supervisor.
+/// enterprise in the portal, and whose account a window verified), a window clerk, the 市场监管 reviewer and a supervisor.
 /// </summary>
 public sealed record DeregistrationWorld(PortalFactory Factory, TestUser Representative, TestUser Window, TestUser Market, TestUser Supervisor, TestEnterprise Enterprise)
 {
     public static async Task<DeregistrationWorld> CreateAsync(PortalFactory factory, DateOnly? establishedOn = null)
     {
         var representative = await factory.CreateUserAsync(Roles.Applicant, "张明");
+        await factory.VerifyAsync(representative);
         var enterprise = await factory.RegisterEnterpriseAsync(representative, representative, establishedOn: establishedOn);
         return new DeregistrationWorld(
             factory,
@@ -93,13 +94,12 @@ public static class DeregistrationSteps
 
     /// <summary>
     /// Registers an enterprise the real way: the applicant (张明, made the legal representative of the form by their
-    /// ID number) submits 企业开办 with registration only, and the 市场监管 reviewer completes it — the licence is issued.
+    /// ID number, and verified at a window) submits 企业开办 with registration only, and the 市场监管 reviewer completes
+    /// it — the licence is issued.
     /// </summary>
     public static async Task<(TestUser Representative, TestEnterprise Enterprise)> RegisterThroughEstablishmentAsync(this PortalFactory factory)
     {
-        var representative = await factory.CreateUserAsync(Roles.Applicant, "张明");
-        await factory.WithDb(db => db.Users.Where(u => u.Id == representative.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.IdNumber, EstablishmentSteps.LegalRepresentativeId)));
+        var representative = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant, "张明"));
         var result = await factory.SubmitAsync(representative, EstablishmentSteps.ValidForm("枣庄青禾科技有限公司", "tech", "software") with { SynchronousItems = [] });
         await new Reviewers(factory).CompleteAllAsync(result.Number);
         var c = await factory.LoadCaseAsync(result.Number);

@@ -10,7 +10,8 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Deregistration;
 
 /// <summary>
-/// Who may start a deregistration (the legal representative by real-name match, or a window clerk for them), who may
+/// Who may start a deregistration (the verified legal representative, or a window clerk for them; agents and impostors:
+/// tests/Portal.Web.Tests/Identity), who may
 /// deregister by authority (a supervisor), who may see the case — and one deregistration at a time per enterprise.
 /// </summary>
 public sealed class StartAccessTests
@@ -72,6 +73,7 @@ public sealed class StartAccessTests
         await using var factory = new PortalFactory(provider);
         var owner = await factory.CreateUserAsync(Roles.Applicant, "李华");
         var representative = await factory.CreateUserAsync(Roles.Applicant, "张明");
+        await factory.VerifyAsync(representative);
         var enterprise = await factory.RegisterEnterpriseAsync(owner, representative);
 
         var refused = await Assert.ThrowsAsync<ForbiddenException>(() =>
@@ -80,7 +82,7 @@ public sealed class StartAccessTests
         Assert.Equal(DeregistrationAccess.Refused, refused.Message);
         Assert.Equal((0, 0), await factory.DeregistrationCountsAsync());
 
-        // The legal representative (real-name match) may, for the enterprise its owner holds in the portal.
+        // The legal representative (verified, name and ID number match) may, for the enterprise its owner holds in the portal.
         var number = await factory.SendAs(representative, DeregistrationSteps.SimpleCommand(enterprise));
         var c = await factory.LoadCaseAsync(number);
         Assert.Equal(owner.Id, c.ApplicantId);

@@ -10,7 +10,10 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Establishment;
 
-/// <summary>Who may see an establishment case and its enterprise, and 单独办理 of later items on an enterprise.</summary>
+/// <summary>
+/// Who may see an establishment case and its enterprise, and 单独办理 of later items on an enterprise (by its verified
+/// legal representative; the owner who is not, an impostor and agents: tests/Portal.Web.Tests/Identity).
+/// </summary>
 public sealed class EnterpriseAccessTests
 {
     [Theory]
@@ -53,10 +56,10 @@ public sealed class EnterpriseAccessTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.PostgreSql)]
-    public async Task Owner_starts_tax_later_as_an_addon_case_accepted_at_once_that_the_tax_reviewer_completes(Provider provider)
+    public async Task Legal_representative_starts_tax_later_as_an_addon_case_accepted_at_once_that_the_tax_reviewer_completes(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant, "张明");
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant, "张明"));
         var tax = await factory.CreateUserAsync(Department.Tax.ReviewerRole(), "税务审批员");
         var (_, code) = await RegisterAsync(factory, applicant);
         factory.Time.SetChina(2026, 11, 23, 15);
@@ -126,7 +129,7 @@ public sealed class EnterpriseAccessTests
     public async Task Seal_making_chosen_for_later_can_be_started_on_the_enterprise(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var (_, code) = await RegisterAsync(factory, applicant);
         var page = await factory.SendAs(applicant, new EnterpriseView.Query { CreditCode = code });
         Assert.Contains(page.LaterItems, i => i.Code == "seal");
@@ -150,7 +153,7 @@ public sealed class EnterpriseAccessTests
     public async Task Seal_making_done_with_the_establishment_cannot_be_started_again_on_its_own(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var reviewers = new Reviewers(factory);
         var result = await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("枣庄青禾科技有限公司", "tech") with { SynchronousItems = ["seal"] });
         await reviewers.CompleteAllAsync(result.Number);
@@ -170,7 +173,7 @@ public sealed class EnterpriseAccessTests
     public async Task Starting_the_same_later_item_twice_at_the_same_moment_opens_one_case(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var (_, code) = await RegisterAsync(factory, applicant);
 
         using var start = new SemaphoreSlim(0, 2);

@@ -116,7 +116,8 @@ public sealed class SubItemTests
     public async Task Completing_the_last_synchronous_sub_item_completes_the_case_and_issues_one_licence(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant, "张明");
+        // The applicant is the form's legal representative, verified: the licence page offers them 单独办理.
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant, "张明"));
         var reviewers = new Reviewers(factory);
         var form = EstablishmentSteps.ValidForm(Name, "tech", "software") with { RegisteredCapital = 123.45m };
         var number = (await factory.SubmitAsync(applicant, form)).Number;

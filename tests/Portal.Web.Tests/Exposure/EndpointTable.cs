@@ -79,6 +79,11 @@ public static class EndpointTable
         new("GET /Enterprises",                                "login 200   200   200   200   200   | 200"),
         new("GET /Enterprises/Index",                          "login 200   200   200   200   200   | 200"),
         new("GET /Enterprises/{code}",                         "login 200   404   200   200   200   | 200"),
+        // An enterprise's agents (经办人): only its verified legal representative names and revokes them; another applicant
+        // does not learn it exists, staff are refused with the reason. Revoking nothing: not found.
+        new("GET /Enterprises/{code}/Agents",                  "login 200   404   403   403   403   | 403"),
+        new("POST /Enterprises/{code}/Agents",                 "login 200   404   403   403   403   | 403"),
+        new("POST /Enterprises/{code}/Agents?handler=Revoke",  "login 404   404   403   403   403   | 403"),
         // The error pages answer 200 when asked for directly.
         new("GET /Errors/Error",                               "200   200   200   200   200   200   | 200"),
         new("GET /Errors/Status",                              "200   200   200   200   200   200   | 200"),
@@ -94,6 +99,18 @@ public static class EndpointTable
         new("GET /Home",                                       "200   200   200   200   200   200   | 200"),
         new("GET /Home/Index",                                 "200   200   200   200   200   200   | 200"),
         new("GET /Home/TextSize",                              "302   302   302   302   302   302   | 302"),
+        // 实名等级: an applicant's own level and how to raise it; staff have no such page.
+        new("GET /Identity",                                   "login 200   200   403   403   403   | 403"),
+        new("GET /Identity/Index",                             "login 200   200   403   403   403   | 403"),
+        // 统一身份认证 is off by default (Portal:IdentityProvider): its sign-in and callbacks are not found; the failure page explains.
+        new("GET /Identity/External",                          "login login login login login login | login"),
+        new("GET /Identity/External?handler=Callback",         "404   404   404   404   404   404   | 404"),
+        new("GET /Identity/External?handler=Failed",           "200   200   200   200   200   200   | 200"),
+        new("POST /Identity/External?handler=SignIn",          "404   404   404   404   404   404   | 404"),
+        new("POST /Identity/External?handler=Verify",          "404   404   404   404   404   404   | 404"),
+        // 实名核验 against the ID card: window staff only.
+        new("GET /Identity/Verify",                            "login 403   403   200   403   403   | 403"),
+        new("POST /Identity/Verify",                           "login 403   403   200   403   403   | 403"),
         new("GET /Messages",                                   "login 200   200   200   200   200   | 200"),
         new("GET /Messages/Index",                             "login 200   200   200   200   200   | 200"),
         new("GET /Notices",                                    "200   200   200   200   200   200   | 200"),
@@ -241,7 +258,7 @@ public static class EndpointTable
             "/Cases/{number}" or "/Establishment/Application/{number}" => path.Replace("{number}", "{case}", StringComparison.Ordinal),
             "/Notices/{number}" => "/Notices/{notice}",
             "/Ratings/Case/{number}/{subject:regex(^(Acceptance|Processing)$)}" => "/Ratings/Case/{case}/Acceptance",
-            "/verify/{code}" or "/Enterprises/{code}" or "/Deregistration/Start/{code}" => path.Replace("{code}", "{enterprise}", StringComparison.Ordinal),
+            "/verify/{code}" or "/Enterprises/{code}" or "/Enterprises/{code}/Agents" or "/Deregistration/Start/{code}" => path.Replace("{code}", "{enterprise}", StringComparison.Ordinal),
             "/Appointments/{code}" => "/Appointments/{appointment}",
             "/Hall/Ticket/{code}" or "/Ratings/Visit/{code}" => path.Replace("{code}", "{ticket}", StringComparison.Ordinal),
             "/Ratings/View/{code}" => "/Ratings/View/{rating}",

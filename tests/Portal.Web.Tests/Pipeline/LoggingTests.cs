@@ -55,4 +55,24 @@ public sealed class LoggingTests
         Assert.Contains($"\"IdNumber\":\"{id[..4]}**********{id[^4..]}\"", logged);
         Assert.DoesNotContain(id, logged);
     }
+
+    [Fact]
+    public void Logged_agent_authorisation_masks_the_agents_name_id_number_and_mobile()
+    {
+        var grant = new Portal.Web.Features.Enterprises.Agents.Grant.Command
+        {
+            CreditCode = "91370402MA3C000000",
+            AgentMobile = Mobile,
+            AgentName = "李四海",
+            AgentIdNumber = IdNumber,
+            Services = ["deregistration-simple"],
+        };
+
+        var logged = LoggingBehavior<Portal.Web.Features.Enterprises.Agents.Grant.Command, string>.Describe(grant);
+
+        Assert.Contains("\"AgentName\":\"李**\"", logged);
+        Assert.DoesNotContain("李四海", logged);
+        Assert.DoesNotContain(IdNumber, logged);
+        Assert.DoesNotContain(Mobile, logged);
+    }
 }

@@ -21,6 +21,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         e.Property(x => x.BusinessScope).HasMaxLength(2000);
         e.Property(x => x.LegalRepresentative).HasMaxLength(50);
         e.Property(x => x.LegalRepresentativeIdNumber).HasMaxLength(18);
+        // 我的企业 finds the enterprises whose legal representative a verified person is.
+        e.HasIndex(x => x.LegalRepresentativeIdNumber);
         e.Property(x => x.OwnerId).HasMaxLength(450);
         e.HasIndex(x => x.OwnerId);
         e.HasIndex(x => x.CaseId);

@@ -73,7 +73,7 @@ public sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior
 
     /// <summary>Fields that hold a person's name (an investor's "Name" may be a person's): logged masked, like ID numbers and phones.</summary>
     private static readonly HashSet<string> PersonNameKeys =
-        new(["Name", "LegalRepresentative", "ContactName", "SignedName", "FullName", "RaterName", "ApplicantName", "ContactPerson"], StringComparer.Ordinal);
+        new(["Name", "LegalRepresentative", "ContactName", "SignedName", "FullName", "RaterName", "ApplicantName", "ContactPerson", "AgentName"], StringComparer.Ordinal);
 
     private static void Scrub(JsonNode? node)
     {

@@ -97,6 +97,10 @@ public static class Register
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
+            // The name and ID number are only claimed here (未实名核验): several accounts may claim one ID number, and
+            // nothing that binds a person or an enterprise trusts the claim until it is verified (one verified account
+            // per ID number). Refusing a second claim would let whoever registers first block the real person, and
+            // tell anyone whether a citizen's ID number is registered (docs/decisions/identity-levels.md).
             var idNumber = ResidentIdNumber.Normalize(request.IdNumber);
             var mobile = request.Mobile.Trim();
             var user = new PortalUser
@@ -119,7 +123,7 @@ public static class Register
 
             var normalizedName = users.NormalizeName(mobile);
             var existing = await users.Users.AsNoTracking()
-                .Where(u => u.IdNumber == idNumber || u.NormalizedUserName == normalizedName)
+                .Where(u => u.NormalizedUserName == normalizedName)
                 .Select(u => new { u.Id, u.UserName })
                 .FirstOrDefaultAsync(cancellationToken);
             if (existing is not null)
@@ -153,7 +157,7 @@ public static class Register
             await audit.RecordAsync(
                 SecurityEventType.RegistrationDuplicate,
                 account,
-                $"用该账号的身份证号或手机号再次注册，未新建账号（填写的身份证号{PersonalData.MaskIdNumber(candidate.IdNumber)}、手机号{PersonalData.MaskPhone(candidate.PhoneNumber)}）",
+                $"用该账号的手机号再次注册，未新建账号（填写的身份证号{PersonalData.MaskIdNumber(candidate.IdNumber)}、手机号{PersonalData.MaskPhone(candidate.PhoneNumber)}）",
                 cancellationToken);
         }
     }

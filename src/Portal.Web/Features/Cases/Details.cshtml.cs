@@ -166,7 +166,7 @@ public static class CaseView
             var shared = found is not null && DeregistrationService.IsDeregistration(found.ServiceCode)
                 ? await db.CancellationShares.AsNoTracking().Where(s => s.Application.CaseId == found.Id).Select(s => s.Department).ToListAsync(cancellationToken)
                 : [];
-            var c = CaseAccess.EnsureVisible(found, me, services, shared.Select(d => d.ReviewerRole()).ToList());
+            var c = await CaseAccess.EnsureVisibleAsync(found, me, services, contexts, cancellationToken, shared.Select(d => d.ReviewerRole()).ToList());
             var context = await contexts.ForCaseAsync(c, cancellationToken);
             var clock = context.Clock;
             var now = context.NowUtc;
@@ -314,8 +314,8 @@ public static class Act
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var c = CaseAccess.EnsureVisible(
-                await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services);
+            var c = await CaseAccess.EnsureVisibleAsync(
+                await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services, contexts, cancellationToken);
             if (c.Version != request.ExpectedVersion)
             {
                 throw new ConflictException();
@@ -377,8 +377,8 @@ public static class SubItemAct
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var c = CaseAccess.EnsureVisible(
-                await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services);
+            var c = await CaseAccess.EnsureVisibleAsync(
+                await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services, contexts, cancellationToken);
             var item = c.SubItems.FirstOrDefault(i => i.Id == request.ItemId) ?? throw new NotFoundException("未找到该并联事项。");
             if (item.Version != request.ExpectedVersion)
             {

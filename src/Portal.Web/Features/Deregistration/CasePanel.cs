@@ -51,7 +51,7 @@ public static class CasePanel
         IReadOnlyList<Share> Shares,
         long CaseVersion);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, CaseContexts contexts) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -63,7 +63,7 @@ public static class CasePanel
 
             var d = await db.Deregistrations.AsNoTracking().Include(x => x.Responses).Include(x => x.Shares).AsSplitQuery()
                 .SingleAsync(x => x.CaseId == c.Id, cancellationToken);
-            CaseAccess.EnsureVisible(c, me, services, SharedRoles(d));
+            await CaseAccess.EnsureVisibleAsync(c, me, services, contexts, cancellationToken, SharedRoles(d));
             var clock = await calendar.GetClockAsync(cancellationToken);
             string F(DateTime? utc) => utc is { } u ? DeadlineView.Format(clock.ToLocal(u)) : "—";
             var market = me.IsInRole(Department.Market.ReviewerRole());

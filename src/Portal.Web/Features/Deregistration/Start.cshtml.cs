@@ -12,6 +12,7 @@ using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
+using Portal.Web.Features.Enterprises;
 
 namespace Portal.Web.Features.Deregistration;
 
@@ -53,24 +54,21 @@ public sealed class StartModel(IMediator mediator) : PageModel, IReloadablePage
         Form = await mediator.Send(new StartForm.Query { CreditCode = Code, Route = Route }, cancellationToken);
 }
 
-/// <summary>Who may start a deregistration of an enterprise: its legal representative (real-name match) or a window clerk filing for them.</summary>
+/// <summary>
+/// Who may start a deregistration of an enterprise: its legal representative (a verified account whose name and ID
+/// number both match the licence), an agent the legal representative authorised for the route, or a window clerk
+/// filing for them (docs/decisions/identity-levels.md). Every check goes through <see cref="EnterpriseAccess"/>.
+/// </summary>
 public static class DeregistrationAccess
 {
-    public const string Refused = "只有企业的法定代表人本人（实名核验）或窗口工作人员（帮办代办）可以申请注销。";
+    public const string Refused = "只有企业的法定代表人本人（已实名核验）、受其委托办理注销的经办人或窗口工作人员（帮办代办）可以申请注销。";
 
-    public static async Task<bool> IsLegalRepresentativeAsync(PortalDbContext db, CurrentUser me, Enterprise enterprise, CancellationToken cancellationToken)
+    /// <summary>Whether the person may start the route, and if not, the Chinese reason.</summary>
+    public static (bool May, string Refusal) MayStart(EnterpriseStanding standing, DeregistrationRoute route)
     {
-        if (!me.IsSignedIn || me.IsStaff)
-        {
-            return false;
-        }
-
-        var idNumber = await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.IdNumber).SingleOrDefaultAsync(cancellationToken);
-        return idNumber is not null && idNumber == enterprise.LegalRepresentativeIdNumber;
+        var code = DeregistrationService.For(route).Code;
+        return (standing.MayFile(code), standing.RefusalFor(code, Refused));
     }
-
-    public static async Task<bool> MayStartAsync(PortalDbContext db, CurrentUser me, Enterprise enterprise, CancellationToken cancellationToken) =>
-        me.IsInRole(Roles.Window) || await IsLegalRepresentativeAsync(db, me, enterprise, cancellationToken);
 }
 
 /// <summary>The start form: the enterprise, the route's conditions and promises.</summary>
@@ -98,7 +96,7 @@ public static class StartForm
         bool IsSupervisor,
         bool MayApply);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, PromiseService promises) : IRequestHandler<Query, Result>
+    public sealed class Handler(CurrentUser me, EnterpriseAccess access, PromiseService promises) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -107,13 +105,14 @@ public static class StartForm
                 throw new NotSignedInException();
             }
 
-            var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken)
+            var (enterprise, standing) = await access.ForCodeAsync(request.CreditCode, cancellationToken)
                 ?? throw new NotFoundException("未找到该企业。");
             var supervisor = me.IsInRole(Roles.Supervisor);
-            var mayApply = await DeregistrationAccess.MayStartAsync(db, me, enterprise, cancellationToken);
+            var route = request.Route.IsByAuthority() ? DeregistrationRoute.Simple : request.Route;
+            var (mayApply, refusal) = DeregistrationAccess.MayStart(standing, route);
             if (!supervisor && !mayApply)
             {
-                throw new ForbiddenException(DeregistrationAccess.Refused);
+                throw new ForbiddenException(refusal);
             }
 
             if (!enterprise.IsActive)
@@ -198,7 +197,7 @@ public static class Start
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, CaseContexts contexts, TimeProvider time) : IRequestHandler<Command, string>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, CaseContexts contexts, TimeProvider time) : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -209,13 +208,17 @@ public static class Start
 
             var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken)
                 ?? throw new NotFoundException("未找到该企业。");
-            if (!await DeregistrationAccess.MayStartAsync(db, me, enterprise, cancellationToken))
+            var standing = await access.ForAsync(enterprise, cancellationToken);
+            var (may, refusal) = DeregistrationAccess.MayStart(standing, request.Route);
+            if (!may)
             {
-                throw new ForbiddenException(DeregistrationAccess.Refused);
+                throw new ForbiddenException(refusal);
             }
 
             var service = DeregistrationService.For(request.Route);
-            var context = await contexts.ForAsync(service.Code, cancellationToken);
+
+            // An agent's submission is recorded as the agent's: "经办人 X（受法定代表人 Y 委托）" under the agent's account.
+            var context = await contexts.ForAsync(service.Code, cancellationToken, standing.ActorFor(me.ToActor(), service.Code));
             var now = time.GetUtcNow().UtcDateTime;
             DeregistrationApplication application;
             if (request.Route == DeregistrationRoute.Simple)

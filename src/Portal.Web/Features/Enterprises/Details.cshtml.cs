@@ -49,7 +49,8 @@ public static class EnterpriseView
         public string VerifyBase { get; init; } = "";
     }
 
-    public sealed record LaterItem(string Code, string Label, string Department, string? CaseNumber, string? CaseState);
+    /// <summary>A 单独办理 item; <paramref name="MayStart"/>: this person may start it (legal representative, an agent for it, or a window clerk).</summary>
+    public sealed record LaterItem(string Code, string Label, string Department, string? CaseNumber, string? CaseState, bool MayStart = false);
 
     public sealed record ExitCase(string Number, string Service, string State);
 
@@ -66,31 +67,44 @@ public static class EnterpriseView
         IReadOnlyList<EnterprisePermit> Permits,
         IReadOnlyList<ExitCase> Deregistrations,
         bool MayDeregister,
-        bool IsSupervisor);
+        bool IsSupervisor)
+    {
+        /// <summary>Where the person stands (legal representative, agent, owner, staff) and what they may do.</summary>
+        public EnterpriseStanding Standing { get; init; } = null!;
+
+        public bool MaySimple { get; init; }
+
+        public bool MayOrdinary { get; init; }
+
+        /// <summary>The enterprise's agents, for its legal representative (who may revoke them).</summary>
+        public IReadOnlyList<Agents.AgentRow> AgentRows { get; init; } = [];
+    }
 
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, EnterpriseAccess access, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken);
-            var legalRep = enterprise is not null && await DeregistrationAccess.IsLegalRepresentativeAsync(db, me, enterprise, cancellationToken);
-            if (enterprise is null || !(enterprise.OwnerId == me.Id || legalRep || me.IsStaff))
-            {
-                throw new NotFoundException("未找到该企业，或该企业不属于您。");
-            }
+            var (enterprise, standing) = await access.ForCodeAsync(request.CreditCode, cancellationToken)
+                ?? throw new NotFoundException(EnterpriseStanding.NotFound);
+            standing.EnsureVisible();
 
-            var establishment = await db.Cases.AsNoTracking().Include(c => c.SubItems).FirstAsync(c => c.Id == enterprise.CaseId, cancellationToken);
+            // Enterprises registered before the portal kept its records have no 企业开办 case here.
+            var establishment = await db.Cases.AsNoTracking().Include(c => c.SubItems).FirstOrDefaultAsync(c => c.Id == enterprise.CaseId, cancellationToken);
             var addons = await db.Cases.AsNoTracking().Where(c => c.SubjectCode == enterprise.CreditCode).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
             var later = EstablishmentCatalog.Items
-                .Where(i => !i.Mandatory && (i.AnyTime || establishment.SubItems.Any(s => s.Code == i.Code && s.State == SubItemState.Later)))
+                .Where(i => !i.Mandatory && (i.AnyTime || establishment?.SubItems.Any(s => s.Code == i.Code && s.State == SubItemState.Later) == true))
                 .Select(i =>
                 {
                     var latest = addons.FirstOrDefault(c => c.ServiceCode == EstablishmentService.AddonPrefix + i.Code);
-                    return new LaterItem(i.Code, i.Label, i.Department.Label(), latest?.Number, latest?.State.Label());
+                    return new LaterItem(i.Code, i.Label, i.Department.Label(), latest?.Number, latest?.State.Label(),
+                        enterprise.Status == EnterpriseStatus.Active && standing.MayFile(EstablishmentService.AddonPrefix + i.Code));
                 })
                 .ToList();
             var url = $"{request.VerifyBase}/verify/{enterprise.CreditCode}";
+            var open = enterprise.IsActive && enterprise.DeregistrationCaseId is null;
+            var maySimple = open && standing.MayFile(DeregistrationService.SimpleCode);
+            var mayOrdinary = open && standing.MayFile(DeregistrationService.OrdinaryCode);
             return new Result(
                 enterprise,
                 PersonalData.MaskIdNumber(enterprise.LegalRepresentativeIdNumber),
@@ -98,14 +112,22 @@ public static class EnterpriseView
                 Licence.QrSvg(url),
                 Licence.SealSvg(enterprise.Name, enterprise.CreditCode),
                 url,
-                establishment.Number,
+                establishment?.Number,
                 later,
-                enterprise.Status == EnterpriseStatus.Active && (enterprise.OwnerId == me.Id || me.IsInRole(Roles.Window)),
+                later.Any(i => i.MayStart),
                 await db.Permits.AsNoTracking().Where(p => p.EnterpriseId == enterprise.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken),
                 addons.Where(c => DeregistrationService.IsDeregistration(c.ServiceCode))
                     .Select(c => new ExitCase(c.Number, services.NameOf(c.ServiceCode), c.State.Label())).ToList(),
-                enterprise.IsActive && enterprise.DeregistrationCaseId is null && (legalRep || me.IsInRole(Roles.Window)),
-                enterprise.IsActive && enterprise.DeregistrationCaseId is null && me.IsInRole(Roles.Supervisor));
+                maySimple || mayOrdinary,
+                open && me.IsInRole(Roles.Supervisor))
+            {
+                Standing = standing,
+                MaySimple = maySimple,
+                MayOrdinary = mayOrdinary,
+                AgentRows = standing.MayManageAgents
+                    ? await Agents.RowsAsync(db, await calendar.GetClockAsync(cancellationToken), enterprise.Id, time.GetUtcNow().UtcDateTime, cancellationToken)
+                    : [],
+            };
         }
     }
 }
@@ -129,14 +151,18 @@ public static class StartLater
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, CaseContexts contexts, CaseActions actions) : IRequestHandler<Command, string>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, CaseContexts contexts, CaseActions actions) : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
-            var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken);
-            if (enterprise is null || !(enterprise.OwnerId == me.Id || me.IsInRole(Roles.Window)))
+            var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.CreditCode == request.CreditCode, cancellationToken)
+                ?? throw new NotFoundException(EnterpriseStanding.NotFound);
+            var standing = await access.ForAsync(enterprise, cancellationToken);
+            standing.EnsureVisible();
+            var serviceCode = EstablishmentService.AddonPrefix + request.Item;
+            if (!standing.MayFile(serviceCode))
             {
-                throw new NotFoundException("未找到该企业，或该企业不属于您。");
+                throw new ForbiddenException(standing.RefusalFor(serviceCode, "只有企业的法定代表人本人（已实名核验）、受其委托办理该事项的经办人或窗口工作人员（帮办代办）可以办理。"));
             }
 
             if (enterprise.Status != EnterpriseStatus.Active)
@@ -151,7 +177,6 @@ public static class StartLater
                 throw new RuleViolationException([$"“{item.Label}”已随企业开办同步办理，不能再单独办理。"]);
             }
 
-            var serviceCode = EstablishmentService.AddonPrefix + item.Code;
             var open = await db.Cases.AnyAsync(c => c.SubjectCode == enterprise.CreditCode && c.ServiceCode == serviceCode && c.ClosedAt == null, cancellationToken);
             if (open)
             {
@@ -163,7 +188,7 @@ public static class StartLater
             enterprise.BumpVersion();
             await db.SaveChangesAsync(cancellationToken);
 
-            var context = await contexts.ForAsync(serviceCode, cancellationToken);
+            var context = await contexts.ForAsync(serviceCode, cancellationToken, standing.ActorFor(me.ToActor(), serviceCode));
             var owner = await db.Users.AsNoTracking().Where(u => u.Id == enterprise.OwnerId).Select(u => new { u.Id, u.FullName }).SingleAsync(cancellationToken);
             var definition = EstablishmentService.Addons.Single(a => a.Code == serviceCode);
             var number = await CaseNumbers.NextAsync(db, definition.NumberPrefix, context.Clock.LocalDate(context.NowUtc), cancellationToken);

@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Enterprises;
-using Portal.Infrastructure.Data;
 using Portal.Web.Common;
 
 namespace Portal.Web.Features.Enterprises;
@@ -15,16 +14,17 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Rows = await mediator.Send(new MyEnterprises.Query(), cancellationToken);
 }
 
-/// <summary>我的企业: the enterprises the signed-in applicant registered through the portal.</summary>
+/// <summary>
+/// 我的企业: the enterprises the signed-in applicant registered through the portal, leads as its verified legal
+/// representative (name and ID number both match), or acts for as an authorised agent (经办人).
+/// </summary>
 public static class MyEnterprises
 {
     public sealed record Query : IQuery<IReadOnlyList<Enterprise>>;
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me) : IRequestHandler<Query, IReadOnlyList<Enterprise>>
+    public sealed class Handler(EnterpriseAccess access) : IRequestHandler<Query, IReadOnlyList<Enterprise>>
     {
         public async Task<IReadOnlyList<Enterprise>> Handle(Query request, CancellationToken cancellationToken) =>
-            await db.Enterprises.AsNoTracking()
-                .Where(e => e.OwnerId == me.Id || db.Users.Any(u => u.Id == me.Id && u.IdNumber != null && u.IdNumber == e.LegalRepresentativeIdNumber))
-                .OrderByDescending(e => e.Id).Take(100).ToListAsync(cancellationToken);
+            await (await access.VisibleAsync(cancellationToken)).OrderByDescending(e => e.Id).Take(100).ToListAsync(cancellationToken);
     }
 }

@@ -8,6 +8,9 @@ namespace Portal.Web.Features.Errors;
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
+    /// <summary>HttpContext.Items key of a refusal's own Chinese reason, shown on the 403 page instead of the general text.</summary>
+    public const string ReasonKey = "portal.refusal";
+
     public string Title { get; private set; } = "";
 
     public string Message { get; private set; } = "";
@@ -26,5 +29,9 @@ public sealed class StatusModel : PageModel
             429 => ("操作过于频繁", "请稍等片刻再试。"),
             _ => ("无法完成请求", "请稍后重试。"),
         };
+        if (code == 403 && HttpContext.Items[ReasonKey] is string reason)
+        {
+            Message = reason;
+        }
     }
 }

@@ -35,11 +35,17 @@ public static class DemoData
     /// </summary>
     public const string AuthenticatorKey = "PORTALDEMOTOTPSECRETFORSTAFFONLY";
 
-    public sealed record Account(string UserName, string Name, string Role, string? Window = null);
+    /// <param name="Verified">An applicant whose name and ID number window01 verified against the ID card (实名核验).</param>
+    public sealed record Account(string UserName, string Name, string Role, string? Window = null, bool Verified = false);
+
+    /// <summary>The clerk who verified the demo's verified applicant at the window.</summary>
+    public const string VerifyingClerk = "window01";
 
     public static IReadOnlyList<Account> Accounts { get; } =
     [
-        new("13800000001", "张明", Roles.Applicant),
+        // 张明 is verified and the legal representative of the demo enterprises; 李华 is not yet verified: she sees
+        // her own enterprise but cannot deregister it until a window verifies her (docs/decisions/identity-levels.md).
+        new("13800000001", "张明", Roles.Applicant, Verified: true),
         new("13800000002", "李华", Roles.Applicant),
         new("window01", "王芳", Roles.Window, "A01"),
         new("window02", "刘洋", Roles.Window, "A02"),
@@ -57,6 +63,7 @@ public static class DemoData
         var db = services.GetRequiredService<PortalDbContext>();
         var time = services.GetRequiredService<TimeProvider>();
         var seq = 0;
+        var added = new List<Account>();
         foreach (var account in Accounts)
         {
             seq++;
@@ -93,6 +100,21 @@ public static class DemoData
             {
                 await EnrolDemoAuthenticatorAsync(services, users, user, cancellationToken);
             }
+
+            added.Add(account);
+        }
+
+        // 实名核验 at window01 for the verified demo applicants, recorded like the window's own action.
+        var clerk = await users.FindByNameAsync(VerifyingClerk);
+        foreach (var account in added.Where(a => a.Verified))
+        {
+            var user = (await users.FindByNameAsync(account.UserName))!;
+            var by = $"{clerk!.FullName}（{clerk.WindowNumber}号窗口）";
+            var now = time.GetUtcNow().UtcDateTime;
+            user.MarkVerified(VerificationMethod.Window, now, clerk.Id, by);
+            await users.UpdateAsync(user);
+            db.IdentityEvents.Add(new IdentityEvent(user.Id, IdentityEventKind.Verified, now, clerk.Id, by, "窗口核验（演示数据）：核对居民身份证原件"));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         if (!await db.Cases.AnyAsync(cancellationToken))
@@ -238,6 +260,24 @@ public static class DemoData
         var followUp = await db.RatingFollowUps.AsNoTracking().Where(f => f.Rating.CaseNumber == done.Number).Select(f => f.Id).SingleAsync(cancellationToken);
         await As("supervisor", m => m.Send(new Features.Ratings.ActOnFollowUp.Command { Id = followUp, Trigger = FollowUpTrigger.RecordVisit, Text = "已电话回访申请人，了解到印章领取需二次到场，情况正在核实。" }));
 
+        // 李华 (not yet verified) registered her own enterprise: she sees its licence, but its 注销 and 单独办理 wait until
+        // a window verifies her name and ID number (the README's demo table says so).
+        var lihua = await As("13800000002", m => m.Send(Submit.Command.From(new EstablishmentForm
+        {
+            ProposedName = "枣庄华美日用品有限公司",
+            Type = EnterpriseType.LimitedLiability,
+            RegisteredCapital = 50,
+            Address = "山东省枣庄市市中区建华路8号",
+            ScopeCodes = ["daily-goods", "office-supplies"],
+            LegalRepresentative = "李华",
+            LegalRepresentativeIdNumber = ResidentIdNumber.Create("37040219900101002"),
+            Investors = [new InvestorRow { Name = "李华", IdentityNumber = ResidentIdNumber.Create("37040219900101002"), SharePercent = 100 }],
+            ContactName = "李华",
+            ContactPhone = "13800000002",
+            SynchronousItems = [],
+        })));
+        await FinishAsync(lihua.Number);
+
         // The hall: on a working day, three visitors wait (one with a priority number) and one appointment is booked.
         var today = clock.LocalDate(time.GetUtcNow().UtcDateTime);
         if (clock.Calendar.IsWorkingDay(today))
@@ -284,7 +324,8 @@ public static class DemoData
         Console.WriteLine($"  所有演示账号的密码: {Password}");
         foreach (var a in accounts)
         {
-            Console.WriteLine($"  {Roles.Label(a.Role),-16} {a.UserName,-22} {a.Name}");
+            var level = a.Role != Roles.Applicant ? "" : a.Verified ? "（已实名核验）" : "（未实名核验）";
+            Console.WriteLine($"  {Roles.Label(a.Role),-16} {a.UserName,-22} {a.Name}{level}");
         }
 
         Console.WriteLine(development

@@ -1,0 +1,309 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Identity;
+using Portal.Domain.Organisation;
+using Portal.Domain.Privacy;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Identity;
+
+/// <summary>
+/// 统一身份认证 (OpenID Connect): “使用统一身份认证登录” from the sign-in page, “使用统一身份认证核验” from 我的实名等级,
+/// and the return from the provider. The handler (ASP.NET Core's) checks the provider's signed id_token; this page
+/// only reads its verified name and ID number and sends them to <see cref="ExternalIdentity"/>.
+/// </summary>
+[AllowAnonymous]
+public sealed partial class ExternalModel(IMediator mediator, SignInManager<PortalUser> signIn, UserManager<PortalUser> users, CurrentUser me, IOptions<IdentityProviderOptions> options)
+    : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "登录后返回的页面")]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "方式")]
+    public string? Mode { get; set; }
+
+    /// <summary>The Chinese reason shown when the provider's answer could not be used.</summary>
+    public string? Problem { get; private set; }
+
+    private IdentityProviderOptions Provider => options.Value;
+
+    public IActionResult OnGet() => Redirect("/Account/Login");
+
+    public IActionResult OnPostSignIn()
+    {
+        EnsureEnabled();
+        var back = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        var redirect = "/Identity/External?handler=Callback&mode=signin" + (back is null ? "" : "&returnUrl=" + Uri.EscapeDataString(back));
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(IdentityProviderOptions.Scheme, redirect), IdentityProviderOptions.Scheme);
+    }
+
+    public IActionResult OnPostVerify()
+    {
+        EnsureEnabled();
+        if (!me.IsSignedIn)
+        {
+            throw new NotSignedInException();
+        }
+
+        if (!me.IsInRole(Roles.Applicant))
+        {
+            throw new ForbiddenException("工作人员账号无需实名核验。");
+        }
+
+        // The signed-in account's id goes with the challenge: the answer is only accepted for this same account.
+        var properties = signIn.ConfigureExternalAuthenticationProperties(IdentityProviderOptions.Scheme, "/Identity/External?handler=Callback&mode=verify", me.Id);
+        return Challenge(properties, IdentityProviderOptions.Scheme);
+    }
+
+    public async Task<IActionResult> OnGetCallbackAsync(CancellationToken cancellationToken)
+    {
+        EnsureEnabled();
+        var verify = Mode == "verify";
+        if (verify && !me.IsSignedIn)
+        {
+            throw new NotSignedInException();
+        }
+
+        var info = await signIn.GetExternalLoginInfoAsync(verify ? me.Id : null);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (info is null || info.LoginProvider != IdentityProviderOptions.Scheme)
+        {
+            Problem = $"{Provider.DisplayName}未返回有效的登录结果，请重试。";
+            return Page();
+        }
+
+        var outcome = await mediator.Send(
+            new ExternalIdentity.Command
+            {
+                ProviderKey = info.ProviderKey,
+                Name = Claim(info.Principal, Provider.NameClaim),
+                IdNumber = Claim(info.Principal, Provider.IdNumberClaim),
+                Phone = Provider.PhoneClaim is { } phone ? Claim(info.Principal, phone) : null,
+                VerifyUserId = verify ? me.Id : null,
+            },
+            cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            Problem = refusal;
+            return Page();
+        }
+
+        TempData["Notice"] = outcome.Notice;
+        if (verify)
+        {
+            // The level is read from the database on each page, but the cookie is refreshed to carry the new stamp.
+            await signIn.RefreshSignInAsync((await users.FindByIdAsync(outcome.UserId))!);
+            return Redirect("/Identity");
+        }
+
+        var user = (await users.FindByIdAsync(outcome.UserId))!;
+        await signIn.SignInAsync(user, isPersistent: false, IdentityProviderOptions.Scheme);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl : CurrentUser.HomePathFor(await users.GetRolesAsync(user)));
+    }
+
+    public IActionResult OnGetFailed()
+    {
+        Problem = $"{Provider.DisplayName}未完成（已取消、超时或认证平台暂时无法访问），请重试，或使用手机号和密码登录。";
+        return Page();
+    }
+
+    private void EnsureEnabled()
+    {
+        if (!Provider.Enabled)
+        {
+            throw new NotFoundException();
+        }
+    }
+
+    private static string? Claim(ClaimsPrincipal principal, string type) => principal.FindFirst(type)?.Value;
+}
+
+/// <summary>
+/// What a sign-in at the identity provider does with the name and ID number it vouches for
+/// (docs/decisions/identity-levels.md):
+/// <list type="bullet">
+/// <item>from 我的实名等级 (the account is signed in): the account is verified and linked when its name and ID number
+/// are the provider's; otherwise nothing changes;</item>
+/// <item>from the sign-in page: an account already linked signs in; an account already verified with the same name and
+/// ID number is linked and signs in; otherwise a new verified applicant account is created. An unverified account
+/// that merely claims the same name and ID number is never taken over — whoever registered it may not be this person;
+/// its owner links it by signing in to it first and verifying from 我的实名等级.</item>
+/// </list>
+/// </summary>
+public static partial class ExternalIdentity
+{
+    /// <summary>Sent only by the callback above, with what the provider's checked id_token says (the person may not be signed in yet).</summary>
+    [PublicRequest]
+    public sealed record Command : ICommand<Result>
+    {
+        public string ProviderKey { get; init; } = "";
+
+        public string? Name { get; init; }
+
+        public string? IdNumber { get; init; }
+
+        public string? Phone { get; init; }
+
+        /// <summary>The signed-in account to verify (核验), or null for a sign-in (登录).</summary>
+        public string? VerifyUserId { get; init; }
+    }
+
+    /// <summary>The account to sign in or that was verified, and the notice; or a refusal (nothing changed).</summary>
+    public sealed record Result(string UserId, string Notice, string? Refusal = null)
+    {
+        public static Result Refused(string refusal) => new("", "", refusal);
+    }
+
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, IOptions<IdentityProviderOptions> options, TimeProvider time)
+        : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var provider = options.Value.DisplayName;
+            var scheme = IdentityProviderOptions.Scheme;
+            var name = request.Name?.Trim() ?? "";
+            var idNumber = ResidentIdNumber.Normalize(request.IdNumber ?? "");
+            if (string.IsNullOrWhiteSpace(request.ProviderKey) || name.Length is 0 or > 50 || ResidentIdNumber.Validate(idNumber) is not null)
+            {
+                return Result.Refused($"{provider}没有提供有效的姓名和居民身份证号，无法完成实名核验。请联系认证平台或到窗口核验。");
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var linked = await users.FindByLoginAsync(scheme, request.ProviderKey);
+            if (request.VerifyUserId is { } userId)
+            {
+                var user = await users.FindByIdAsync(userId) ?? throw new NotSignedInException();
+                if (linked is not null && linked.Id != user.Id)
+                {
+                    return Result.Refused($"该{provider}账号已关联本平台的另一个账号，请使用那个账号登录。");
+                }
+
+                if (!IdentityLevels.SamePerson(name, idNumber, user.FullName, user.IdNumber))
+                {
+                    return Result.Refused($"{provider}返回的姓名或身份证号与本账号登记的不一致，未能核验。账号登记的信息须与居民身份证一致；如有误，请到窗口办理。");
+                }
+
+                if (await OtherVerifiedAsync(idNumber, user.Id, cancellationToken) is { } other)
+                {
+                    return Result.Refused(VerifyAccount.OneVerifiedAccount(other));
+                }
+
+                if (!user.Level.IsVerified())
+                {
+                    Verify(user, now, provider);
+                }
+
+                if (linked is null)
+                {
+                    Link(user, request.ProviderKey, now, provider);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                return new Result(user.Id, $"已通过{provider}完成实名核验。");
+            }
+
+            if (linked is not null)
+            {
+                // Still the same person as the provider says: a verification that lapsed (a changed name) is renewed.
+                if (!linked.Level.IsVerified() && IdentityLevels.SamePerson(name, idNumber, linked.FullName, linked.IdNumber)
+                    && await OtherVerifiedAsync(idNumber, linked.Id, cancellationToken) is null)
+                {
+                    Verify(linked, now, provider);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                return new Result(linked.Id, $"已通过{provider}登录。");
+            }
+
+            var verified = await db.Users.FirstOrDefaultAsync(u => u.VerifiedIdNumber == idNumber, cancellationToken);
+            if (verified is not null)
+            {
+                if (!verified.Level.IsVerified() || !IdentityLevels.SamePerson(name, idNumber, verified.FullName, verified.IdNumber))
+                {
+                    return Result.Refused($"该身份证号已有实名核验的账号，但其登记信息与{provider}返回的不一致，请携带居民身份证到政务服务中心窗口处理。");
+                }
+
+                Link(verified, request.ProviderKey, now, provider);
+                await db.SaveChangesAsync(cancellationToken);
+                return new Result(verified.Id, $"已通过{provider}登录，并关联到您已实名核验的账号。");
+            }
+
+            var account = new PortalUser
+            {
+                UserName = await UserNameAsync(request.Phone, cancellationToken),
+                PhoneNumber = Mobile(request.Phone),
+                FullName = name,
+                IdNumber = idNumber,
+                Kind = UserKind.Citizen,
+                CreatedAt = now,
+            };
+            var created = await users.CreateAsync(account);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("The identity provider's account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            }
+
+            await users.AddToRoleAsync(account, Roles.Applicant);
+            IdentityJournal.Record(db, new IdentityEvent(account.Id, IdentityEventKind.ProviderAccountCreated, now, null, provider, $"首次通过{provider}登录，创建申请人账号"));
+            Verify(account, now, provider);
+            Link(account, request.ProviderKey, now, provider);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(account.Id, $"已通过{provider}登录，并创建了已实名核验的账号。");
+        }
+
+        private async Task<string?> OtherVerifiedAsync(string idNumber, string userId, CancellationToken cancellationToken) =>
+            await db.Users.AsNoTracking().Where(u => u.VerifiedIdNumber == idNumber && u.Id != userId)
+                .Select(u => u.PhoneNumber ?? u.UserName).FirstOrDefaultAsync(cancellationToken) is { } mobile ? mobile : null;
+
+        private void Verify(PortalUser user, DateTime now, string provider)
+        {
+            user.MarkVerified(VerificationMethod.IdentityProvider, now, null, provider);
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            IdentityJournal.Record(db, new IdentityEvent(
+                user.Id, IdentityEventKind.Verified, now, null, provider,
+                $"{provider}核验：姓名{PersonalData.MaskName(user.FullName)}，身份证号{PersonalData.MaskIdNumber(user.IdNumber)}"));
+        }
+
+        private void Link(PortalUser user, string providerKey, DateTime now, string provider)
+        {
+            db.UserLogins.Add(new IdentityUserLogin<string>
+            {
+                LoginProvider = IdentityProviderOptions.Scheme,
+                ProviderKey = providerKey,
+                ProviderDisplayName = provider,
+                UserId = user.Id,
+            });
+            IdentityJournal.Record(db, new IdentityEvent(user.Id, IdentityEventKind.ProviderLinked, now, null, provider, $"关联{provider}账号"));
+        }
+
+        /// <summary>The mobile number when the provider gave a free one (the usual user name), else a generated name.</summary>
+        private async Task<string> UserNameAsync(string? phone, CancellationToken cancellationToken)
+        {
+            if (Mobile(phone) is { } mobile && !await db.Users.AnyAsync(u => u.UserName == mobile, cancellationToken))
+            {
+                return mobile;
+            }
+
+            return "uia-" + Guid.NewGuid().ToString("N")[..12];
+        }
+
+        private static string? Mobile(string? phone) =>
+            phone?.Trim() is { } p && MobilePattern().IsMatch(p) ? p : null;
+    }
+
+    [GeneratedRegex("^1[3-9][0-9]{9}$")]
+    private static partial Regex MobilePattern();
+}
