@@ -113,6 +113,10 @@ public static class PortalSetup
 
         // Failures: shown on their page by PortalExceptionFilter, answered as JSON by PortalExceptionHandler; both ask PortalErrors.
         services.AddExceptionHandler<PortalExceptionHandler>();
+
+        // A query parameter a JSON endpoint cannot read (workingDays=99999999999) is thrown in every environment, so
+        // that PortalExceptionHandler answers it as problem details with a Chinese title instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddPortalHealthChecks(config);
         services.AddRazorPages(o =>
             {

@@ -16,7 +16,9 @@ public static class MediatorSetup
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        var types = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }).ToList();
+        var requests = types.Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))).ToList();
+        foreach (var type in types)
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
@@ -24,6 +26,15 @@ public static class MediatorSetup
                 if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
                 {
                     services.AddScoped(contract, type);
+                }
+                else if (definition == typeof(IAccessRule<>))
+                {
+                    // A rule for an interface (ICaseRequest) serves every request implementing it (IAccessRule is contravariant).
+                    var target = contract.GetGenericArguments()[0];
+                    foreach (var request in target.IsInterface ? requests.Where(target.IsAssignableFrom) : [target])
+                    {
+                        services.AddScoped(typeof(IAccessRule<>).MakeGenericType(request), type);
+                    }
                 }
             }
         }
