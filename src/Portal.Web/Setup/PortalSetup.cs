@@ -125,6 +125,8 @@ public static class PortalSetup
             })
             .AddMvcOptions(o => o.Filters.Add<PortalExceptionFilter>())
             .AddPortalFormValidation();
+        // After AddRazorPages: its page conventions are only applied when registered after Razor Pages' own setup.
+        services.AddPortalThrottle(config);
 
         // Write Chinese as Chinese in pages (the default encoder turns every Han character into an entity).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -195,6 +197,7 @@ public static class PortalSetup
         app.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

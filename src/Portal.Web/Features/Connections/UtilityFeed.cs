@@ -126,6 +126,7 @@ public static class UtilityFeed
                 return Results.Json(new FeedPage(u.ToString().ToLowerInvariant(), next.ToString(), hasMore, items));
             })
             .AllowAnonymous()
+            .RequireRateLimiting(Setup.ThrottleSetup.Feed)
             .WithName("GetUtilityRequests")
             .WithTags("报装需求推送")
             .WithSummary("专营单位拉取本单位新增和变更的报装办件")
