@@ -129,6 +129,12 @@ public static class WindowAct
         Serve,
         Finish,
         Transfer,
+
+        /// <summary>The called priority number's reason holds (待确认 → 优先).</summary>
+        ConfirmPriority,
+
+        /// <summary>It does not: an ordinary number again, back in the queue in order of issue.</summary>
+        DeclinePriority,
     }
 
     [RequireRoles(Roles.Window)]
@@ -180,6 +186,12 @@ public static class WindowAct
                         break;
                     case Action.Finish:
                         mine.Finish(now);
+                        break;
+                    case Action.ConfirmPriority:
+                        mine.ConfirmPriority();
+                        break;
+                    case Action.DeclinePriority:
+                        mine.DeclinePriority();
                         break;
                     case Action.Transfer:
                         var target = request.TransferTo?.Trim();
