@@ -196,6 +196,7 @@ public static class PortalSetup
         app.UseExceptionHandler("/Errors/Error");
         app.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
         app.UseStaticFiles();
+        app.UseMiddleware<Common.Forms.NulCharacterForms>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -6,8 +6,8 @@ namespace Portal.Web.Common.Pipeline;
 
 /// <summary>
 /// MediatR 5.1.0 is the newest version this registry restores, and it has no DI package: handlers, validators
-/// and behaviours are registered here by hand. Behaviour order (outermost first): logging → failures (the fixed
-/// failure types) → authorization → validation → transaction → handler.
+/// access rules and behaviours are registered here by hand. Behaviour order (outermost first): logging → failures (the fixed
+/// failure types) → text cleaning → authorization (roles, then record access) → validation → transaction → handler.
 /// </summary>
 public static class MediatorSetup
 {
@@ -41,6 +41,7 @@ public static class MediatorSetup
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FailureBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(NormalizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
