@@ -147,6 +147,15 @@ public static class WindowAct
         public string? TransferTo { get; init; }
     }
 
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Do).IsInEnum().WithMessage("未知的叫号操作。");
+            RuleFor(c => c.TransferTo).MaximumLength(10).WithMessage("窗口号不能超过10个字符。");
+        }
+    }
+
     public sealed class Handler(PortalDbContext db, CurrentUser me, CalendarService calendar, TimeProvider time) : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
