@@ -206,7 +206,8 @@ public static class PortalSetup
         app.MapPortalEndpoints();
         app.MapUtilityFeed();
         Features.Hall.BoardModel.MapBoardApi(app);
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // Only the documents that exist match: any other name is the Chinese 404 page, not the framework's English text.
+        app.MapOpenApi("/openapi/{documentName:regex(^" + Features.Connections.UtilityFeed.DocumentName + "$)}.json").AllowAnonymous();
         if (TestClock.Enabled(app.Configuration))
         {
             app.Logger.LogWarning("测试时钟已启用（Portal:TestClock）：/__test/clock/advance 可以拨快门户时间，仅供端到端测试使用。");
