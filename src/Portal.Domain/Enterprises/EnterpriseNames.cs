@@ -1,4 +1,5 @@
 using System.Text;
+using Portal.Domain.Identity;
 
 namespace Portal.Domain.Enterprises;
 
@@ -68,7 +69,11 @@ public static class EnterpriseNames
         return core;
     }
 
-    /// <summary>The name folded (NFKC, upper-case Latin) with whitespace, punctuation and symbols removed.</summary>
+    /// <summary>
+    /// The name cleaned as it is stored (<see cref="InputText.Clean(string?)"/>: zero-width and control characters
+    /// removed, NFKC), folded (NFKC of the punctuation too, upper-case Latin) with whitespace, punctuation and symbols
+    /// removed: 枣庄​青禾 and 枣庄青禾 are one name.
+    /// </summary>
     private static string Compact(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -76,10 +81,12 @@ public static class EnterpriseNames
             return "";
         }
 
-        var folded = new StringBuilder(name.Length);
-        foreach (var raw in name.Normalize(NormalizationForm.FormKC))
+        var cleaned = InputText.Clean(name);
+        var folded = new StringBuilder(cleaned.Length);
+        foreach (var raw in cleaned.Normalize(NormalizationForm.FormKC))
         {
-            if (char.IsWhiteSpace(raw) || char.IsPunctuation(raw) || char.IsSymbol(raw))
+            if (char.IsWhiteSpace(raw) || char.IsPunctuation(raw) || char.IsSymbol(raw) || char.IsControl(raw)
+                || char.GetUnicodeCategory(raw) == System.Globalization.UnicodeCategory.Format)
             {
                 continue;
             }
@@ -101,7 +108,7 @@ public static class EnterpriseNames
             return new("请填写拟申请的企业名称。");
         }
 
-        var trimmed = name.Trim();
+        var trimmed = InputText.Clean(name);
         if (trimmed.Length > MaxLength)
         {
             return new($"企业名称不能超过{MaxLength}个字。");

@@ -16,6 +16,26 @@ public enum PriorityReason
     Pregnant,
 }
 
+/// <summary>
+/// Whether a priority number's reason has been checked: anyone can ask for one at the kiosk, so it is issued 待确认 and
+/// called first; the window that calls it looks at the person (ID card, certificate, or plainly) and confirms it, or
+/// turns it into an ordinary number that waits its turn in order of issue.
+/// </summary>
+public enum PriorityCheck
+{
+    /// <summary>Not a priority number.</summary>
+    None,
+
+    /// <summary>待确认: called first, to be checked at the window.</summary>
+    Pending,
+
+    /// <summary>Confirmed by the window that called it.</summary>
+    Confirmed,
+
+    /// <summary>Not confirmed: now an ordinary number, back in the queue in order of issue.</summary>
+    Declined,
+}
+
 public enum TicketState
 {
     Waiting,
@@ -80,7 +100,10 @@ public class Ticket
 
     public TicketKind Kind { get; private set; }
 
+    /// <summary>The reason asked for at the kiosk (kept when the window turns the number into an ordinary one).</summary>
     public PriorityReason Reason { get; private set; }
+
+    public PriorityCheck PriorityCheck { get; private set; }
 
     public DateOnly LocalDate { get; private set; }
 
@@ -117,13 +140,17 @@ public class Ticket
 
     public long Version { get; private set; }
 
-    /// <summary>普通, 预约, or 优先 with its reason.</summary>
+    /// <summary>普通, 预约, or 优先 with its reason (待确认 until the window checks it).</summary>
     public string KindLabel => Kind switch
     {
-        TicketKind.Priority => $"优先（{Reason.Label()}）",
+        TicketKind.Priority => PriorityCheck == PriorityCheck.Pending ? $"优先（{Reason.Label()}，待确认）" : $"优先（{Reason.Label()}）",
         TicketKind.Appointment => "预约",
+        _ when PriorityCheck == PriorityCheck.Declined => "普通（优先未确认）",
         _ => "普通",
     };
+
+    /// <summary>A priority number called to a window and not checked yet: it cannot be served before it is.</summary>
+    public bool AwaitsPriorityCheck => Kind == TicketKind.Priority && PriorityCheck == PriorityCheck.Pending;
 
     public void BumpVersion() => Version++;
 
@@ -140,6 +167,7 @@ public class Ticket
             Number = $"{category.Letter}{sequence:D3}",
             Kind = kind,
             Reason = kind == TicketKind.Priority ? reason : PriorityReason.None,
+            PriorityCheck = kind == TicketKind.Priority ? PriorityCheck.Pending : PriorityCheck.None,
             LocalDate = localDate,
             Sequence = sequence,
             IssuedAt = nowUtc,
@@ -163,9 +191,36 @@ public class Ticket
         DoneAt = nowUtc;
     }
 
+    /// <summary>The window that called a priority number saw that its reason holds: it is served as a priority number.</summary>
+    public void ConfirmPriority()
+    {
+        RequirePriorityCheck();
+        PriorityCheck = PriorityCheck.Confirmed;
+    }
+
+    /// <summary>
+    /// The reason does not hold: the number becomes an ordinary one and goes back to the queue in its order of issue
+    /// (the window is free to call the next number). The person keeps their number and its page.
+    /// </summary>
+    public void DeclinePriority()
+    {
+        RequirePriorityCheck();
+        Kind = TicketKind.WalkIn;
+        PriorityCheck = PriorityCheck.Declined;
+        State = TicketState.Waiting;
+        WindowNumber = null;
+        TransferredTo = null;
+        CalledAt = null;
+    }
+
     public void StartServing(DateTime nowUtc)
     {
         Require(TicketState.Called, "请先叫号");
+        if (AwaitsPriorityCheck)
+        {
+            throw new InvalidOperationException($"请先核验优先资格（{Reason.Label()}）：确认优先，或改为普通号重新排队。");
+        }
+
         State = TicketState.Serving;
         ServedAt = nowUtc;
     }
@@ -201,6 +256,15 @@ public class Ticket
         WindowNumber = null;
         CalledAt = null;
         ServedAt = null;
+    }
+
+    private void RequirePriorityCheck()
+    {
+        Require(TicketState.Called, "叫号后才能核验优先资格");
+        if (!AwaitsPriorityCheck)
+        {
+            throw new InvalidOperationException("该号码不是待确认的优先号。");
+        }
     }
 
     private void Require(TicketState state, string message)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Infrastructure.Data;
@@ -41,8 +42,11 @@ public sealed record PortalError(int Status, string Title, IReadOnlyList<(string
 /// 403, sign-in) and the exception handler for JSON endpoints (<see cref="PortalExceptionHandler"/>). Anything else is
 /// unexpected: the Chinese error page, or a JSON 500 with a Chinese title; never a stack trace.
 /// </summary>
-public static class PortalErrors
+public static partial class PortalErrors
 {
+    /// <summary>Where a failure that cannot be shown on its form waits for the Chinese status page (Errors/Status).</summary>
+    public const string ItemKey = "Portal.Error";
+
     /// <summary>The answer to an unexpected failure (the database unreachable, a bug).</summary>
     public static PortalError Unexpected { get; } =
         new(StatusCodes.Status500InternalServerError, "系统繁忙", [("", "系统暂时无法完成您的请求，请稍后重试。")], PortalErrorShape.FormErrors);
@@ -70,8 +74,34 @@ public static class PortalErrors
         // the message's key before the case's version, but it is the same conflict.
         DbUpdateException update when DbErrors.IsDuplicateNotification(update) => new ConflictException(ConflictException.CaseChanged, update),
         InvalidTransitionException refused => new RuleViolationException(refused.UnmetGuards.Count > 0 ? refused.UnmetGuards : [refused.Message], refused),
+
+        // A query parameter of a JSON endpoint that cannot be read as its type (workingDays=99999999999, since=notadate).
+        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => new ValidationFailedException(BadParameter(bad)),
         _ => null,
     };
+
+    /// <summary>The parameter ASP.NET Core could not read, said in Chinese (its own message is English).</summary>
+    private static IReadOnlyList<(string Field, string Message)> BadParameter(BadHttpRequestException bad)
+    {
+        var m = BindFailure().Match(bad.Message);
+        if (m.Success)
+        {
+            var value = m.Groups["value"].Value;
+            value = value.Length > 40 ? value[..40] + "…" : value;
+            return [(m.Groups["name"].Value, $"参数 {m.Groups["name"].Value} 的值“{value}”无效，请检查格式和取值范围。")];
+        }
+
+        m = MissingParameter().Match(bad.Message);
+        return m.Success
+            ? [(m.Groups["name"].Value, $"缺少参数 {m.Groups["name"].Value}。")]
+            : [("", "请求的格式或参数有误，请检查后重试。")];
+    }
+
+    [GeneratedRegex("^Failed to bind parameter \"[^\"]*? (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from \"(?<value>.*)\"\\.?$", RegexOptions.Singleline)]
+    private static partial Regex BindFailure();
+
+    [GeneratedRegex("^Required parameter \"[^\"]*? (?<name>[A-Za-z_][A-Za-z0-9_]*)\" was not provided", RegexOptions.Singleline)]
+    private static partial Regex MissingParameter();
 
     /// <summary>How the failure is shown, or null when the exception is unexpected.</summary>
     public static PortalError? Describe(Exception exception) => AsFailure(exception) switch

@@ -13,8 +13,11 @@ public interface IReloadablePage
 /// <summary>
 /// Shows the portal's failures on the page they happened on, as <see cref="PortalErrors"/> describes them: form errors
 /// on the bound command (property <c>Data</c>) or the whole form, with the page's data loaded again and what the person
-/// typed kept; not found → 404; forbidden → 403; not signed in → the sign-in page. Unexpected exceptions are left to
-/// the Chinese error page. (A middleware exception handler cannot re-render a page with its ModelState, hence a filter.)
+/// typed kept; not found → 404; forbidden → 403; not signed in → the sign-in page. When the page cannot be shown again
+/// — its data cannot be loaded for this person (someone else's case), or the request was a GET with nothing to redisplay
+/// — the failure is answered on the Chinese status page with its own message (<see cref="PortalErrorPages"/>).
+/// Unexpected exceptions are left to the Chinese error page. (A middleware exception handler cannot re-render a page
+/// with its ModelState, hence a filter.)
 /// </summary>
 public sealed class PortalExceptionFilter : IAsyncPageFilter
 {
@@ -30,39 +33,75 @@ public sealed class PortalExceptionFilter : IAsyncPageFilter
             return;
         }
 
-        if (error.Shape == PortalErrorShape.Forbidden && error.Errors.Count > 0)
-        {
-            // The 403 page says why, in the refusal's own words (e.g. what to do to become allowed).
-            context.HttpContext.Items[Features.Errors.StatusModel.ReasonKey] = error.Errors[0].Message;
-        }
-
-        executed.Result = error.Shape switch
-        {
-            PortalErrorShape.NotFound => new NotFoundResult(),
-            PortalErrorShape.Forbidden => new StatusCodeResult(StatusCodes.Status403Forbidden),
-            PortalErrorShape.SignIn => new ChallengeResult(),
-            _ => await Redisplay(context, error),
-        };
+        // A refused post is shown on its form again; so is a refused GET of a page that can load itself again (a
+        // backwards period on /Dashboard shows this month with the message). Anything else goes to the status page.
+        executed.Result = error.Shape == PortalErrorShape.FormErrors && (!PortalErrorPages.IsRead(context.HttpContext) || context.HandlerInstance is IReloadablePage)
+            ? await Redisplay(context, error)
+            : PortalErrorPages.Answer(context.HttpContext, error);
         executed.ExceptionHandled = true;
     }
 
     private static async Task<IActionResult> Redisplay(PageHandlerExecutingContext context, PortalError error)
     {
+        if (context.HandlerInstance is not PageModel page)
+        {
+            return PortalErrorPages.Answer(context.HttpContext, error);
+        }
+
         foreach (var (field, message) in error.Errors)
         {
             context.ModelState.AddModelError(string.IsNullOrEmpty(field) ? "" : $"{CommandProperty}.{field}", message);
         }
 
-        if (context.HandlerInstance is not PageModel page)
+        return await PortalErrorPages.ReloadAsync(page, context.HttpContext) ?? page.Page();
+    }
+}
+
+/// <summary>
+/// How a page answers a failure it cannot show on its form: 404, 403, the sign-in page, or the status page with the
+/// failure's Chinese title and message (kept in <see cref="HttpContext.Items"/> for Errors/Status).
+/// </summary>
+public static class PortalErrorPages
+{
+    /// <summary>A GET or HEAD: there is no form to show again.</summary>
+    public static bool IsRead(HttpContext http) => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+
+    public static IActionResult Answer(HttpContext http, PortalError error)
+    {
+        if (error.Shape == PortalErrorShape.SignIn)
         {
-            return new BadRequestResult();
+            return new ChallengeResult();
         }
 
-        if (page is IReloadablePage reloadable)
+        http.Items[PortalErrors.ItemKey] = error;
+        return error.Shape switch
         {
-            await reloadable.ReloadAsync(context.HttpContext.RequestAborted);
+            PortalErrorShape.NotFound => new NotFoundResult(),
+            PortalErrorShape.Forbidden => new StatusCodeResult(StatusCodes.Status403Forbidden),
+            _ => new StatusCodeResult(error.Status),
+        };
+    }
+
+    /// <summary>
+    /// Loads the page's data again to show its form with the errors. When the data cannot be loaded for this person
+    /// (someone else's record, a record gone meanwhile) the answer is that failure instead (404, 403, the status page) —
+    /// never a server error and never the record. Null: the page was reloaded (or has nothing to load).
+    /// </summary>
+    public static async Task<IActionResult?> ReloadAsync(PageModel page, HttpContext http)
+    {
+        if (page is not IReloadablePage reloadable)
+        {
+            return null;
         }
 
-        return page.Page();
+        try
+        {
+            await reloadable.ReloadAsync(http.RequestAborted);
+            return null;
+        }
+        catch (Exception ex) when (PortalErrors.Describe(ex) is { } failure)
+        {
+            return Answer(http, failure);
+        }
     }
 }

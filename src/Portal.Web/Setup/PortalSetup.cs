@@ -91,6 +91,10 @@ public static class PortalSetup
 
         // Failures: shown on their page by PortalExceptionFilter, answered as JSON by PortalExceptionHandler; both ask PortalErrors.
         services.AddExceptionHandler<PortalExceptionHandler>();
+
+        // A query parameter a JSON endpoint cannot read (workingDays=99999999999) is thrown in every environment, so
+        // that PortalExceptionHandler answers it as problem details with a Chinese title instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddPortalHealthChecks(config);
         services.AddRazorPages(o =>
             {
@@ -99,6 +103,8 @@ public static class PortalSetup
             })
             .AddMvcOptions(o => o.Filters.Add<PortalExceptionFilter>())
             .AddPortalFormValidation();
+        // After AddRazorPages: its page conventions are only applied when registered after Razor Pages' own setup.
+        services.AddPortalThrottle(config);
 
         // Write Chinese as Chinese in pages (the default encoder turns every Han character into an entity).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -171,7 +177,9 @@ public static class PortalSetup
         app.UseExceptionHandler("/Errors/Error");
         app.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
         app.UseStaticFiles();
+        app.UseMiddleware<Common.Forms.NulCharacterForms>();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseSecondFactorGate();
         app.UseAuthorization();
@@ -180,7 +188,8 @@ public static class PortalSetup
         app.MapPortalEndpoints();
         app.MapUtilityFeed();
         Features.Hall.BoardModel.MapBoardApi(app);
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // Only the documents that exist match: any other name is the Chinese 404 page, not the framework's English text.
+        app.MapOpenApi("/openapi/{documentName:regex(^" + Features.Connections.UtilityFeed.DocumentName + "$)}.json").AllowAnonymous();
         if (TestClock.Enabled(app.Configuration))
         {
             app.Logger.LogWarning("测试时钟已启用（Portal:TestClock）：/__test/clock/advance 可以拨快门户时间，仅供端到端测试使用。");

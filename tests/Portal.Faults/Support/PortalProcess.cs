@@ -90,6 +90,9 @@ public sealed class PortalProcess : IAsyncDisposable
         info.Environment["Database__Provider"] = database.Provider;
         info.Environment["ConnectionStrings__Portal"] = database.ConnectionString;
         info.Environment["Portal__SeedDemoData"] = "false";
+
+        // Every client of these tests is 127.0.0.1: the per-client throttles (tested in Portal.Web.Tests) would refuse them.
+        info.Environment["Portal__Throttle__Enabled"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

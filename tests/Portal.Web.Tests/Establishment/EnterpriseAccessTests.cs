@@ -112,8 +112,9 @@ public sealed class EnterpriseAccessTests
     [InlineData(Provider.PostgreSql)]
     public async Task Registration_cannot_be_started_later_on_its_own(Provider provider)
     {
+        // Asked by the one person who may start 单独办理 (the verified legal representative), so that only the item is wrong.
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var (_, code) = await RegisterAsync(factory, applicant);
 
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>

@@ -101,7 +101,7 @@ public sealed class ValidationTests
         var error = await RefusedAsync(provider, EstablishmentSteps.ValidForm(Name, "tech") with { RegisteredCapital = -5 });
 
         Assert.Equal(nameof(EstablishmentForm.RegisteredCapital), error.Field);
-        Assert.Equal("注册资本应大于0。", error.Message);
+        Assert.Equal("注册资本至少0.01万元（100元），请核对单位（万元）。", error.Message);
     }
 
     [Theory]

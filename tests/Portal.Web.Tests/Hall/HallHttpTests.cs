@@ -27,7 +27,7 @@ public sealed class HallHttpTests
         Assert.Equal(HttpStatusCode.OK, ticket.Status);
         Assert.Equal("B001", ticket.TestId("ticket-number"));
         Assert.Equal("0", ticket.TestId("ahead"));
-        Assert.Contains("优先（老年人）", ticket.Text);
+        Assert.Contains("优先（老年人，待确认）", ticket.Text);
     }
 
     [Fact]

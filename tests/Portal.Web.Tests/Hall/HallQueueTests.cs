@@ -31,6 +31,12 @@ public sealed class HallQueueTests
         for (var i = 0; i < 3; i++)
         {
             called.Add(await factory.CallNextAsync(a01));
+            if (called[^1] == "A003")
+            {
+                // A priority number is confirmed by the window that calls it before it is served.
+                await factory.ActAsync(a01, WindowAct.Action.ConfirmPriority);
+            }
+
             await factory.ActAsync(a01, WindowAct.Action.Serve);
             await factory.ActAsync(a01, WindowAct.Action.Finish);
         }
@@ -233,7 +239,7 @@ public sealed class HallQueueTests
         Assert.Equal(2, (await factory.ViewAsync(b)).Ahead);
         var viewD = await factory.ViewAsync(d);
         Assert.Equal(0, viewD.Ahead);
-        Assert.Equal("优先（孕妇）", viewD.Kind);
+        Assert.Equal("优先（孕妇，待确认）", viewD.Kind);
         Assert.Equal(d, viewD.AccessCode);
         Assert.True(viewD.EstimatedMinutes == 0);
         Assert.True((await factory.ViewAsync(b)).EstimatedMinutes > 0);

@@ -92,7 +92,7 @@ public sealed class IdentityHttpTests
         Assert.DoesNotContain(code, (await bad.GetAsync("/Enterprises")).Text);
         var licence = await bad.GetAsync($"/Enterprises/{code}");
         Assert.Equal(HttpStatusCode.NotFound, licence.Status);
-        Assert.Contains("不存在，或不属于您", licence.Text);
+        Assert.Contains(EnterpriseStanding.NotFound, licence.Text);
         Assert.DoesNotContain("电子印章", licence.Text);
         var start = await bad.GetAsync($"/Deregistration/Start/{code}?route=Simple");
         Assert.Equal(HttpStatusCode.Forbidden, start.Status);

@@ -14,6 +14,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         t.Property(x => x.Number).HasMaxLength(10);
         t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         t.Property(x => x.Reason).HasConversion<string>().HasMaxLength(20);
+        t.Property(x => x.PriorityCheck).HasConversion<string>().HasMaxLength(20);
         t.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
         t.Property(x => x.WindowNumber).HasMaxLength(10);
         t.Property(x => x.TransferredTo).HasMaxLength(10);
@@ -26,6 +27,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         t.HasIndex(x => new { x.LocalDate, x.State });
         t.Property(x => x.Version).IsConcurrencyToken();
         t.Ignore(x => x.KindLabel);
+        t.Ignore(x => x.AwaitsPriorityCheck);
         t.HasIndex(x => x.CaseNumber);
     }
 }

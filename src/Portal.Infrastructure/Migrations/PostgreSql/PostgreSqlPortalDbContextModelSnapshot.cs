@@ -1379,6 +1379,11 @@ namespace Portal.Infrastructure.Migrations.PostgreSql
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("PriorityCheck")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(20)

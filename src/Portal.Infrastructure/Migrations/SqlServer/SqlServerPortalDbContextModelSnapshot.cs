@@ -1382,6 +1382,11 @@ namespace Portal.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("PriorityCheck")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(20)

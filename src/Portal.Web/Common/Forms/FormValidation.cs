@@ -47,6 +47,9 @@ public static partial class FormValidation
             // [Required] that nullable-unaware records would otherwise get.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             o.Filters.Add<FormValidationFilter>();
+
+            // Every bound text is cleaned before it is validated (CleanTextBinding.cs).
+            o.ModelBinderProviders.Insert(0, new CleanTextBinderProvider());
             ChineseBindingMessages(o.ModelBindingMessageProvider);
         });
         return mvc;

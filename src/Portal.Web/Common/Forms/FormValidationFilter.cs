@@ -50,12 +50,8 @@ public sealed class FormValidationFilter : IAsyncPageFilter
             return;
         }
 
-        if (page is IReloadablePage reloadable)
-        {
-            await reloadable.ReloadAsync(cancellationToken);
-        }
-
-        context.Result = page.Page();
+        // The page's data is loaded for this person first: someone else's record answers 404/403, never its form.
+        context.Result = await PortalErrorPages.ReloadAsync(page, context.HttpContext) ?? page.Page();
     }
 
     /// <summary>

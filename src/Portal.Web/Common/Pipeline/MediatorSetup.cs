@@ -6,8 +6,9 @@ namespace Portal.Web.Common.Pipeline;
 
 /// <summary>
 /// MediatR 5.1.0 is the newest version this registry restores, and it has no DI package: handlers, validators
-/// and behaviours are registered here by hand. Behaviour order (outermost first): logging → failures (the fixed
-/// failure types) → authorization → export audit (downloads in the security audit log) → validation → transaction → handler.
+/// access rules and behaviours are registered here by hand. Behaviour order (outermost first): logging → failures (the fixed
+/// failure types) → text cleaning → authorization (roles, then record access) → export audit (downloads in the security
+/// audit log) → validation → transaction → handler.
 /// </summary>
 public static class MediatorSetup
 {
@@ -16,7 +17,9 @@ public static class MediatorSetup
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
 
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        var types = assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }).ToList();
+        var requests = types.Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))).ToList();
+        foreach (var type in types)
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
@@ -25,11 +28,21 @@ public static class MediatorSetup
                 {
                     services.AddScoped(contract, type);
                 }
+                else if (definition == typeof(IAccessRule<>))
+                {
+                    // A rule for an interface (ICaseRequest) serves every request implementing it (IAccessRule is contravariant).
+                    var target = contract.GetGenericArguments()[0];
+                    foreach (var request in target.IsInterface ? requests.Where(target.IsAssignableFrom) : [target])
+                    {
+                        services.AddScoped(typeof(IAccessRule<>).MakeGenericType(request), type);
+                    }
+                }
             }
         }
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FailureBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(NormalizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Features.Security.ExportAuditBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Calendar;
@@ -257,6 +258,13 @@ public static class DayAppointments
     public sealed record Query : IQuery<Result>
     {
         public DateOnly? Date { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() =>
+            RuleFor(q => q.Date).Must(d => d is null || SupportedDates.Contains(d.Value))
+                .WithMessage($"日期应在{SupportedDates.Range}之间，请重新选择。");
     }
 
     public sealed record Person(string Name, string State, string? TicketNumber);

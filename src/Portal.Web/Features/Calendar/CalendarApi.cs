@@ -45,7 +45,9 @@ public static class CalendarApi
         {
             public Validator()
             {
-                RuleFor(q => q.Date).Must(d => DateOnly.TryParseExact(d, "yyyy-MM-dd", out _)).WithMessage("请用 yyyy-MM-dd 格式给出日期，例如 2026-10-10。");
+                RuleFor(q => q.Date).Must(d => DateOnly.TryParseExact(d, "yyyy-MM-dd", out _)).WithMessage("请用 yyyy-MM-dd 格式给出日期，例如 2026-10-10。")
+                    .Must(d => !DateOnly.TryParseExact(d, "yyyy-MM-dd", out var date) || SupportedDates.Contains(date))
+                    .WithMessage($"日期应在{SupportedDates.Range}之间。");
             }
         }
 
@@ -90,7 +92,9 @@ public static class CalendarApi
             public Validator()
             {
                 RuleFor(q => q.From).Must(f => ParseLocal(f) is not null)
-                    .WithMessage("请用 yyyy-MM-dd 或 yyyy-MM-ddTHH:mm 格式给出起算时间，例如 2026-09-21T10:30。");
+                    .WithMessage("请用 yyyy-MM-dd 或 yyyy-MM-ddTHH:mm 格式给出起算时间，例如 2026-09-21T10:30。")
+                    .Must(f => ParseLocal(f) is not { } from || SupportedDates.Contains(from))
+                    .WithMessage($"起算时间应在{SupportedDates.Range}之间。");
                 RuleFor(q => q).Must(q => new object?[] { q.WorkingDays, q.OfficeHours, q.OfficeMinutes, q.CalendarDays }.Count(v => v is not null) == 1)
                     .WithName("limit")
                     .WithMessage("请只给出一种时限：workingDays（工作日）、officeHours（工作小时）、officeMinutes（工作分钟）或 calendarDays（自然日）。");

@@ -265,7 +265,7 @@ public static class CaseView
 /// <summary>Any workflow action on a case, sent by the buttons of the case page.</summary>
 public static class Act
 {
-    public sealed record Command : ICommand<Unit>
+    public sealed record Command : ICommand<Unit>, ICaseRequest
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
@@ -342,7 +342,7 @@ public static class Act
 /// <summary>An action on one parallel sub-item of a case (开始办理, 办结, 退回, 重新提交).</summary>
 public static class SubItemAct
 {
-    public sealed record Command : ICommand<Unit>
+    public sealed record Command : ICommand<Unit>, ICaseRequest
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";

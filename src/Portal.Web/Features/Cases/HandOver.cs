@@ -16,7 +16,7 @@ namespace Portal.Web.Features.Cases;
 public static class HandOver
 {
     [RequireStaff]
-    public sealed record Command : ICommand<string>
+    public sealed record Command : ICommand<string>, ICaseRequest
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";

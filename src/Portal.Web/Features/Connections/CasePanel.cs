@@ -150,7 +150,7 @@ public static class ConnectionPanel
 public static class ScheduleSurvey
 {
     [RequireStaff]
-    public sealed record Command : ICommand<Unit>
+    public sealed record Command : ICommand<Unit>, ICaseRequest
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
@@ -238,7 +238,7 @@ public static class ScheduleSurvey
 public static class SetDesignBudget
 {
     [RequireStaff]
-    public sealed record Command : ICommand<Unit>
+    public sealed record Command : ICommand<Unit>, ICaseRequest
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Calendar;
 using Portal.Domain.Cases;
 using Portal.Domain.Connections;
 using Portal.Domain.Organisation;
@@ -85,9 +86,18 @@ public static class UtilityFeed
                 }
                 else if (since is { } s)
                 {
-                    // since is inclusive: everything changed at or after that instant.
-                    var utc = s.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : s.ToUniversalTime();
-                    cursor = new Cursor(utc.AddTicks(-1), long.MaxValue);
+                    if (s.Year > SupportedDates.Last.Year)
+                    {
+                        return Results.Json(new FeedError($"since 参数超出范围：应为{SupportedDates.Range}之间的时间；省略则从头读取。"), statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    // since is inclusive: everything changed at or after that instant. One before 2000 (0001-01-01)
+                    // reads from the beginning, as omitting it does.
+                    if (SupportedDates.Contains(s))
+                    {
+                        var utc = s.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : s.ToUniversalTime();
+                        cursor = new Cursor(utc.AddTicks(-1), long.MaxValue);
+                    }
                 }
 
                 var size = Math.Clamp(limit ?? 200, 1, 500);
@@ -117,6 +127,7 @@ public static class UtilityFeed
                 return Results.Json(new FeedPage(u.ToString().ToLowerInvariant(), next.ToString(), hasMore, items));
             })
             .AllowAnonymous()
+            .RequireRateLimiting(Setup.ThrottleSetup.Feed)
             .WithName("GetUtilityRequests")
             .WithTags("报装需求推送")
             .WithSummary("专营单位拉取本单位新增和变更的报装办件")

@@ -108,7 +108,7 @@ public static class CasePanel
 public static class DecideObjection
 {
     [RequireRoles(Roles.ReviewerPrefix + nameof(Department.Market))]
-    public sealed record Command : ICommand<Unit>
+    public sealed record Command : ICommand<Unit>, ICaseRequest
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
@@ -187,7 +187,7 @@ public static class DecideObjection
 public static class ConfirmShare
 {
     [RequireStaff]
-    public sealed record Command : ICommand<Unit>
+    public sealed record Command : ICommand<Unit>, ICaseRequest
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";

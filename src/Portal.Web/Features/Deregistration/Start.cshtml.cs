@@ -282,7 +282,8 @@ public static class ByAuthority
         public Validator()
         {
             RuleFor(c => c.Route).Must(r => r.IsByAuthority()).WithMessage("请选择代位注销或除名。");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("依职权注销须写明法律依据和理由。").MaximumLength(1000).WithMessage("法律依据和理由不能超过1000字。");
+            // Stored as “代位注销：…” in a 1000-character column.
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("依职权注销须写明法律依据和理由。").MaximumLength(990).WithMessage("法律依据和理由不能超过990字。");
         }
     }
 

@@ -135,6 +135,8 @@ public static class EnterpriseView
 /// <summary>单独办理: starts a sub-item on an existing enterprise as its own small case, accepted at once.</summary>
 public static class StartLater
 {
+    public const string Refused = "只有企业的法定代表人本人（已实名核验）、受其委托办理该事项的经办人或窗口工作人员（帮办代办）可以办理。";
+
     [RequireRoles(Roles.Applicant, Roles.Window)]
     public sealed record Command : ICommand<string>
     {
@@ -162,7 +164,7 @@ public static class StartLater
             var serviceCode = EstablishmentService.AddonPrefix + request.Item;
             if (!standing.MayFile(serviceCode))
             {
-                throw new ForbiddenException(standing.RefusalFor(serviceCode, "只有企业的法定代表人本人（已实名核验）、受其委托办理该事项的经办人或窗口工作人员（帮办代办）可以办理。"));
+                throw new ForbiddenException(standing.RefusalFor(serviceCode, Refused));
             }
 
             if (enterprise.Status != EnterpriseStatus.Active)

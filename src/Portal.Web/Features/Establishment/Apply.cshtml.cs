@@ -84,10 +84,27 @@ public sealed record InvestorRow
     public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(IdentityNumber) && SharePercent is null;
 }
 
+/// <summary>An investor row never longer than its columns (name 100, 证件号码 18), in the draft and the submission.</summary>
+public sealed class InvestorRowLimits : AbstractValidator<InvestorRow>
+{
+    public InvestorRowLimits()
+    {
+        RuleFor(r => r.Name).MaximumLength(100).WithMessage("股东（投资人）姓名或名称不能超过100个字。");
+        RuleFor(r => r.IdentityNumber).MaximumLength(18).WithMessage("股东证件号码不能超过18位。");
+    }
+}
+
 /// <summary>The 企业开办 form (一表申请). Field names are what the page posts.</summary>
 public record EstablishmentForm
 {
     public const int InvestorRows = 5;
+
+    /// <summary>
+    /// The smallest registered capital accepted, in 万元: 100元. The law sets no minimum for most enterprises, but a
+    /// capital below 100元 is not a real one, and the column keeps whole 元 (4 decimals of 万元) — see
+    /// docs/decisions/hostile-input.md.
+    /// </summary>
+    public const decimal MinimumCapital = 0.01m;
 
     [Display(Name = "拟申请企业名称")]
     public string? ProposedName { get; init; }
@@ -231,6 +248,17 @@ public static class SaveDraft
             RuleFor(c => c.Form.OtherScope).MaximumLength(1000).OverridePropertyName(nameof(EstablishmentForm.OtherScope)).WithMessage("其他经营范围不能超过1000个字。");
             RuleFor(c => c.Form.Investors.Count).LessThanOrEqualTo(EstablishmentForm.InvestorRows).OverridePropertyName(nameof(EstablishmentForm.Investors))
                 .WithMessage("投资人最多5位。");
+
+            // A draft is saved unchecked, but never longer than its columns (a 100 KB investor name made a 918 KB page).
+            RuleFor(c => c.Form.LegalRepresentative).MaximumLength(50).OverridePropertyName(nameof(EstablishmentForm.LegalRepresentative)).WithMessage("姓名不能超过50个字。");
+            RuleFor(c => c.Form.LegalRepresentativeIdNumber).MaximumLength(18).OverridePropertyName(nameof(EstablishmentForm.LegalRepresentativeIdNumber)).WithMessage("身份证号不能超过18位。");
+            RuleFor(c => c.Form.ContactName).MaximumLength(50).OverridePropertyName(nameof(EstablishmentForm.ContactName)).WithMessage("联系人不能超过50个字。");
+            RuleFor(c => c.Form.ContactPhone).MaximumLength(20).OverridePropertyName(nameof(EstablishmentForm.ContactPhone)).WithMessage("联系电话不能超过20位。");
+            RuleFor(c => c.Form.SealMailAddress).MaximumLength(200).OverridePropertyName(nameof(EstablishmentForm.SealMailAddress)).WithMessage("邮寄地址不能超过200个字。");
+            RuleFor(c => c.Form.ApplicantMobile).MaximumLength(20).OverridePropertyName(nameof(EstablishmentForm.ApplicantMobile)).WithMessage("手机号不能超过20位。");
+            RuleFor(c => c.Form.ScopeCodes.Count).LessThanOrEqualTo(EstablishmentCatalog.Scope.Count).OverridePropertyName(nameof(EstablishmentForm.ScopeCodes)).WithMessage("经营范围中有未知的条目。");
+            RuleFor(c => c.Form.SynchronousItems.Count).LessThanOrEqualTo(EstablishmentCatalog.Items.Count).OverridePropertyName(nameof(EstablishmentForm.SynchronousItems)).WithMessage("办理事项中有未知的条目。");
+            RuleForEach(c => c.Form.Investors).SetValidator(new InvestorRowLimits()).OverridePropertyName(nameof(EstablishmentForm.Investors));
         }
     }
 
@@ -300,8 +328,9 @@ public static class Submit
             RuleFor(c => c.ProposedName).NotEmpty().WithMessage("请填写拟申请的企业名称。")
                 .MaximumLength(EnterpriseNames.MaxLength).WithMessage($"企业名称不能超过{EnterpriseNames.MaxLength}个字。");
             RuleFor(c => c.Type).IsInEnum().WithMessage("请选择企业类型。");
-            RuleFor(c => c.RegisteredCapital).NotNull().WithMessage("请填写注册资本。")
-                .GreaterThan(0).WithMessage("注册资本应大于0。")
+            RuleFor(c => c.RegisteredCapital).Cascade(CascadeMode.Stop).NotNull().WithMessage("请填写注册资本。")
+                .GreaterThanOrEqualTo(EstablishmentForm.MinimumCapital).WithMessage($"注册资本至少{EstablishmentForm.MinimumCapital}万元（{EstablishmentForm.MinimumCapital * 10000:0}元），请核对单位（万元）。")
+                .PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage("注册资本最多精确到元（万元后4位小数）。")
                 .LessThanOrEqualTo(10_000_000).WithMessage("注册资本超过1000亿元，请核对单位（万元）。");
             RuleFor(c => c.Address).NotEmpty().WithMessage("请填写住所（门牌号）。").MaximumLength(200).WithMessage("住所不能超过200个字。");
             RuleFor(c => c).Must(c => c.ScopeCodes.Count > 0 || !string.IsNullOrWhiteSpace(c.OtherScope))
@@ -345,7 +374,9 @@ public static class Submit
                 .WithMessage(c => $"全部股东出资比例之和应为100%，现为{c.FilledInvestors.Sum(i => i.SharePercent ?? 0):0.##}%。");
             RuleFor(c => c.ContactName).NotEmpty().WithMessage("请填写联系人。").MaximumLength(50).WithMessage("联系人不能超过50个字。");
             RuleFor(c => c.ContactPhone).NotEmpty().WithMessage("请填写联系电话。").Matches("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$").WithMessage("联系电话应为手机号或带区号的固定电话。");
-            RuleFor(c => c.SealMailAddress).NotEmpty().When(c => c.SealDelivery == SealDelivery.Mail).WithMessage("选择邮寄印章时请填写邮寄地址。");
+            RuleFor(c => c.SealMailAddress).NotEmpty().When(c => c.SealDelivery == SealDelivery.Mail).WithMessage("选择邮寄印章时请填写邮寄地址。")
+                .MaximumLength(200).WithMessage("邮寄地址不能超过200个字。");
+            RuleForEach(c => c.Investors).SetValidator(new InvestorRowLimits());
             RuleForEach(c => c.SynchronousItems).Must(code => EstablishmentCatalog.Item(code) is not null).WithMessage("办理事项中有未知的条目。");
         }
     }

@@ -104,6 +104,12 @@ public static class WindowAct
         Serve,
         Finish,
         Transfer,
+
+        /// <summary>The called priority number's reason holds (待确认 → 优先).</summary>
+        ConfirmPriority,
+
+        /// <summary>It does not: an ordinary number again, back in the queue in order of issue.</summary>
+        DeclinePriority,
     }
 
     [RequireRoles(Roles.Window)]
@@ -114,6 +120,15 @@ public static class WindowAct
 
         [Display(Name = "转往的业务类别")]
         public string? TransferTo { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Do).IsInEnum().WithMessage("未知的叫号操作。");
+            RuleFor(c => c.TransferTo).MaximumLength(10).WithMessage("窗口号不能超过10个字符。");
+        }
     }
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, CalendarService calendar, TimeProvider time) : IRequestHandler<Command, string>
@@ -155,6 +170,12 @@ public static class WindowAct
                         break;
                     case Action.Finish:
                         mine.Finish(now);
+                        break;
+                    case Action.ConfirmPriority:
+                        mine.ConfirmPriority();
+                        break;
+                    case Action.DeclinePriority:
+                        mine.DeclinePriority();
                         break;
                     case Action.Transfer:
                         var target = request.TransferTo?.Trim();

@@ -37,6 +37,8 @@ public sealed class WindowModel(IMediator mediator) : PageModel, IReloadablePage
             WindowAct.Action.NoShow => $"{number} 已过号。",
             WindowAct.Action.Serve => $"开始办理 {number}。",
             WindowAct.Action.Transfer => $"{number} 已转到 {Data.TransferTo} 号窗口。",
+            WindowAct.Action.ConfirmPriority => $"已确认 {number} 为优先号，可以开始办理。",
+            WindowAct.Action.DeclinePriority => $"{number} 已改为普通号，按取号顺序重新排队；请叫下一号。",
             _ => $"{number} 已办结。",
         };
         return RedirectToPage();

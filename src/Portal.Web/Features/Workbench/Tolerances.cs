@@ -115,7 +115,7 @@ public static class SupplyTolerance
     public const string NotAllowed = "只有窗口工作人员、当前承办部门或首问负责人可以登记容缺材料补齐。";
 
     [RequireStaff]
-    public sealed record Command : ICommand<Unit>
+    public sealed record Command : ICommand<Unit>, ICaseRequest
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";

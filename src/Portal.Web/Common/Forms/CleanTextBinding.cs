@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Portal.Domain.Identity;
+
+namespace Portal.Web.Common.Forms;
+
+/// <summary>
+/// Every text a page binds (form fields, route values, query strings; items of lists and keys of dictionaries too) is
+/// cleaned by <see cref="InputText.Clean(string?, out bool)"/> before the validators see it, so what is checked is
+/// what is stored. Characters a person cannot see that change what the text means (control characters, direction
+/// overrides) are removed and the form is shown once more with the cleaned text and a Chinese message beside the
+/// field — nothing is lost and nothing hidden is stored. A value longer than <see cref="InputText.HardLimit"/> is
+/// refused (and kept only up to that length). Passwords are never changed, only refused beyond that length.
+/// </summary>
+public sealed class CleanTextBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.ModelType == typeof(string)
+            ? new CleanTextBinder(new SimpleTypeModelBinder(typeof(string), context.Services.GetRequiredService<ILoggerFactory>()))
+            : null;
+}
+
+public sealed class CleanTextBinder(IModelBinder inner) : IModelBinder
+{
+    public async Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        await inner.BindModelAsync(bindingContext);
+        if (!bindingContext.Result.IsModelSet || bindingContext.Result.Model is not string raw)
+        {
+            return;
+        }
+
+        if (IsSecret(bindingContext.ModelMetadata))
+        {
+            if (raw.Length > InputText.HardLimit)
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"密码过长，最多{InputText.HardLimit}个字符。");
+            }
+
+            return;
+        }
+
+        var cleaned = InputText.Clean(raw, out var removedHidden);
+        var tooLong = cleaned.Length > InputText.HardLimit;
+        if (tooLong)
+        {
+            cleaned = cleaned[..InputText.HardLimit];
+        }
+
+        if (cleaned != raw)
+        {
+            bindingContext.Result = ModelBindingResult.Success(cleaned);
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, cleaned, cleaned);
+        }
+
+        var label = FormValidation.Labelled(bindingContext.ModelMetadata.DisplayName) ?? "填写的内容";
+        if (tooLong)
+        {
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"{label}过长，最多{InputText.HardLimit}字。");
+        }
+        else if (removedHidden)
+        {
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"{label}{InputText.HiddenRemoved}");
+        }
+    }
+
+    /// <summary>A password is compared as typed (Identity hashes exactly what was set).</summary>
+    internal static bool IsSecret(ModelMetadata metadata) =>
+        metadata.DataTypeName == "Password"
+        || (metadata.PropertyName ?? metadata.ParameterName ?? "").Contains("Password", StringComparison.OrdinalIgnoreCase);
+}
