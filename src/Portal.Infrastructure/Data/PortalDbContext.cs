@@ -7,9 +7,11 @@ using Portal.Domain.Connections;
 using Portal.Domain.Deregistration;
 using Portal.Domain.Enterprises;
 using Portal.Domain.Hall;
+using Portal.Domain.Materials;
 using Portal.Domain.Notifications;
 using Portal.Domain.Ratings;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Materials;
 
 namespace Portal.Infrastructure.Data;
 
@@ -69,6 +71,15 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    /// <summary>Each case's material list items (材料清单) with their review.</summary>
+    public DbSet<CaseMaterial> CaseMaterials => Set<CaseMaterial>();
+
+    /// <summary>Uploaded files' metadata; the content is in the file store, addressed by hash.</summary>
+    public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
+
+    /// <summary>File contents when the store is the database (PostgreSQL, SQL Server).</summary>
+    public DbSet<FileBlob> FileBlobs => Set<FileBlob>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -146,6 +157,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
                     break;
                 case RatingAppeal appeal:
                     appeal.BumpVersion();
+                    break;
+                case CaseMaterial material:
+                    material.BumpVersion();
                     break;
             }
         }

@@ -12,8 +12,21 @@ public interface ICaseFlowSource
     Task<ICaseFlow> LoadAsync(Case c, CancellationToken cancellationToken);
 }
 
+/// <summary>Conditions another part of the portal puts on a case's actions (the material review: Features/Materials).</summary>
+public interface ICaseGuardSource
+{
+    Task<IReadOnlyList<ActionGuard>> GuardsAsync(Case c, CancellationToken cancellationToken);
+}
+
 /// <summary>Builds the context a case action needs: the current person, the time, the calendar and the active promises.</summary>
-public sealed class CaseContexts(CurrentUser user, TimeProvider time, CalendarService calendar, PromiseService promises, ServiceCatalog services, IEnumerable<ICaseFlowSource> flows)
+public sealed class CaseContexts(
+    CurrentUser user,
+    TimeProvider time,
+    CalendarService calendar,
+    PromiseService promises,
+    ServiceCatalog services,
+    IEnumerable<ICaseFlowSource> flows,
+    IEnumerable<ICaseGuardSource> guards)
 {
     public async Task<CaseActionContext> ForAsync(string serviceCode, CancellationToken cancellationToken, CaseActor? actor = null)
     {
@@ -22,11 +35,18 @@ public sealed class CaseContexts(CurrentUser user, TimeProvider time, CalendarSe
         return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode));
     }
 
-    /// <summary>The context for acting on an existing case, with its service's own steps when it has any.</summary>
+    /// <summary>The context for acting on an existing case, with its service's own steps when it has any and the guards others put on it.</summary>
     public async Task<CaseActionContext> ForCaseAsync(Case c, CancellationToken cancellationToken, CaseActor? actor = null)
     {
         var context = await ForAsync(c.ServiceCode, cancellationToken, actor);
-        var source = flows.FirstOrDefault(f => f.Handles(c.ServiceCode));
-        return source is null ? context : context with { Flow = await source.LoadAsync(c, cancellationToken) };
+        var extra = new List<ActionGuard>();
+        foreach (var source in guards)
+        {
+            extra.AddRange(await source.GuardsAsync(c, cancellationToken));
+        }
+
+        context = context with { ActionGuards = extra };
+        var flow = flows.FirstOrDefault(f => f.Handles(c.ServiceCode));
+        return flow is null ? context : context with { Flow = await flow.LoadAsync(c, cancellationToken) };
     }
 }

@@ -19,6 +19,7 @@ using Portal.Web.Common.Pipeline;
 using Portal.Web.Features;
 using Portal.Web.Features.Appointments;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Materials;
 
 namespace Portal.Web.Setup;
 
@@ -130,6 +131,7 @@ public static class PortalSetup
         services.AddScoped<CaseActions>();
         services.AddScoped<Features.Ratings.RatingStore>();
         services.AddAppointments();
+        services.AddMaterials(config);
         services.AddScoped<ICaseLifecycle, Features.Establishment.EstablishmentLifecycle>();
         services.AddScoped<ICaseLifecycle, Features.Deregistration.DeregistrationLifecycle>();
         services.AddScoped<ICaseFlowSource, Features.Deregistration.DeregistrationFlows>();
@@ -197,6 +199,7 @@ public static class PortalSetup
         app.MapPortalHealthChecks();
         app.MapPortalEndpoints();
         app.MapUtilityFeed();
+        app.MapMaterials();
         Features.Hall.BoardModel.MapBoardApi(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         if (TestClock.Enabled(app.Configuration))
