@@ -184,8 +184,10 @@ public static class FileSniffer
                     case (byte)'(':
                         i = SkipLiteralString(data, i);
                         break;
-                    case (byte)'<' when i + 1 < data.Length && data[i + 1] != (byte)'<':
-                        i = data[i..].IndexOf((byte)'>') is var close and >= 0 ? i + close + 1 : data.Length;
+                    case (byte)'<':
+                        // "<<" opens a dictionary; a single "<" a hex string, skipped to its ">".
+                        i = i + 1 < data.Length && data[i + 1] == (byte)'<' ? i + 2
+                            : data[i..].IndexOf((byte)'>') is var close and >= 0 ? i + close + 1 : data.Length;
                         break;
                     case (byte)'/':
                         var (name, end) = ReadName(data, i + 1);
@@ -256,7 +258,11 @@ public static class FileSniffer
                 end = start + found;
             }
 
-            if (end < 0)
+            // An object stream must be exactly as long as it says: one whose length does not match may have been cut
+            // (and a cut compressed stream inflates to less without an error), so it cannot be checked.
+            // (An indirect length, "/Length 12 0 R", is not resolved: the stream then ends at "endstream".)
+            var lengthContradicts = length is { } declared && end != start + declared;
+            if (end < 0 || (names.Contains("ObjStm") && lengthContradicts))
             {
                 Refusal = "PDF文件不完整或已损坏，无法检查，请重新导出后上传。";
                 return data.Length;
