@@ -191,6 +191,7 @@ public static class PortalSetup
         });
         app.UseExceptionHandler("/Errors/Error");
         app.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
+        app.UseMaterialUploadLimit();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
