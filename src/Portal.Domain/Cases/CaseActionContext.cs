@@ -14,6 +14,16 @@ public sealed record CaseActionContext(
     /// <summary>Extra conditions a service puts on 办结 (e.g. every 同步 sub-item done), each with its Chinese description.</summary>
     public IReadOnlyList<(Func<bool> Guard, string Description)> CompletionGuards { get; init; } = [];
 
+    /// <summary>
+    /// Conditions other parts of the portal put on an action, each with its Chinese description — the material review
+    /// (nothing 不合格 at 受理, every 不合格 item listed in the 一次性告知 and answered before 提交补正).
+    /// </summary>
+    public IReadOnlyList<ActionGuard> ActionGuards { get; init; } = [];
+
+    /// <summary>The <see cref="ActionGuards"/> of one trigger, in the form the workflow table writes guards.</summary>
+    public (Func<bool> Guard, string Description)[] GuardsOf(CaseTrigger trigger, Func<CaseActionArgs> args) =>
+        ActionGuards.Where(g => g.Trigger == trigger).Select(g => ((Func<bool>)(() => g.Allows(args())), g.Description)).ToArray();
+
     /// <summary>The service's own steps beyond 受理 (e.g. 注销's 公示期), when it has any.</summary>
     public ICaseFlow? Flow { get; init; }
 }
@@ -44,6 +54,9 @@ public interface ICaseFlow
     /// <summary>The service's own name for a shared action (e.g. 办结 is 核准注销登记 for 注销), or null.</summary>
     string? LabelOf(CaseTrigger trigger);
 }
+
+/// <summary>A condition on one trigger that holds when <see cref="Allows"/> says so; <see cref="Description"/> is what a refused person reads.</summary>
+public sealed record ActionGuard(CaseTrigger Trigger, Func<CaseActionArgs, bool> Allows, string Description);
 
 /// <summary>The details some actions carry.</summary>
 public sealed record CaseActionArgs

@@ -48,16 +48,22 @@ public static class CaseWorkflow
         }
 
         machine.Configure(CaseState.Submitted, () => context.Limits(PromiseKeys.CaseAccept), "受理时限（承诺时限清单）")
-            .PermitIf(CaseTrigger.Accept, accepted, (IsWindow, windowOnly))
+            .PermitIf(CaseTrigger.Accept, accepted, [(IsWindow, windowOnly), .. context.GuardsOf(CaseTrigger.Accept, args)])
             .PermitIf(CaseTrigger.AutoAccept, accepted, (() => actor.IsSystem, "即报即得由系统按条件自动受理"))
             .PermitIf(CaseTrigger.AcceptWithMissing, accepted,
+            [
                 (IsWindow, windowOnly),
                 (HasReason, "容缺受理须写明所缺的非关键材料"),
-                (HasCommitmentDate, "容缺受理须有申请人承诺补齐的日期（晚于现在）"))
+                (HasCommitmentDate, "容缺受理须有申请人承诺补齐的日期（晚于现在）"),
+                .. context.GuardsOf(CaseTrigger.AcceptWithMissing, args),
+            ])
             .PermitIf(CaseTrigger.RequestSupplement, CaseState.AwaitingSupplement,
+            [
                 (MaySendSupplement, staffOnly),
                 (HasReason, "补正告知须一次性列明全部所缺材料"),
-                (FirstSupplementOrOverride, SupplementOnceRule))
+                (FirstSupplementOrOverride, SupplementOnceRule),
+                .. context.GuardsOf(CaseTrigger.RequestSupplement, args),
+            ])
             .PermitIf(CaseTrigger.ProposeRejection, CaseState.RejectionProposed,
                 (IsFrontOrBackOffice, staffOnly),
                 (HasReason, "提出不予受理须写明理由"))
@@ -66,12 +72,14 @@ public static class CaseWorkflow
         // A service with its own steps after 受理 (context.Flow) asks for 补正 only before 受理 and has no 办理中 step.
         var shared = context.Flow is null;
         var supplement = machine.Configure(CaseState.AwaitingSupplement)
-            .PermitIf(CaseTrigger.SubmitSupplement, CaseState.Submitted, (IsApplicantSide, applicantOnly), (NotAccepted, "办件尚未受理"))
+            .PermitIf(CaseTrigger.SubmitSupplement, CaseState.Submitted,
+                [(IsApplicantSide, applicantOnly), (NotAccepted, "办件尚未受理"), .. context.GuardsOf(CaseTrigger.SubmitSupplement, args)])
             .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, applicantOnly));
         if (shared)
         {
-            supplement.PermitIf(CaseTrigger.SubmitSupplement, CaseState.InProgress, (IsApplicantSide, applicantOnly), (WasAccepted, "办件已受理"));
-            ConfigureInProgress(machine, context, IsHoldingDepartment, MaySendSupplement, HasReason, FirstSupplementOrOverride, IsFrontOrBackOffice);
+            supplement.PermitIf(CaseTrigger.SubmitSupplement, CaseState.InProgress,
+                [(IsApplicantSide, applicantOnly), (WasAccepted, "办件已受理"), .. context.GuardsOf(CaseTrigger.SubmitSupplement, args)]);
+            ConfigureInProgress(machine, context, args, IsHoldingDepartment, MaySendSupplement, HasReason, FirstSupplementOrOverride, IsFrontOrBackOffice);
         }
 
         var rejection = machine.Configure(CaseState.RejectionProposed, () => context.Limits(PromiseKeys.RejectionReview), "督查审批时限")
@@ -89,6 +97,7 @@ public static class CaseWorkflow
     private static void ConfigureInProgress(
         WorkflowMachine<CaseState, CaseTrigger> machine,
         CaseActionContext context,
+        Func<CaseActionArgs> args,
         Func<bool> IsHoldingDepartment,
         Func<bool> MaySendSupplement,
         Func<bool> HasReason,
@@ -101,9 +110,12 @@ public static class CaseWorkflow
             .PermitIf(CaseTrigger.Complete, CaseState.Completed,
                 [(() => IsHoldingDepartment() || actor.IsSystem, $"只有{context.Service.Department.Label()}后台审批人员可以办结"), .. context.CompletionGuards])
             .PermitIf(CaseTrigger.RequestSupplement, CaseState.AwaitingSupplement,
+            [
                 (MaySendSupplement, staffOnly),
                 (HasReason, "补正告知须一次性列明全部所缺材料"),
-                (FirstSupplementOrOverride, SupplementOnceRule))
+                (FirstSupplementOrOverride, SupplementOnceRule),
+                .. context.GuardsOf(CaseTrigger.RequestSupplement, args),
+            ])
             .PermitIf(CaseTrigger.ProposeRejection, CaseState.RejectionProposed,
                 (IsFrontOrBackOffice, staffOnly),
                 (HasReason, "提出不予受理须写明理由"));

@@ -7,10 +7,12 @@ using Portal.Domain.Connections;
 using Portal.Domain.Deregistration;
 using Portal.Domain.Enterprises;
 using Portal.Domain.Hall;
+using Portal.Domain.Materials;
 using Portal.Domain.Notifications;
 using Portal.Domain.Ratings;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Materials;
 
 namespace Portal.Infrastructure.Data;
 
@@ -82,6 +84,15 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>The security audit log: entries are added, never changed or removed through the change tracker.</summary>
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    /// <summary>Each case's material list items (材料清单) with their review.</summary>
+    public DbSet<CaseMaterial> CaseMaterials => Set<CaseMaterial>();
+
+    /// <summary>Uploaded files' metadata; the content is in the file store, addressed by hash.</summary>
+    public DbSet<MaterialFile> MaterialFiles => Set<MaterialFile>();
+
+    /// <summary>File contents when the store is the database (PostgreSQL, SQL Server).</summary>
+    public DbSet<FileBlob> FileBlobs => Set<FileBlob>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -166,6 +177,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
                     break;
                 case RatingAppeal appeal:
                     appeal.BumpVersion();
+                    break;
+                case CaseMaterial material:
+                    material.BumpVersion();
                     break;
             }
         }

@@ -29,6 +29,18 @@ public static class ProviderSql
         _ => null,
     };
 
+    /// <summary>
+    /// Stores a file's content under its hash ({0} hash, {1} size, {2} content, {3} time), or stores it again when it is
+    /// there: the same hash is the same content, so rewriting it repairs a damaged copy and marks it young for the orphan
+    /// sweep. One statement, safe when two hosts store the same file at once (docs/decisions/materials.md).
+    /// </summary>
+    public static string PutBlob(string provider) => provider == DatabaseSetup.SqlServer
+        ? "MERGE [FileBlobs] WITH (HOLDLOCK) AS [t] USING (SELECT {0} AS [Hash]) AS [s] ON [t].[Hash] = [s].[Hash] "
+          + "WHEN MATCHED THEN UPDATE SET [Size] = {1}, [Content] = {2}, [CreatedAt] = {3} "
+          + "WHEN NOT MATCHED THEN INSERT ([Hash], [Size], [Content], [CreatedAt]) VALUES ({0}, {1}, {2}, {3});"
+        : "INSERT INTO \"FileBlobs\" (\"Hash\", \"Size\", \"Content\", \"CreatedAt\") VALUES ({0}, {1}, {2}, {3}) "
+          + "ON CONFLICT (\"Hash\") DO UPDATE SET \"Size\" = EXCLUDED.\"Size\", \"Content\" = EXCLUDED.\"Content\", \"CreatedAt\" = EXCLUDED.\"CreatedAt\"";
+
     /// <summary>Fresh statistics for the query planner after a bulk load.</summary>
     public static string UpdateStatistics(string provider) => provider == DatabaseSetup.SqlServer ? "EXEC sp_updatestats;" : "ANALYZE;";
 

@@ -24,6 +24,12 @@ public interface ICaseActorPolicy
     Task<CaseActor> ActorAsync(Case c, CaseActor actor, CancellationToken cancellationToken);
 }
 
+/// <summary>Conditions another part of the portal puts on a case's actions (the material review: Features/Materials).</summary>
+public interface ICaseGuardSource
+{
+    Task<IReadOnlyList<ActionGuard>> GuardsAsync(Case c, CancellationToken cancellationToken);
+}
+
 /// <summary>Builds the context a case action needs: the current person, the time, the calendar and the active promises.</summary>
 public sealed class CaseContexts(
     CurrentUser user,
@@ -32,7 +38,8 @@ public sealed class CaseContexts(
     PromiseService promises,
     ServiceCatalog services,
     IEnumerable<ICaseFlowSource> flows,
-    IEnumerable<ICaseActorPolicy> actors)
+    IEnumerable<ICaseActorPolicy> actors,
+    IEnumerable<ICaseGuardSource> guards)
 {
     public async Task<CaseActionContext> ForAsync(string serviceCode, CancellationToken cancellationToken, CaseActor? actor = null)
     {
@@ -49,7 +56,7 @@ public sealed class CaseContexts(
         user.IsSignedIn && !user.IsStaff && actors.FirstOrDefault(a => a.Handles(c)) is { } policy
         && (await policy.ActorAsync(c, user.ToActor(), cancellationToken)).ActsForApplicant;
 
-    /// <summary>The context for acting on an existing case, with its service's own steps when it has any.</summary>
+    /// <summary>The context for acting on an existing case, with its service's own steps when it has any and the guards others put on it.</summary>
     public async Task<CaseActionContext> ForCaseAsync(Case c, CancellationToken cancellationToken, CaseActor? actor = null)
     {
         if (actor is null && user.IsSignedIn && actors.FirstOrDefault(a => a.Handles(c)) is { } policy)
@@ -58,7 +65,14 @@ public sealed class CaseContexts(
         }
 
         var context = await ForAsync(c.ServiceCode, cancellationToken, actor);
-        var source = flows.FirstOrDefault(f => f.Handles(c.ServiceCode));
-        return source is null ? context : context with { Flow = await source.LoadAsync(c, cancellationToken) };
+        var extra = new List<ActionGuard>();
+        foreach (var source in guards)
+        {
+            extra.AddRange(await source.GuardsAsync(c, cancellationToken));
+        }
+
+        context = context with { ActionGuards = extra };
+        var flow = flows.FirstOrDefault(f => f.Handles(c.ServiceCode));
+        return flow is null ? context : context with { Flow = await flow.LoadAsync(c, cancellationToken) };
     }
 }

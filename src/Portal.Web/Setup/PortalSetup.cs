@@ -21,6 +21,7 @@ using Portal.Web.Features.Appointments;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.Security;
 using Portal.Web.Features.Identity;
+using Portal.Web.Features.Materials;
 
 namespace Portal.Web.Setup;
 
@@ -116,6 +117,7 @@ public static class PortalSetup
         services.AddScoped<ICaseActorPolicy, Features.Enterprises.EnterpriseCaseActors>();
         services.AddScoped<Features.Ratings.RatingStore>();
         services.AddAppointments();
+        services.AddMaterials(config);
         services.AddScoped<ICaseLifecycle, Features.Establishment.EstablishmentLifecycle>();
         services.AddScoped<ICaseLifecycle, Features.Deregistration.DeregistrationLifecycle>();
         services.AddScoped<ICaseFlowSource, Features.Deregistration.DeregistrationFlows>();
@@ -176,6 +178,7 @@ public static class PortalSetup
         });
         app.UseExceptionHandler("/Errors/Error");
         app.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
+        app.UseMaterialUploadLimit();
         app.UseStaticFiles();
         app.UseMiddleware<Common.Forms.NulCharacterForms>();
         app.UseRouting();
@@ -187,6 +190,7 @@ public static class PortalSetup
         app.MapPortalHealthChecks();
         app.MapPortalEndpoints();
         app.MapUtilityFeed();
+        app.MapMaterials();
         Features.Hall.BoardModel.MapBoardApi(app);
         // Only the documents that exist match: any other name is the Chinese 404 page, not the framework's English text.
         app.MapOpenApi("/openapi/{documentName:regex(^" + Features.Connections.UtilityFeed.DocumentName + "$)}.json").AllowAnonymous();

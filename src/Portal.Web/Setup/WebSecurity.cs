@@ -129,10 +129,21 @@ public static class WebSecurity
     private static void Apply(HttpContext context, string policy)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = policy;
+
+        // An endpoint that set its own policy keeps it: an uploaded file (Features/Materials) is served with a stricter
+        // one (nothing runs; a PDF may be framed by the portal's own pages only, a download is sandboxed).
+        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        {
+            headers.ContentSecurityPolicy = policy;
+        }
+
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.XFrameOptions = "DENY";
+        if (string.IsNullOrEmpty(headers.XFrameOptions))
+        {
+            headers.XFrameOptions = "DENY";
+        }
+
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers.Remove("Server");
         headers.Remove("X-Powered-By");

@@ -68,6 +68,16 @@ public static class EndpointTable
         new("GET /Cases",                                      "login 200   200   200   200   200   | 200"),
         new("GET /Cases/Index",                                "login 200   200   200   200   200   | 200"),
         // A case: its applicant, every window, supervisor and administrator, and the departments of its sub-items (企业开办: Market … Bank, the 单独办理 ones too); nobody else learns it exists.
+        // A case's 申请材料 (MaterialAccess): the applicant side, supervisors and the staff holding the case (the table's case is
+        // 办理中 with 市场监管 and its 首问负责人) — not every department that sees the case, nor administrators. Reviewing and
+        // the 一次性告知: staff holding the case (role-refused first, 403, for applicants); answering: the applicant side; removing
+        // without a file named: not found. Each file route × each kind of person at 待受理, 办理中 and 办结 is in
+        // Materials/MaterialAccessTests; here a file nobody has is not found for everybody.
+        new("GET /Cases/{number}/Materials",                   "login 200   404   200   200   404   | 404 Market=200"),
+        new("GET /Materials/Files/{id:long}",                  "login 404   404   404   404   404   | 404", "/Materials/Files/987654321"),
+        new("GET /Materials/Files/{id:long}/inline",           "login 404   404   404   404   404   | 404", "/Materials/Files/987654321/inline"),
+        // Blank forms (模板) of the material lists are public, like the guide pages that link them.
+        new("GET /Materials/Template/{code}",                  "200   200   200   200   200   200   | 200"),
         new("GET /Cases/{number}",                             "login 200   404   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),
         new("GET /Connection/Apply",                           "login 200   200   200   200   200   | 200"),
         new("GET /Connection/{utility?}",                      "200   200   200   200   200   200   | 200"),
@@ -161,6 +171,15 @@ public static class EndpointTable
         new("POST /Cases/{number}?handler=Objection",          "login 403   403   403   403   403   | 403 Market=200"),
         new("POST /Cases/{number}?handler=Share",              "login 403   403   404   404   404   | 404"),
         new("POST /Cases/{number}?handler=Survey",             "login 403   403   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),
+        new("POST /Cases/{number}/Materials?handler=Answer",   "login 200   404   403   403   404   | 404 Market=403"),
+        new("POST /Cases/{number}/Materials?handler=Notice",   "login 403   403   200   403   404   | 404 Market=200"),
+        new("POST /Cases/{number}/Materials?handler=Remove",   "login 404   404   404   403   404   | 404"),
+        new("POST /Cases/{number}/Materials?handler=Review",   "login 403   403   200   200   404   | 404 Market=200"),
+        new("POST /Cases/{number}/Materials?handler=Upload",   "login 200   404   200   200   404   | 404 Market=200"),
+        // Files staged with the 企业开办 form before it is sent: applicants and the window (帮办代办), each only their own
+        // (removing a staged file that is not one's own: not found).
+        new("POST /Establishment/Apply?handler=Unstage",       "login 404   404   200   403   403   | 403"),
+        new("POST /Establishment/Apply?handler=Upload",        "login 200   200   200   403   403   | 403"),
         new("POST /Connection/Apply",                          "login 200   200   200   200   200   | 200"),
         // Supervisors see the page for 代位注销 (Authority) but may not file an ordinary 注销: refused before the fields are read.
         new("POST /Deregistration/Start/{code}",               "login 200   403   200   403   403   | 403"),
@@ -250,7 +269,8 @@ public static class EndpointTable
         var (path, query) = route.IndexOf('?') is var q and >= 0 ? (route[..q], route[q..]) : (route, "");
         path = path switch
         {
-            "/Cases/{number}" or "/Establishment/Application/{number}" => path.Replace("{number}", "{case}", StringComparison.Ordinal),
+            "/Cases/{number}" or "/Establishment/Application/{number}" or "/Cases/{number}/Materials" => path.Replace("{number}", "{case}", StringComparison.Ordinal),
+            "/Materials/Template/{code}" => "/Materials/Template/lease",
             "/Notices/{number}" => "/Notices/{notice}",
             "/Ratings/Case/{number}/{subject:regex(^(Acceptance|Processing)$)}" => "/Ratings/Case/{case}/Acceptance",
             "/verify/{code}" or "/Enterprises/{code}" or "/Enterprises/{code}/Agents" or "/Deregistration/Start/{code}" => path.Replace("{code}", "{enterprise}", StringComparison.Ordinal),

@@ -53,6 +53,8 @@ public sealed class FieldLimitTests(SqlitePortal factory) : IClassFixture<Sqlite
         new(typeof(MarkYear.Command), "Source", typeof(CalendarYear), nameof(CalendarYear.Source)),
         new(typeof(SaveYear.Command), "Source", typeof(CalendarYear), nameof(CalendarYear.Source)),
         new(typeof(Act.Command), "Reason", typeof(CaseEvent), nameof(CaseEvent.Reason)),
+        new(typeof(Portal.Web.Features.Materials.Upload.Command), "Explanation", typeof(Portal.Domain.Materials.CaseMaterial), nameof(Portal.Domain.Materials.CaseMaterial.Explanation), Arrange: r => Set(r, "ItemCode", "lease")),
+        new(typeof(Portal.Web.Features.Materials.Review.Command), "Reason", typeof(Portal.Domain.Materials.CaseMaterial), nameof(Portal.Domain.Materials.CaseMaterial.ReviewReason)),
         new(typeof(Act.Command), "Reason", typeof(Case), nameof(Case.RejectionReason), Arrange: r => Set(r, "Trigger", CaseTrigger.ProposeRejection)),
         new(typeof(Act.Command), "Reason", typeof(Case), nameof(Case.ToleranceItem), Arrange: r => Set(r, "Trigger", CaseTrigger.AcceptWithMissing)),
         new(typeof(Act.Command), "Reason", typeof(Case), nameof(Case.SupplementItems), Arrange: r => Set(r, "Trigger", CaseTrigger.RequestSupplement)),
@@ -121,6 +123,12 @@ public sealed class FieldLimitTests(SqlitePortal factory) : IClassFixture<Sqlite
         "AccountAdmin.ResetPassword.UserId", "AccountAdmin.ResetPassword.NewPassword", "AccountAdmin.ResetPassword.ConfirmPassword",
         "AccountAdmin.ResetAuthenticator.UserId", "AccountAdmin.EndSessions.UserId", "Enrol.Command.Code", "SignIn.Command.ReturnUrl",
         "ChangePassword.Command.CurrentPassword", "ChangePassword.Command.NewPassword", "ChangePassword.Command.ConfirmPassword",
+
+        // 申请材料: case numbers and item codes looked up, staging keys and batches are the portal's own tokens; the notice's
+        // note (at most 500 characters, its validator) becomes part of the 一次性告知 text kept in the case's history.
+        "Upload.Command.Number", "Upload.Command.ItemCode", "RemoveFile.Command.Number", "Review.Command.Number",
+        "SendNotice.Command.Number", "SendNotice.Command.Note", "AnswerNotice.Command.Number", "StageFiles.Command.Form",
+        "StageFiles.Command.Batch", "Unstage.Command.Form", "Unstage.Command.Batch", "Submit.Command.UploadBatch",
     ];
 
     public static TheoryData<string> StoredCases() => [.. StoredFields.Select(s => s.ToString())];

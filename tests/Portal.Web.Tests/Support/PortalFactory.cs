@@ -56,6 +56,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Notifications:Enabled"] = "false",
         ["Portal:Audit:CleanupEnabled"] = "false",
 
+        // The orphan sweep of uploaded files runs when a test asks (MaterialSweeper.SweepOnceAsync), never on a timer.
+        ["Materials:SweepEnabled"] = "false",
+
         // The feed serves only changes a few seconds old (commit lag); the tests' clock stands still.
         ["Portal:UtilityFeedSettleSeconds"] = "0",
 

@@ -101,6 +101,9 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
         return RedirectToPage(new { Number });
     }
 
+    /// <summary>申请材料 (Features/Materials): the list, the files and their review.</summary>
+    public Materials.CasePanel.Result? MaterialPanel { get; private set; }
+
     /// <summary>一事一评 links for the case's applicant.</summary>
     public IReadOnlyList<Ratings.CaseRatingLinks.Link> RatingLinks { get; private set; } = [];
 
@@ -111,6 +114,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
         Panel = Features.Deregistration.DeregistrationService.IsDeregistration(View.ServiceCode)
             ? await mediator.Send(new Deregistration.CasePanel.Query { Number = Number }, cancellationToken)
             : null;
+        MaterialPanel = await mediator.Send(new Materials.CasePanel.Query { Number = Number }, cancellationToken);
         Connection = Features.Connections.ConnectionService.IsConnection(View.ServiceCode)
             ? await mediator.Send(new Connections.ConnectionPanel.Query { Number = Number }, cancellationToken)
             : null;

@@ -16,13 +16,19 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
 using Portal.Web.Common.Forms;
+using Portal.Domain.Materials;
+using Portal.Web.Features.Materials;
 using Portal.Web.Features.Shared;
 
 namespace Portal.Web.Features.Establishment;
 
 [Authorize(Roles = Roles.Applicant + "," + Roles.Window)]
+[RequestSizeLimit(MaterialLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaterialLimits.MaxRequestBytes)]
 public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, IReloadablePage
 {
+    private bool staged;
+
     /// <summary>The form, typed as the submission so that its validator's rules reach the browser (data-val-*).</summary>
     [BindProperty]
     public Submit.Command Data { get; set; } = Submit.Command.From(EstablishmentForm.Blank());
@@ -31,16 +37,42 @@ public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, 
 
     public string? NameMessage { get; private set; }
 
+    /// <summary>The upload part of the form (Features/Materials): its lines and the files already uploaded.</summary>
+    public ApplyMaterials.View Materials { get; private set; } = ApplyMaterials.View.Empty;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (!me.IsStaff)
         {
             Data = Submit.Command.From(await mediator.Send(new Draft.Query(), cancellationToken) ?? EstablishmentForm.Blank());
         }
+        else
+        {
+            // 帮办代办: each filing opens a new batch, so one visitor's scans never join the next visitor's case.
+            Data = Data with { UploadBatch = Staging.NewBatch() };
+        }
+
+        Materials = await ApplyMaterials.LoadAsync(mediator, Data.UploadBatch, cancellationToken);
+    }
+
+    /// <summary>上传所选文件: keeps the chosen files with the form and shows it again.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>移除 an uploaded file from the form.</summary>
+    public async Task<IActionResult> OnPostUnstageAsync([Display(Name = "文件")] long unstage, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new Unstage.Command { Form = Staging.Establishment, Batch = Data.UploadBatch, FileId = unstage }, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken cancellationToken)
     {
+        await StageOnceAsync(cancellationToken);
         await mediator.Send(new SaveDraft.Command { Form = Data }, cancellationToken);
         TempData["Notice"] = "草稿已保存，下次打开本页面时自动恢复。";
         return RedirectToPage();
@@ -55,18 +87,40 @@ public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, 
             ModelState.AddModelError("Data.ProposedName", check.Message!);
         }
 
+        await ReloadAsync(cancellationToken);
         return Page();
     }
 
     [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
     {
+        await StageOnceAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            await ReloadAsync(cancellationToken);
+            return Page();
+        }
+
         var result = await mediator.Send(Data, cancellationToken);
         TempData["Notice"] = result.Notice;
         return Redirect($"/Cases/{result.Number}");
     }
 
-    public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Shown again (refused, or a button that stays): the files the post carried are kept first.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await StageOnceAsync(cancellationToken);
+        Materials = await ApplyMaterials.LoadAsync(mediator, Data.UploadBatch, cancellationToken);
+    }
+
+    private async Task StageOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!staged && HttpMethods.IsPost(Request.Method))
+        {
+            staged = true;
+            await ApplyMaterials.StageAsync(mediator, this, Data.UploadBatch, cancellationToken);
+        }
+    }
 }
 
 /// <summary>One investor row of the form (blank rows are ignored).</summary>
@@ -317,6 +371,10 @@ public static class Submit
         public Command()
         {
         }
+
+        /// <summary>帮办代办: the batch the clerk's uploads on this form were staged under (Features/Materials).</summary>
+        [Display(Name = "上传批次")]
+        public string? UploadBatch { get; init; }
     }
 
     public sealed record Result(string Number, bool AutoAccepted, string Notice);
@@ -388,6 +446,7 @@ public static class Submit
         CaseContexts contexts,
         CaseActions actions,
         PromiseService promises,
+        MaterialUploads materials,
         TimeProvider time) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -434,6 +493,13 @@ public static class Submit
 
             application.CaseId = c.Id;
             (await db.NameReservations.SingleAsync(r => r.NormalizedName == application.NormalizedName, cancellationToken)).ApplicationId = application.Id;
+
+            // The case's material list, with the files uploaded on the form (in this transaction: all or nothing).
+            var attached = await materials.AttachStagedAsync(
+                c,
+                MaterialCatalog.ForEstablishment(application.ScopeCodeList, application.SynchronousItemList),
+                Staging.TryKeyFor(me, Staging.Establishment, request.UploadBatch) ?? "",
+                cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             var instant = EstablishmentCatalog.QualifiesForInstantApproval(application.ScopeCodeList, application.OtherScope);
@@ -448,7 +514,7 @@ public static class Submit
             var notice = instant
                 ? $"申请已提交并即报即得自动受理，办件编号 {number}，承诺于 {DeadlineView.Due(c.StepDueAt!.Value, now, context.Clock)} 前办结。"
                 : $"申请已提交，办件编号 {number}。窗口受理后{promise}内办结（受理时限：{DeadlineView.Due(c.StepDueAt!.Value, now, context.Clock)} 前）。";
-            return new Result(number, instant, notice);
+            return new Result(number, instant, attached > 0 ? $"{notice} 已随申请提交材料文件{attached}个。" : notice);
         }
     }
 }

@@ -1,0 +1,185 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Cases;
+using Portal.Domain.Materials;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Materials;
+using Portal.Web.Common;
+
+namespace Portal.Web.Features.Materials;
+
+/// <summary>
+/// One file as a form posted it, for one list item. Its name is kept as display text only; the bytes are read once,
+/// after the size is checked. Neither the name nor the bytes are logged (the request log shows the item and the size).
+/// </summary>
+public sealed record IncomingFile(
+    string ItemCode,
+    [property: JsonIgnore] string? FileName,
+    long Length,
+    [property: JsonIgnore] Func<CancellationToken, Task<byte[]>> Read)
+{
+    /// <summary>The form field of an item's files: <c>material:&lt;item code&gt;</c> (two inputs: choose files, 拍照上传).</summary>
+    public const string FieldPrefix = "material:";
+
+    public static string FieldOf(string itemCode) => FieldPrefix + itemCode;
+
+    /// <summary>Every file the form carries for some item (file inputs left empty are skipped).</summary>
+    public static IReadOnlyList<IncomingFile> FromForm(IFormFileCollection files) =>
+        files.Where(f => f.Name.StartsWith(FieldPrefix, StringComparison.Ordinal) && !(string.IsNullOrEmpty(f.FileName) && f.Length == 0))
+            .Select(f => new IncomingFile(f.Name[FieldPrefix.Length..], f.FileName, f.Length, ct => ReadAsync(f, ct)))
+            .ToList();
+
+    public static IncomingFile FromBytes(string itemCode, string? fileName, byte[] content) =>
+        new(itemCode, fileName, content.LongLength, _ => Task.FromResult(content));
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[file.Length];
+        await using var stream = file.OpenReadStream();
+        await stream.ReadExactlyAsync(buffer, cancellationToken);
+        return buffer;
+    }
+}
+
+/// <summary>A file stored whole, with the upright copy an image gets.</summary>
+public sealed record StoredUpload(StoredContent Content, StoredContent? Preview, string? FileName);
+
+/// <summary>
+/// Stores uploaded files and keeps each case's list: a file is checked (size, kind from its content, an image decoded),
+/// stored whole in the file store, and only then gets its row — so no row ever references half a file. The limits are
+/// <see cref="MaterialLimits"/>: 10 MB a file, 50 MB a case, 10 files an item.
+/// </summary>
+public sealed class MaterialUploads(PortalDbContext db, IFileStore store)
+{
+    /// <summary>Checks and stores one file; returns the refusal (Chinese, naming the file) instead when it is not accepted.</summary>
+    public async Task<(StoredUpload? Stored, string? Refusal)> StoreAsync(IncomingFile file, CancellationToken cancellationToken)
+    {
+        var shown = Shown(file.FileName);
+        if (file.Length > MaterialLimits.MaxFileBytes)
+        {
+            return (null, $"{shown}有{MaterialLimits.Megabytes(file.Length)}，超过单个文件{MaterialLimits.Megabytes(MaterialLimits.MaxFileBytes)}的上限。请压缩或分页后上传。");
+        }
+
+        var content = await file.Read(cancellationToken);
+        var check = FileSniffer.Inspect(content);
+        if (check.Kind is not { } kind)
+        {
+            return (null, $"{shown}：{check.Refusal}");
+        }
+
+        StoredContent? preview = null;
+        if (kind.IsImage())
+        {
+            var image = ImageRendition.Prepare(content, kind);
+            if (image.Refusal is { } refused)
+            {
+                return (null, $"{shown}：{refused}");
+            }
+
+            var previewHash = await store.PutAsync(image.Preview!, cancellationToken);
+            preview = new StoredContent(previewHash, image.Preview!.LongLength, image.PreviewKind);
+        }
+
+        var hash = await store.PutAsync(content, cancellationToken);
+        return (new StoredUpload(new StoredContent(hash, content.LongLength, kind), preview, file.FileName), null);
+    }
+
+    /// <summary>The bytes the case's files take (every version kept counts).</summary>
+    public async Task<long> CaseBytesAsync(long caseId, CancellationToken cancellationToken) =>
+        await db.MaterialFiles.Where(f => f.CaseId == caseId).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;
+
+    /// <summary>The bytes of the files staged on one form.</summary>
+    public async Task<long> StagedBytesAsync(string stagingKey, CancellationToken cancellationToken) =>
+        await db.MaterialFiles.Where(f => f.CaseId == null && f.StagingKey == stagingKey).SumAsync(f => (long?)f.Size, cancellationToken) ?? 0;
+
+    /// <summary>An uploaded name as a refusal quotes it: the last path segment, no control characters, shortened.</summary>
+    public static string Shown(string? fileName)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = new string(name[(name.LastIndexOf('/') + 1)..].Where(ch => !char.IsControl(ch) && ch is < '\u2066' or > '\u2069' && ch is < '\u202A' or > '\u202E').ToArray()).Trim();
+        return name.Length == 0 ? "所选文件" : $"“{(name.Length > 60 ? name[..60] + "…" : name)}”";
+    }
+
+    /// <summary>The refusal when <paramref name="adding"/> more bytes would take a case past 50 MB, else null.</summary>
+    public static string? OverCaseLimit(long already, long adding) =>
+        already + adding > MaterialLimits.MaxCaseBytes
+            ? $"每个办件的材料合计不超过{MaterialLimits.Megabytes(MaterialLimits.MaxCaseBytes)}（已有{MaterialLimits.Megabytes(already)}，本次{MaterialLimits.Megabytes(adding)}）。请压缩后上传。"
+            : null;
+
+    /// <summary>The case's list items (tracked, with their files).</summary>
+    public Task<List<CaseMaterial>> ItemsAsync(long caseId, CancellationToken cancellationToken) =>
+        db.CaseMaterials.Include(m => m.Files).Where(m => m.CaseId == caseId).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The list item <paramref name="code"/> of the case, made from its requirement the first time something is handed
+    /// in for it. "supplement" and "tolerance" are the items a free-text 一次性告知 or 容缺 commitment is answered under.
+    /// </summary>
+    public async Task<CaseMaterial> ItemAsync(Case c, string code, CancellationToken cancellationToken)
+    {
+        var existing = await db.CaseMaterials.Include(m => m.Files).FirstOrDefaultAsync(m => m.CaseId == c.Id && m.Code == code, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var requirement = await RequirementAsync(c, code, cancellationToken)
+            ?? throw new ValidationFailedException("", "材料清单中没有这一项。");
+        var item = new CaseMaterial(c.Id, requirement);
+        db.CaseMaterials.Add(item);
+        return item;
+    }
+
+    /// <summary>The upload lines of the case's list (the 企业开办 list depends on its application), and the free-text items.</summary>
+    public async Task<IReadOnlyList<MaterialRequirement>> RequirementsAsync(Case c, CancellationToken cancellationToken)
+    {
+        var list = c.ServiceCode == Establishment.EstablishmentService.Code
+            ? await db.EstablishmentApplications.AsNoTracking().Where(a => a.CaseId == c.Id)
+                .Select(a => new { a.ScopeCodes, a.SynchronousItems })
+                .FirstOrDefaultAsync(cancellationToken) is { } application
+                ? MaterialCatalog.ForEstablishment(Split(application.ScopeCodes), Split(application.SynchronousItems))
+                : MaterialCatalog.ForService(c.ServiceCode)
+            : MaterialCatalog.ForService(c.ServiceCode);
+        return list;
+    }
+
+    private async Task<MaterialRequirement?> RequirementAsync(Case c, string code, CancellationToken cancellationToken)
+    {
+        if (code == MaterialCatalog.SupplementCode)
+        {
+            return new MaterialRequirement(code, "补正材料（按一次性告知）", MaterialSupply.Upload, "000:503") { Required = true };
+        }
+
+        if (code == MaterialCatalog.ToleranceCode && c.ToleranceItem is { } promised)
+        {
+            var name = $"容缺材料：{promised}";
+            return new MaterialRequirement(code, name.Length > 100 ? name[..99] + "…" : name, MaterialSupply.Upload, "002:19；002:25") { Required = true, Tolerable = true };
+        }
+
+        return (await RequirementsAsync(c, cancellationToken)).FirstOrDefault(r => r.Code == code && r.IsUpload);
+    }
+
+    /// <summary>
+    /// At submission: the case's list items are made from <paramref name="list"/> and the files staged on the form under
+    /// <paramref name="stagingKey"/> move to them (in the submission's transaction: all or nothing). Staged files of
+    /// lines the application no longer has (a scope entry unticked) stay staged and are swept later.
+    /// </summary>
+    public async Task<int> AttachStagedAsync(Case c, IReadOnlyList<MaterialRequirement> list, string stagingKey, CancellationToken cancellationToken)
+    {
+        var staged = await db.MaterialFiles.Where(f => f.CaseId == null && f.StagingKey == stagingKey).OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        var moved = 0;
+        foreach (var requirement in list.Where(r => r.IsUpload))
+        {
+            var item = new CaseMaterial(c.Id, requirement);
+            db.CaseMaterials.Add(item);
+            foreach (var file in staged.Where(f => f.ItemCode == requirement.Code).Take(MaterialLimits.MaxFilesPerItem))
+            {
+                item.Attach(file);
+                moved++;
+            }
+        }
+
+        return moved;
+    }
+
+    private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,57 @@
+// Progressive enhancement of the material uploads: every form works without this file (the server checks everything).
+(function () {
+  "use strict";
+  if (window.portalMaterials) { return; }
+  window.portalMaterials = true;
+
+  function megabytes(bytes) { return (bytes / 1048576).toFixed(1) + " MB"; }
+
+  // Says which files were chosen, and stops a file over the size limit before it is sent (the server refuses it too).
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== "file") { return; }
+    var box = input.closest(".file-inputs");
+    if (!box) { return; }
+    var max = Number(box.dataset.maxBytes || 0);
+    var output = box.querySelector(".file-chosen");
+    var names = [];
+    var tooLarge = [];
+    Array.prototype.forEach.call(box.querySelectorAll("input[type=file]"), function (each) {
+      Array.prototype.forEach.call(each.files || [], function (file) {
+        names.push(file.name + "（" + megabytes(file.size) + "）");
+        if (max > 0 && file.size > max) { tooLarge.push(file.name); }
+      });
+    });
+    if (tooLarge.length > 0) {
+      input.value = "";
+      if (output) {
+        output.textContent = "“" + tooLarge.join("”、“") + "”超过单个文件 " + megabytes(max) + " 的上限，请压缩或分页后上传。";
+        output.classList.add("file-too-large");
+      }
+      return;
+    }
+    if (output) {
+      output.classList.remove("file-too-large");
+      output.textContent = names.length > 0 ? "已选择：" + names.join("、") : "";
+    }
+  });
+
+  // On the application form: lines that belong to a scope entry or sub-item that is not ticked are dimmed.
+  function refreshApply() {
+    var form = document.querySelector("[data-testid=establishment-form]");
+    if (!form) { return; }
+    var ticked = {};
+    Array.prototype.forEach.call(form.querySelectorAll("input[name='Data.ScopeCodes']:checked, input[name='Data.SynchronousItems']:checked"), function (box) { ticked[box.value] = true; });
+    Array.prototype.forEach.call(form.querySelectorAll("[data-testid^=apply-material-]"), function (line) {
+      var codes = ((line.dataset.scopes || "") + " " + (line.dataset.subitems || "")).trim();
+      if (!codes) { return; }
+      var applies = codes.split(/\s+/).some(function (code) { return ticked[code]; });
+      line.classList.toggle("muted", !applies);
+      line.setAttribute("data-applies", applies ? "true" : "false");
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target instanceof HTMLInputElement && (event.target.name === "Data.ScopeCodes" || event.target.name === "Data.SynchronousItems")) { refreshApply(); }
+  });
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", refreshApply); } else { refreshApply(); }
+})();
