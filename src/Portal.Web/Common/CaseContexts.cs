@@ -19,7 +19,10 @@ public sealed class CaseContexts(CurrentUser user, TimeProvider time, CalendarSe
     {
         var clock = await calendar.GetClockAsync(cancellationToken);
         var table = await promises.GetAsync(cancellationToken);
-        return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode));
+        return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode))
+        {
+            WholeProcess = table.WholeProcess,
+        };
     }
 
     /// <summary>The context for acting on an existing case, with its service's own steps when it has any.</summary>
