@@ -188,6 +188,8 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             await Assertions.Expect(page.Locator("[data-testid=classification]")).ToContainTextAsync("120千瓦");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "记录踏勘结果", Exact = true })).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("[name='Data.Reason']")).ToHaveCountAsync(0);
+            // …and the page says why there is no button (issue 15).
+            await Assertions.Expect(page.Locator("[data-testid=waiting-for]")).ToContainTextAsync($"踏勘时间为{Chinese(surveyAt)}，踏勘后才能记录结果");
         });
 
         // 4. The portal's clock moves past the survey.
@@ -222,9 +224,10 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             await Assertions.Expect(page.Locator("[data-testid=classification]")).ToContainTextAsync(PowerSurvey);
             await Assertions.Expect(page.Locator("[data-testid=contract]")).ToHaveCountAsync(0);
 
-            await ActAsync(page, "专营单位签章供用合同");
-            await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已专营单位签章供用合同");
+            await SignContractAsync(page, powerNumber);
+            await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已签章供用合同");
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("供用合同：待申请人确认");
+            await Assertions.Expect(page.Locator("[data-testid=contract-capacity]")).ToHaveTextAsync("报装容量120千瓦，低压（0.4千伏）供电");
             var contract = page.Locator("[data-testid=contract]");
             await Assertions.Expect(contract).ToContainTextAsync($"HT-{powerNumber}");
             await Assertions.Expect(contract).ToContainTextAsync("供电单位");
@@ -251,22 +254,30 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("供用合同：专营单位签章");
             await Assertions.Expect(page.Locator("[data-testid=classification]")).ToContainTextAsync(WaterSurvey);
 
-            await ActAsync(page, "专营单位签章供用合同");
+            await SignContractAsync(page, waterNumber);
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("供用合同：待申请人确认");
             await Assertions.Expect(page.Locator("[data-testid=contract]")).ToContainTextAsync($"HT-{waterNumber}");
             await Assertions.Expect(page.Locator("[data-testid=contract]")).ToContainTextAsync("供水单位");
         });
 
-        // 7. The applicant confirms both contracts; the parent shows both tracks at 装表接通.
+        // 7. The applicant reads both contracts' terms on one page and confirms them together (each case records its own
+        //    confirmation); the parent shows both tracks at 装表接通.
         await walk.AsAsync(Applicant, "07-confirm", async page =>
         {
+            await OpenCaseAsync(page, number);
+            await Assertions.Expect(page.Locator("[data-testid=contracts-to-confirm]")).ToContainTextAsync("2份供用合同待您确认");
+            await page.ClickAsync("[data-testid=contracts-to-confirm] a");
+            await page.WaitForURLAsync(new Regex($"/Connection/Contracts/{number}$"));
+            await Assertions.Expect(page.Locator("[data-testid=contract]")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("[data-testid=contract][data-utility='获得电力（用电报装）'] [data-testid=capacity]")).ToHaveTextAsync("报装容量120千瓦，低压（0.4千伏）供电");
+            await Assertions.Expect(page.Locator("[data-testid=contract][data-utility='用水报装'] [data-testid=capacity]")).ToContainTextAsync("接水管径50毫米");
+            await Assertions.Expect(page.Locator("[data-testid=price]").First).Not.ToBeEmptyAsync();
+            await page.ClickAsync("[data-testid=confirm-form] button[type=submit]");
+            await page.WaitForURLAsync(new Regex($"/Cases/{number}$"));
+            await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已确认2份供用合同");
             foreach (var child in new[] { powerNumber, waterNumber })
             {
                 await OpenCaseAsync(page, child);
-                await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("供用合同：待申请人确认");
-                await Assertions.Expect(page.Locator("[data-testid=contract]")).ToContainTextAsync("待申请人确认");
-                await ActAsync(page, "申请人确认签订供用合同");
-                await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已申请人确认签订供用合同");
                 await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("接通（装表接通、验收送电）");
                 var contract = page.Locator("[data-testid=contract]");
                 await Assertions.Expect(contract).ToContainTextAsync($"HT-{child}");
@@ -558,6 +569,16 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
 
     private static ILocator ClassRow(IPage page, string cls) =>
         page.Locator("[data-testid=connection-classes] tbody tr", new() { Has = page.Locator("td[data-label='类别']", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(cls)}\\s*$") }) });
+
+    /// <summary>The utility opens its signing form from the case page, keeps the suggested terms and signs.</summary>
+    private static async Task SignContractAsync(IPage page, string child)
+    {
+        await page.ClickAsync("[data-testid=sign-link]");
+        await page.WaitForURLAsync(new Regex($"/Connection/Contract/{child}$"));
+        await Assertions.Expect(page.Locator("[name='Data.Capacity']")).Not.ToHaveValueAsync("");
+        await page.ClickAsync("[data-testid=sign-form] button[type=submit]");
+        await page.WaitForURLAsync(new Regex($"/Cases/{child}$"));
+    }
 
     private static async Task<string> DueIfNowAsync(IPage page, string utility, string cls)
     {
