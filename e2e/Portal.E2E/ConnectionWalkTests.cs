@@ -404,10 +404,12 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             Assert.Equal(["获得电力（用电报装）", "用水报装", "用气报装", "用热报装", "通信报装"], utilities);
             var sanLing = ClassRow(page, PowerClass);
             await Assertions.Expect(sanLing.Locator("td[data-label='规则']")).ToContainTextAsync("（000:177；004:123）");
-            await Assertions.Expect(sanLing.Locator("td[data-label='承诺时限']")).ToHaveTextAsync("7个工作日");
+            await Assertions.Expect(sanLing.Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("7个工作日");
+            // 004:123 is 聊城市's document: the 枣庄市 profile says it borrows it (issue 15 part 3).
+            await Assertions.Expect(sanLing.Locator("[data-testid=limit-source]")).ToContainTextAsync("借用聊城市文件（004:123），枣庄市文件未作规定");
             await Assertions.Expect(sanLing.Locator("[data-testid=due-now]")).ToHaveTextAsync(PortalTime());
-            await Assertions.Expect(ClassRow(page, "10千伏单电源").Locator("td[data-label='承诺时限']")).ToHaveTextAsync("11个工作日");
-            await Assertions.Expect(ClassRow(page, WaterClass).Locator("td[data-label='承诺时限']")).ToHaveTextAsync("6个工作日");
+            await Assertions.Expect(ClassRow(page, "10千伏单电源").Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("11个工作日");
+            await Assertions.Expect(ClassRow(page, WaterClass).Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("6个工作日");
             await Assertions.Expect(ClassRow(page, WaterClass).Locator("td[data-label='规则']")).ToContainTextAsync("（002:19）");
             var diagrams = page.Locator("[data-testid=workflow-diagram]");
             await Assertions.Expect(diagrams).ToHaveCountAsync(1);
@@ -423,8 +425,8 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             classes = page.Locator("[data-testid=connection-classes] tbody tr");
             Assert.Equal(8, await classes.CountAsync());
             Assert.All(await classes.Locator("td[data-label='报装项目']").AllInnerTextsAsync(), u => Assert.Equal(PowerLabel, u.Trim()));
-            await Assertions.Expect(ClassRow(page, "居民用户").Locator("td[data-label='承诺时限']")).ToHaveTextAsync("3个工作日");
-            await Assertions.Expect(ClassRow(page, "35千伏及以上双电源").Locator("td[data-label='承诺时限']")).ToHaveTextAsync("32个工作日");
+            await Assertions.Expect(ClassRow(page, "居民用户").Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("3个工作日");
+            await Assertions.Expect(ClassRow(page, "35千伏及以上双电源").Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("32个工作日");
             await Assertions.Expect(page.Locator("a.btn:has-text('在线申请')")).ToHaveAttributeAsync("href", "/Connection/Apply?utility=Power");
             diagrams = page.Locator("[data-testid=workflow-diagram]");
             Assert.True(await diagrams.CountAsync() >= 3, "the power guide draws fewer than three flows");
@@ -447,7 +449,9 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             await page.GotoAsync("/Connection/Water");
             classes = page.Locator("[data-testid=connection-classes] tbody tr");
             Assert.Equal(3, await classes.CountAsync());
-            await Assertions.Expect(ClassRow(page, "无外线工程").Locator("td[data-label='承诺时限']")).ToHaveTextAsync("1个工作日");
+            await Assertions.Expect(ClassRow(page, "无外线工程").Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("1个工作日");
+            // 002:19 says 立即 without a time: the 1个工作日 is the portal's own, and said so.
+            await Assertions.Expect(ClassRow(page, "无外线工程").Locator("[data-testid=limit-source]")).ToContainTextAsync("门户默认值");
             await Assertions.Expect(page.Locator("[data-testid=workflow-diagram]", new() { Has = page.Locator("figcaption", new() { HasText = WaterClass }) }))
                 .ToContainTextAsync("现场踏勘");
         }
