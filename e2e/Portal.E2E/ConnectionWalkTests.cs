@@ -188,6 +188,8 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             await Assertions.Expect(page.Locator("[data-testid=classification]")).ToContainTextAsync("120千瓦");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "记录踏勘结果", Exact = true })).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("[name='Data.Reason']")).ToHaveCountAsync(0);
+            // …and the page says why there is no button (issue 15).
+            await Assertions.Expect(page.Locator("[data-testid=waiting-for]")).ToContainTextAsync($"踏勘时间为{Chinese(surveyAt)}，踏勘后才能记录结果");
         });
 
         // 4. The portal's clock moves past the survey.
@@ -222,9 +224,10 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             await Assertions.Expect(page.Locator("[data-testid=classification]")).ToContainTextAsync(PowerSurvey);
             await Assertions.Expect(page.Locator("[data-testid=contract]")).ToHaveCountAsync(0);
 
-            await ActAsync(page, "专营单位签章供用合同");
-            await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已专营单位签章供用合同");
+            await SignContractAsync(page, powerNumber);
+            await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已签章供用合同");
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("供用合同：待申请人确认");
+            await Assertions.Expect(page.Locator("[data-testid=contract-capacity]")).ToHaveTextAsync("报装容量120千瓦，低压（0.4千伏）供电");
             var contract = page.Locator("[data-testid=contract]");
             await Assertions.Expect(contract).ToContainTextAsync($"HT-{powerNumber}");
             await Assertions.Expect(contract).ToContainTextAsync("供电单位");
@@ -251,22 +254,30 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("供用合同：专营单位签章");
             await Assertions.Expect(page.Locator("[data-testid=classification]")).ToContainTextAsync(WaterSurvey);
 
-            await ActAsync(page, "专营单位签章供用合同");
+            await SignContractAsync(page, waterNumber);
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("供用合同：待申请人确认");
             await Assertions.Expect(page.Locator("[data-testid=contract]")).ToContainTextAsync($"HT-{waterNumber}");
             await Assertions.Expect(page.Locator("[data-testid=contract]")).ToContainTextAsync("供水单位");
         });
 
-        // 7. The applicant confirms both contracts; the parent shows both tracks at 装表接通.
+        // 7. The applicant reads both contracts' terms on one page and confirms them together (each case records its own
+        //    confirmation); the parent shows both tracks at 装表接通.
         await walk.AsAsync(Applicant, "07-confirm", async page =>
         {
+            await OpenCaseAsync(page, number);
+            await Assertions.Expect(page.Locator("[data-testid=contracts-to-confirm]")).ToContainTextAsync("2份供用合同待您确认");
+            await page.ClickAsync("[data-testid=contracts-to-confirm] a");
+            await page.WaitForURLAsync(new Regex($"/Connection/Contracts/{number}$"));
+            await Assertions.Expect(page.Locator("[data-testid=contract]")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("[data-testid=contract][data-utility='获得电力（用电报装）'] [data-testid=capacity]")).ToHaveTextAsync("报装容量120千瓦，低压（0.4千伏）供电");
+            await Assertions.Expect(page.Locator("[data-testid=contract][data-utility='用水报装'] [data-testid=capacity]")).ToContainTextAsync("接水管径50毫米");
+            await Assertions.Expect(page.Locator("[data-testid=price]").First).Not.ToBeEmptyAsync();
+            await page.ClickAsync("[data-testid=confirm-form] button[type=submit]");
+            await page.WaitForURLAsync(new Regex($"/Cases/{number}$"));
+            await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已确认2份供用合同");
             foreach (var child in new[] { powerNumber, waterNumber })
             {
                 await OpenCaseAsync(page, child);
-                await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("供用合同：待申请人确认");
-                await Assertions.Expect(page.Locator("[data-testid=contract]")).ToContainTextAsync("待申请人确认");
-                await ActAsync(page, "申请人确认签订供用合同");
-                await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已申请人确认签订供用合同");
                 await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("接通（装表接通、验收送电）");
                 var contract = page.Locator("[data-testid=contract]");
                 await Assertions.Expect(contract).ToContainTextAsync($"HT-{child}");
@@ -393,10 +404,12 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             Assert.Equal(["获得电力（用电报装）", "用水报装", "用气报装", "用热报装", "通信报装"], utilities);
             var sanLing = ClassRow(page, PowerClass);
             await Assertions.Expect(sanLing.Locator("td[data-label='规则']")).ToContainTextAsync("（000:177；004:123）");
-            await Assertions.Expect(sanLing.Locator("td[data-label='承诺时限']")).ToHaveTextAsync("7个工作日");
+            await Assertions.Expect(sanLing.Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("7个工作日");
+            // 004:123 is 聊城市's document: the 枣庄市 profile says it borrows it (issue 15 part 3).
+            await Assertions.Expect(sanLing.Locator("[data-testid=limit-source]")).ToContainTextAsync("借用聊城市文件（004:123），枣庄市文件未作规定");
             await Assertions.Expect(sanLing.Locator("[data-testid=due-now]")).ToHaveTextAsync(PortalTime());
-            await Assertions.Expect(ClassRow(page, "10千伏单电源").Locator("td[data-label='承诺时限']")).ToHaveTextAsync("11个工作日");
-            await Assertions.Expect(ClassRow(page, WaterClass).Locator("td[data-label='承诺时限']")).ToHaveTextAsync("6个工作日");
+            await Assertions.Expect(ClassRow(page, "10千伏单电源").Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("11个工作日");
+            await Assertions.Expect(ClassRow(page, WaterClass).Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("6个工作日");
             await Assertions.Expect(ClassRow(page, WaterClass).Locator("td[data-label='规则']")).ToContainTextAsync("（002:19）");
             var diagrams = page.Locator("[data-testid=workflow-diagram]");
             await Assertions.Expect(diagrams).ToHaveCountAsync(1);
@@ -412,8 +425,8 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             classes = page.Locator("[data-testid=connection-classes] tbody tr");
             Assert.Equal(8, await classes.CountAsync());
             Assert.All(await classes.Locator("td[data-label='报装项目']").AllInnerTextsAsync(), u => Assert.Equal(PowerLabel, u.Trim()));
-            await Assertions.Expect(ClassRow(page, "居民用户").Locator("td[data-label='承诺时限']")).ToHaveTextAsync("3个工作日");
-            await Assertions.Expect(ClassRow(page, "35千伏及以上双电源").Locator("td[data-label='承诺时限']")).ToHaveTextAsync("32个工作日");
+            await Assertions.Expect(ClassRow(page, "居民用户").Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("3个工作日");
+            await Assertions.Expect(ClassRow(page, "35千伏及以上双电源").Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("32个工作日");
             await Assertions.Expect(page.Locator("a.btn:has-text('在线申请')")).ToHaveAttributeAsync("href", "/Connection/Apply?utility=Power");
             diagrams = page.Locator("[data-testid=workflow-diagram]");
             Assert.True(await diagrams.CountAsync() >= 3, "the power guide draws fewer than three flows");
@@ -436,7 +449,9 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
             await page.GotoAsync("/Connection/Water");
             classes = page.Locator("[data-testid=connection-classes] tbody tr");
             Assert.Equal(3, await classes.CountAsync());
-            await Assertions.Expect(ClassRow(page, "无外线工程").Locator("td[data-label='承诺时限']")).ToHaveTextAsync("1个工作日");
+            await Assertions.Expect(ClassRow(page, "无外线工程").Locator("td[data-label='承诺时限'] [data-testid=limit]")).ToHaveTextAsync("1个工作日");
+            // 002:19 says 立即 without a time: the 1个工作日 is the portal's own, and said so.
+            await Assertions.Expect(ClassRow(page, "无外线工程").Locator("[data-testid=limit-source]")).ToContainTextAsync("门户默认值");
             await Assertions.Expect(page.Locator("[data-testid=workflow-diagram]", new() { Has = page.Locator("figcaption", new() { HasText = WaterClass }) }))
                 .ToContainTextAsync("现场踏勘");
         }
@@ -558,6 +573,16 @@ public sealed partial class ConnectionWalkTests(PortalFixture fixture, ITestOutp
 
     private static ILocator ClassRow(IPage page, string cls) =>
         page.Locator("[data-testid=connection-classes] tbody tr", new() { Has = page.Locator("td[data-label='类别']", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(cls)}\\s*$") }) });
+
+    /// <summary>The utility opens its signing form from the case page, keeps the suggested terms and signs.</summary>
+    private static async Task SignContractAsync(IPage page, string child)
+    {
+        await page.ClickAsync("[data-testid=sign-link]");
+        await page.WaitForURLAsync(new Regex($"/Connection/Contract/{child}$"));
+        await Assertions.Expect(page.Locator("[name='Data.Capacity']")).Not.ToHaveValueAsync("");
+        await page.ClickAsync("[data-testid=sign-form] button[type=submit]");
+        await page.WaitForURLAsync(new Regex($"/Cases/{child}$"));
+    }
 
     private static async Task<string> DueIfNowAsync(IPage page, string utility, string cls)
     {

@@ -19,6 +19,12 @@ public enum TimeUnit
 
     /// <summary>Halves of a working day's office time (1 = "0.5个工作日", half the configured office day).</summary>
     HalfWorkingDays,
+
+    /// <summary>
+    /// Natural days that are never extended over holidays, ending at 24:00 of the N-th day after the start's day
+    /// (1 = "次日": 当日申请、次日接电 is due by the end of the next natural day, whatever day it is).
+    /// </summary>
+    NaturalDays,
 }
 
 /// <summary>A processing time limit such as "20 working days" attached to a workflow state.</summary>
@@ -38,7 +44,10 @@ public readonly record struct TimeLimit(int Amount, TimeUnit Unit)
     /// <summary>Creates a limit of <paramref name="days"/> calendar days.</summary>
     public static TimeLimit CalendarDays(int days) => new(days, TimeUnit.CalendarDays);
 
-    /// <summary>Chinese display text, e.g. "20个工作日", "4个工作小时", "20分钟(工作时间)", "10日", "0.5个工作日".</summary>
+    /// <summary>Creates a limit ending at 24:00 of the <paramref name="days"/>-th natural day after the start's day (1 = 次日).</summary>
+    public static TimeLimit NaturalDays(int days) => new(days, TimeUnit.NaturalDays);
+
+    /// <summary>Chinese display text, e.g. "20个工作日", "4个工作小时", "20分钟(工作时间)", "10日", "0.5个工作日", "次日", "3个自然日".</summary>
     public override string ToString()
     {
         var amount = Amount.ToString(CultureInfo.InvariantCulture);
@@ -49,6 +58,7 @@ public readonly record struct TimeLimit(int Amount, TimeUnit Unit)
             TimeUnit.OfficeMinutes => amount + "分钟(工作时间)",
             TimeUnit.CalendarDays => amount + "日",
             TimeUnit.HalfWorkingDays => (Amount / 2m).ToString("0.#", CultureInfo.InvariantCulture) + "个工作日",
+            TimeUnit.NaturalDays => Amount == 1 ? "次日" : amount + "个自然日",
             _ => amount + " " + Unit.ToString(),
         };
     }

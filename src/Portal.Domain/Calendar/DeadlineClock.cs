@@ -52,7 +52,7 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
         var start = ToLocal(startUtc);
         var due = DueLocal(start, limit);
         var minutes = (int)Math.Round(Calendar.OfficeTimeBetween(start, due).TotalMinutes);
-        var warn = limit.Unit == TimeUnit.CalendarDays
+        var warn = limit.Unit is TimeUnit.CalendarDays or TimeUnit.NaturalDays
             ? start + ((due - start) * 0.75)
             : Calendar.AddOfficeMinutes(start, (int)Math.Ceiling(minutes * 0.75));
         if (warn > due)
@@ -71,8 +71,21 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
         TimeUnit.OfficeMinutes => Calendar.AddOfficeMinutes(startLocal, limit.Amount),
         TimeUnit.CalendarDays => Calendar.AddCalendarDays(startLocal, limit.Amount),
         TimeUnit.HalfWorkingDays => Calendar.AddOfficeMinutes(startLocal, HalfDayMinutes(limit.Amount)),
+        TimeUnit.NaturalDays => EndOfNaturalDay(startLocal, limit.Amount),
         _ => throw new ArgumentOutOfRangeException(nameof(limit)),
     };
+
+    /// <summary>
+    /// 24:00 of the <paramref name="days"/>-th natural day after the start's day (the next midnight after it), never
+    /// moved over weekends or holidays: "当日申请、次日接电" (004:123) applied on Monday is due by Tuesday 24:00, and applied on
+    /// a Friday by Saturday 24:00. The promise is the utility's, which connects on any day; see
+    /// docs/decisions/promises-by-place.md.
+    /// </summary>
+    public static DateTime EndOfNaturalDay(DateTime startLocal, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        return DateTime.SpecifyKind(DateOnly.FromDateTime(startLocal).AddDays(days + 1).ToDateTime(TimeOnly.MinValue), startLocal.Kind);
+    }
 
     /// <summary>
     /// Office minutes of <paramref name="halves"/> half working days: 0.5个工作日 is half the configured office day

@@ -72,6 +72,13 @@ public partial class Case
             return null;
         }
 
+        // 全流程: 办理 carries on the clock 受理 started at submission, with every 补正 pause since.
+        if (events[startIndex].FromState is { } from && CarriesClock(from, step, context))
+        {
+            var clockStart = events.FindLastIndex(startIndex, e => e.ToState == from && e.FromState != CaseState.AwaitingSupplement);
+            startIndex = clockStart >= 0 ? clockStart : startIndex;
+        }
+
         var clock = context.Clock;
         var deadline = clock.Compute(context.Flow?.AnchorOf(step) ?? events[startIndex].At, limit);
         var due = deadline.DueUtc;

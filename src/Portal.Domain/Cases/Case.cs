@@ -295,6 +295,10 @@ public partial class Case
         {
             Resume(t.Destination, context);
         }
+        else if (CarriesClock(t.Source, t.Destination, context))
+        {
+            ContinueStep(t.Destination, context);
+        }
         else
         {
             StartStep(t.Destination, t.DestinationTimeLimit, context);
@@ -330,6 +334,22 @@ public partial class Case
             StepLimitMinutes = 0;
             StepLimitText = null;
         }
+    }
+
+    /// <summary>
+    /// 全流程: 受理 leads into 办理 on the clock that started at submission (the whole-process limit), so 办理 keeps the
+    /// deadline, warning and limit it had while waiting for 受理 — an overdue case stays overdue.
+    /// </summary>
+    internal static bool CarriesClock(CaseState from, CaseState to, CaseActionContext context) =>
+        context.ProcessIsWhole && from == CaseState.Submitted && to == CaseState.InProgress;
+
+    private void ContinueStep(CaseState state, CaseActionContext context)
+    {
+        HolderRole = CaseWorkflow.HolderOf(state, context);
+        StepStartedAt = context.NowUtc;
+        PausedAt = null;
+        PausedState = null;
+        PausedRemainingMinutes = 0;
     }
 
     /// <summary>补正 pauses the clock: the office time left is kept and the deadline is cleared.</summary>

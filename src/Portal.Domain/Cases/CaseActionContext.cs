@@ -26,6 +26,15 @@ public sealed record CaseActionContext(
 
     /// <summary>The service's own steps beyond 受理 (e.g. 注销's 公示期), when it has any.</summary>
     public ICaseFlow? Flow { get; init; }
+
+    /// <summary>
+    /// Whether a promise covers the whole process from submission (全流程, e.g. 企业开办 003:9): then the service's 受理
+    /// counts inside that limit and 办理 carries on the same clock, instead of a separate acceptance limit in front of it.
+    /// </summary>
+    public Func<string, bool> WholeProcess { get; init; } = _ => false;
+
+    /// <summary>Whether this service's process limit is a whole-process (全流程) promise.</summary>
+    public bool ProcessIsWhole => WholeProcess(Service.ProcessLimitKey);
 }
 
 /// <summary>

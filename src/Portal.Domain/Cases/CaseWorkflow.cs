@@ -47,7 +47,12 @@ public static class CaseWorkflow
             return machine;
         }
 
-        machine.Configure(CaseState.Submitted, () => context.Limits(PromiseKeys.CaseAccept), "受理时限（承诺时限清单）")
+        // 全流程: 受理 is inside the whole process's limit, counted from submission (not a separate acceptance limit).
+        var whole = context.ProcessIsWhole;
+        machine.Configure(
+                CaseState.Submitted,
+                () => context.Limits(whole ? context.Service.ProcessLimitKey : PromiseKeys.CaseAccept),
+                whole ? "全流程时限（自提交起，受理在内）" : "受理时限（承诺时限清单）")
             .PermitIf(CaseTrigger.Accept, accepted, [(IsWindow, windowOnly), .. context.GuardsOf(CaseTrigger.Accept, args)])
             .PermitIf(CaseTrigger.AutoAccept, accepted, (() => actor.IsSystem, "即报即得由系统按条件自动受理"))
             .PermitIf(CaseTrigger.AcceptWithMissing, accepted,
@@ -106,7 +111,10 @@ public static class CaseWorkflow
     {
         var actor = context.Actor;
         const string staffOnly = "只有受理窗口或承办部门的工作人员可以执行此操作";
-        machine.Configure(CaseState.InProgress, () => context.Limits(context.Service.ProcessLimitKey), "办理时限（承诺时限清单）")
+        machine.Configure(
+                CaseState.InProgress,
+                () => context.Limits(context.Service.ProcessLimitKey),
+                context.ProcessIsWhole ? "全流程时限（受理后接续提交时起算的时限）" : "办理时限（承诺时限清单）")
             .PermitIf(CaseTrigger.Complete, CaseState.Completed,
                 [(() => IsHoldingDepartment() || actor.IsSystem, $"只有{context.Service.Department.Label()}后台审批人员可以办结"), .. context.CompletionGuards])
             .PermitIf(CaseTrigger.RequestSupplement, CaseState.AwaitingSupplement,
@@ -136,10 +144,10 @@ public static class CaseWorkflow
     };
 
     /// <summary>The workflow's structure for diagrams and guide pages (no case needed).</summary>
-    public static WorkflowDescription Describe(ServiceDefinition service, Func<string, TimeLimit?> limits, ICaseFlow? flow = null)
+    public static WorkflowDescription Describe(ServiceDefinition service, Func<string, TimeLimit?> limits, ICaseFlow? flow = null, Func<string, bool>? wholeProcess = null)
     {
         var clock = new DeadlineClock(WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
-        var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, limits, service) { Flow = flow };
+        var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, limits, service) { Flow = flow, WholeProcess = wholeProcess ?? (_ => false) };
         return Create(Case.Blank(), context, () => CaseActionArgs.None).Describe();
     }
 }

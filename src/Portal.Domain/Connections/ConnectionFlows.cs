@@ -1,5 +1,6 @@
 using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
+using Portal.Domain.Profiles;
 using Portal.Workflow;
 
 namespace Portal.Domain.Connections;
@@ -59,17 +60,30 @@ public sealed class UtilityConnectionFlow(UtilityRequest request) : ICaseFlow
 
         machine.Configure(CaseState.ContractSigning, Total, "报装承诺时限")
             .OnExit(t => { if (t.Trigger == CaseTrigger.SignContract) { request.SignByUtility($"HT-{c.Number}", actor.Name, now); } }, "专营单位电子签章")
-            .PermitIf(CaseTrigger.SignContract, CaseState.ContractConfirm, (IsUtility, utilityOnly))
+            .PermitIf(CaseTrigger.SignContract, CaseState.ContractConfirm,
+                (IsUtility, utilityOnly),
+                (() => request.HasContractTerms, "请先填写供用合同条款（供应容量或用量、价格及收费依据、双方责任），申请人确认前可以看到"))
             .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (ApplicantOrSystem, applicantOnly));
         machine.Configure(CaseState.ContractConfirm)
             .OnExit(t => { if (t.Trigger == CaseTrigger.ConfirmContract) { request.SignByApplicant(actor.Name, now); } }, "申请人电子签名")
             .PermitIf(CaseTrigger.ConfirmContract, CaseState.Connecting, (IsApplicantSide, applicantOnly))
             .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (ApplicantOrSystem, applicantOnly));
+        // 涉路、涉树 works (000:177) are planned with a lead time before they start: 提前3天报请批准, checked before connecting.
+        List<(Func<bool>, string)> connectGuards =
+        [
+            (IsUtility, utilityOnly),
+            (() => request.UtilitySignedAt is not null && request.ApplicantSignedAt is not null, "供用合同双方签订后才能接通"),
+        ];
+        if (request.NeedsWorksPlan)
+        {
+            var lead = context.Limits(PromiseKeys.PowerRoadWorksFiling);
+            connectGuards.Add((() => request.WorksPlanKeeps(lead),
+                $"涉及道路挖掘或树木砍伐：请先登记施工计划（告知承诺，或开工前提前{lead?.Amount ?? 3}天向道路、绿化等管理部门报请批准，000:177）"));
+        }
+
         machine.Configure(CaseState.Connecting, Total, "报装承诺时限")
             .OnExit(t => { if (t.Trigger == CaseTrigger.Connect) { request.MarkConnected(now); } }, "记录接通时间")
-            .PermitIf(CaseTrigger.Connect, CaseState.Completed,
-                (IsUtility, utilityOnly),
-                (() => request.UtilitySignedAt is not null && request.ApplicantSignedAt is not null, "供用合同双方签订后才能接通"))
+            .PermitIf(CaseTrigger.Connect, CaseState.Completed, [.. connectGuards])
             .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (ApplicantOrSystem, applicantOnly));
     }
 

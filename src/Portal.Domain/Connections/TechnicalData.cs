@@ -105,9 +105,11 @@ public sealed record TechnicalData
                 {
                     problems.Add((nameof(LineLengthM), $"线路长度应在0至{MaxLengthM:#,0}米之间。"));
                 }
-                else if (LineLengthM is null && ExternalWorks)
+                else if (ExternalWorks && LineLengthM is not > 0)
                 {
-                    problems.Add((nameof(LineLengthM), "有外线工程时请填写线路长度。"));
+                    problems.Add((nameof(LineLengthM), LineLengthM is null
+                        ? "有外线工程时请填写线路长度。"
+                        : "有外线工程时线路长度应大于0米；没有外线工程的，请不要勾选“需要外线工程”。"));
                 }
 
                 if (Voltage == VoltageLevel.Low && CapacityKw > ConnectionClassifier.LowVoltageMaxKw)
@@ -126,9 +128,11 @@ public sealed record TechnicalData
                 {
                     problems.Add((nameof(PipeLengthM), $"管线长度应在0至{MaxLengthM:#,0}米之间。"));
                 }
-                else if (PipeLengthM is null && ExternalWorks)
+                else if (ExternalWorks && PipeLengthM is not > 0)
                 {
-                    problems.Add((nameof(PipeLengthM), "有外线工程时请填写管线长度。"));
+                    problems.Add((nameof(PipeLengthM), PipeLengthM is null
+                        ? "有外线工程时请填写管线长度。"
+                        : "有外线工程时管线长度应大于0米；没有外线工程的，请不要勾选“需要外线工程”。"));
                 }
 
                 if (DiameterMm is null)

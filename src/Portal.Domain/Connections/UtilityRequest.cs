@@ -1,3 +1,5 @@
+using Portal.Workflow;
+
 namespace Portal.Domain.Connections;
 
 /// <summary>
@@ -70,6 +72,36 @@ public class UtilityRequest
 
     public string? ContractNumber { get; private set; }
 
+    /// <summary>供用合同: what is supplied (capacity or volume), as the utility sets it when signing.</summary>
+    public string? ContractCapacity { get; private set; }
+
+    /// <summary>供用合同: the price and the basis of any fee.</summary>
+    public string? ContractPrice { get; private set; }
+
+    /// <summary>供用合同: the utility's duties.</summary>
+    public string? ContractUtilityDuties { get; private set; }
+
+    /// <summary>供用合同: the customer's duties.</summary>
+    public string? ContractCustomerDuties { get; private set; }
+
+    public bool HasContractTerms =>
+        !string.IsNullOrWhiteSpace(ContractCapacity) && !string.IsNullOrWhiteSpace(ContractPrice)
+        && !string.IsNullOrWhiteSpace(ContractUtilityDuties) && !string.IsNullOrWhiteSpace(ContractCustomerDuties);
+
+    public ContractTerms? Terms => HasContractTerms ? new(ContractCapacity!, ContractPrice!, ContractUtilityDuties!, ContractCustomerDuties!) : null;
+
+    /// <summary>涉路、涉树工程 (000:177): how the road or tree works are handled, when they start, and when approval was asked.</summary>
+    public RoadWorksRoute? WorksRoute { get; private set; }
+
+    public DateOnly? WorksFiledOn { get; private set; }
+
+    public DateOnly? WorksStartOn { get; private set; }
+
+    public string? WorksPlannedBy { get; private set; }
+
+    /// <summary>Whether this request's works plan must be registered and checked against the lead time (000:177).</summary>
+    public bool NeedsWorksPlan => ConnectionClassifier.NeedsWorksPlan(Utility, Path, Data);
+
     public string? UtilitySignedBy { get; private set; }
 
     public DateTime? UtilitySignedAt { get; private set; }
@@ -116,6 +148,87 @@ public class UtilityRequest
         UpdatedAt = nowUtc;
     }
 
+    /// <summary>The utility writes the contract's terms before signing it; they cannot change once it is signed.</summary>
+    public void DraftContract(ContractTerms terms, DateTime nowUtc)
+    {
+        if (UtilitySignedAt is not null)
+        {
+            throw new InvalidOperationException("供用合同已签章，条款不能再修改。");
+        }
+
+        ContractCapacity = terms.Capacity.Trim();
+        ContractPrice = terms.Price.Trim();
+        ContractUtilityDuties = terms.UtilityDuties.Trim();
+        ContractCustomerDuties = terms.CustomerDuties.Trim();
+        UpdatedAt = nowUtc;
+    }
+
+    /// <summary>
+    /// The problems of a works plan (涉路、涉树, 000:177), in Chinese: 报请批准 needs the request made at least
+    /// <paramref name="lead"/> before the works start (提前3天); 按原程序审批 needs the approval before the works; 告知承诺 has no lead time.
+    /// </summary>
+    public static IReadOnlyList<string> WorksPlanProblems(RoadWorksRoute route, DateOnly? filedOn, DateOnly startOn, TimeLimit lead, DateOnly today)
+    {
+        var problems = new List<string>();
+        if (startOn < today)
+        {
+            problems.Add("计划开工日期不能早于今天。");
+        }
+
+        switch (route)
+        {
+            case RoadWorksRoute.Approval when filedOn is null:
+                problems.Add("请填写向道路、绿化等管理部门报请批准的日期。");
+                break;
+            case RoadWorksRoute.Approval when filedOn > today:
+                problems.Add("报请批准的日期不能晚于今天。");
+                break;
+            case RoadWorksRoute.Approval when startOn < EarliestStart(filedOn!.Value, lead):
+                problems.Add($"涉路、涉树工程须提前{lead.Amount}天报请批准（000:177）：{filedOn:yyyy年M月d日}报请的，最早可于{EarliestStart(filedOn.Value, lead):yyyy年M月d日}开工。");
+                break;
+            case RoadWorksRoute.OriginalProcedure when filedOn is null:
+                problems.Add("快速路、主干道按原程序审批：请填写批准日期。");
+                break;
+            case RoadWorksRoute.OriginalProcedure when filedOn > startOn || filedOn > today:
+                problems.Add("快速路、主干道按原程序审批：须在开工前取得批准，批准日期不能晚于今天或开工日期。");
+                break;
+        }
+
+        return problems;
+    }
+
+    /// <summary>The first day works may start after asking for approval on <paramref name="filedOn"/> (提前3天: the 3rd day after).</summary>
+    public static DateOnly EarliestStart(DateOnly filedOn, TimeLimit lead) => filedOn.AddDays(lead.Amount);
+
+    /// <summary>Records the works plan; <see cref="WorksPlanProblems"/> must be empty.</summary>
+    public void PlanRoadWorks(RoadWorksRoute route, DateOnly? filedOn, DateOnly startOn, TimeLimit lead, DateOnly today, string by, DateTime nowUtc)
+    {
+        if (!NeedsWorksPlan)
+        {
+            throw new InvalidOperationException("该报装不涉及城市道路挖掘或树木砍伐，无需登记施工计划。");
+        }
+
+        if (WorksPlanProblems(route, filedOn, startOn, lead, today) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join("", problems));
+        }
+
+        WorksRoute = route;
+        WorksFiledOn = route == RoadWorksRoute.Commitment ? null : filedOn;
+        WorksStartOn = startOn;
+        WorksPlannedBy = by;
+        UpdatedAt = nowUtc;
+    }
+
+    /// <summary>Whether the recorded works plan still keeps the lead time under <paramref name="lead"/> (the limit may have been edited since).</summary>
+    public bool WorksPlanKeeps(TimeLimit? lead) =>
+        WorksRoute is { } route && WorksStartOn is { } start && (route switch
+        {
+            RoadWorksRoute.Approval => WorksFiledOn is { } filed && lead is { } l && start >= EarliestStart(filed, l),
+            RoadWorksRoute.OriginalProcedure => WorksFiledOn is { } approved && approved <= start,
+            _ => true,
+        });
+
     internal void SignByApplicant(string by, DateTime nowUtc)
     {
         ApplicantSignedBy = by;
@@ -141,4 +254,65 @@ public class UtilityRequest
         WorksFee = ConnectionClassifier.WaterWorksFee(budget);
         UpdatedAt = nowUtc;
     }
+}
+
+/// <summary>The terms of a supply contract (供用合同) the applicant reads before confirming it.</summary>
+public sealed record ContractTerms(string Capacity, string Price, string UtilityDuties, string CustomerDuties)
+{
+    public const int MaxShort = 200;
+    public const int MaxLong = 1000;
+
+    /// <summary>The terms a utility starts from (it edits them on its signing form): the applied capacity and the usual duties.</summary>
+    public static ContractTerms Suggested(UtilityRequest r) => r.Utility switch
+    {
+        Utility.Power => new(
+            $"报装容量{r.Data.CapacityKw:0.##}千瓦，{r.Data.Voltage.Label()}供电" + (r.Data.DualSupply ? "，双电源" : ""),
+            "按山东省发展改革委核定的销售电价执行" + (r.Data.GeneralTariff ? "（一般工商业电价）" : "") + "；业扩工程费用按国家和省有关规定，不收取无依据费用",
+            "按合同约定的容量、电压和可靠性连续供电；计划停电提前公告；按约定抄表、结算；负责产权分界点电源侧设施的运行维护",
+            "按时交纳电费；安全、合理用电，不擅自增容或转供；负责产权分界点负荷侧设施的运行维护"),
+        Utility.Water => new(
+            $"接水管径{r.Data.DiameterMm}毫米" + (r.Data.ExternalWorks ? $"，外线管线{r.Data.PipeLengthM:0.##}米" : ""),
+            "按价格主管部门核定的供水价格执行" + (r.WorksFee is { } fee ? $"；接水工程费{fee:#,0.00}元（设计预算下浮3%，竣工后按实结算，002:19）" : ""),
+            "按约定的水质、水压连续供水；计划停水提前公告；负责计量水表及表前设施的维护",
+            "按时交纳水费；不擅自改装、拆除计量设施；负责表后设施的维护"),
+        Utility.Gas => new(
+            $"月用气量约{r.Data.GasCubicMetresPerMonth:0.##}立方米",
+            "按价格主管部门核定的燃气价格执行",
+            "按约定的气质、气压安全供气；定期入户安全检查；负责表前设施的维护",
+            "安全用气，配合安全检查；按时交纳燃气费；不擅自改装燃气设施"),
+        Utility.Heat => new(
+            $"供热面积{r.Data.HeatAreaM2:0.##}平方米",
+            "按价格主管部门核定的供热价格执行",
+            "采暖期内按约定温度连续供热；负责供热主管网的维护",
+            "按时交纳热费；不擅自改动供热设施"),
+        _ => new(
+            $"接入带宽{r.Data.TelecomBandwidthMbps}兆",
+            "按所选资费套餐执行",
+            "按约定带宽提供接入服务；故障及时修复",
+            "按时交纳通信费；合法使用网络"),
+    };
+}
+
+/// <summary>How 涉路、涉树 works of a zero-approval low-voltage connection are handled (000:177).</summary>
+public enum RoadWorksRoute
+{
+    /// <summary>告知承诺制办理: no lead time.</summary>
+    Commitment,
+
+    /// <summary>提前3天向道路、绿化等管理部门报请批准.</summary>
+    Approval,
+
+    /// <summary>快速路、主干道按原程序审批.</summary>
+    OriginalProcedure,
+}
+
+public static class RoadWorksRoutes
+{
+    public static string Label(this RoadWorksRoute route) => route switch
+    {
+        RoadWorksRoute.Commitment => "告知承诺制办理",
+        RoadWorksRoute.Approval => "提前向道路、绿化等管理部门报请批准",
+        RoadWorksRoute.OriginalProcedure => "快速路、主干道按原程序审批",
+        _ => route.ToString(),
+    };
 }

@@ -15,6 +15,7 @@ public static class PromiseKeys
     public const string OrdinaryRegister = "deregistration.ordinary.register";
     public const string PowerResidential = "power.residential";
     public const string PowerSanLing = "power.sanling-enterprise";
+    public const string PowerLowVoltageApproval = "power.low-voltage-approval";
     public const string PowerLowVoltageNoWorks = "power.low-voltage-no-works";
     public const string Power10kVSingle = "power.10kv.single";
     public const string Power10kVDual = "power.10kv.dual";
@@ -29,4 +30,13 @@ public static class PromiseKeys
     public const string HeatConnect = "heat.connect";
     public const string TelecomConnect = "telecom.connect";
     public const string RatingRectification = "rating.rectification";
+
+    /// <summary>Keys a profile has only where its documents make the distinction (一般性企业: 泰安, 003:9).</summary>
+    public static IReadOnlyList<string> Optional { get; } = [EstablishmentGeneral];
+
+    /// <summary>Every key, in declaration order.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(PromiseKeys).GetFields()
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetValue(null)!)
+        .ToList();
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Calendar;
@@ -9,13 +12,80 @@ namespace Portal.Infrastructure.Data;
 
 /// <summary>
 /// Reference data every installation needs (not demo data): roles, the 2025/2026 holiday calendar, the shipped
-/// policy profiles and the case-number counters. Idempotent: only what is missing is added, so edits the
-/// administrator made are kept and keys added by later versions appear.
+/// policy profiles and the case-number counters. Idempotent: what is missing is added, keys added by later versions
+/// appear, and a promise whose shipped default changed is corrected in databases created earlier — but a limit an
+/// administrator set is kept (docs/decisions/promises-by-place.md).
 /// </summary>
 public static class ReferenceData
 {
     /// <summary>The counter behind newly issued unified social credit codes.</summary>
     public const string CreditCodeSequence = "USCC";
+
+    /// <summary>The fingerprint of a shipped default: everything seeding writes into a row.</summary>
+    public static string DefaultHash(PromiseDefinition promise)
+    {
+        var text = string.Join("\u001f", promise.Service, promise.Step, promise.Limit.Amount.ToString(CultureInfo.InvariantCulture), promise.Limit.Unit.ToString(), promise.Source, promise.Note ?? "");
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
+    /// <summary>
+    /// Brings the promise tables in line with the shipped profiles: adds missing rows, rewrites rows whose shipped
+    /// default changed since they were written (keeping the limit an administrator set, and updating only the wording
+    /// around it), and removes rows of keys no profile ships any more. Returns whether anything changed.
+    /// </summary>
+    public static async Task<bool> SyncPromisesAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.PromiseLimits.ToListAsync(cancellationToken);
+        var byKey = rows.ToDictionary(r => (r.ProfileCode, r.Key));
+        var changed = false;
+        foreach (var profile in PolicyProfiles.All)
+        {
+            foreach (var promise in profile.Promises)
+            {
+                var hash = DefaultHash(promise);
+                if (!byKey.TryGetValue((profile.Code, promise.Key), out var row))
+                {
+                    db.PromiseLimits.Add(new PromiseLimit
+                    {
+                        ProfileCode = profile.Code,
+                        Key = promise.Key,
+                        Service = promise.Service,
+                        Step = promise.Step,
+                        Amount = promise.Limit.Amount,
+                        Unit = promise.Limit.Unit,
+                        Source = promise.Source,
+                        Note = promise.Note,
+                        DefaultHash = hash,
+                    });
+                    changed = true;
+                }
+                else if (row.DefaultHash != hash)
+                {
+                    row.Service = promise.Service;
+                    row.Step = promise.Step;
+                    row.Source = promise.Source;
+                    row.Note = promise.Note;
+                    if (!row.EditedByAdministrator)
+                    {
+                        row.Amount = promise.Limit.Amount;
+                        row.Unit = promise.Limit.Unit;
+                    }
+
+                    row.DefaultHash = hash;
+                    changed = true;
+                }
+            }
+        }
+
+        foreach (var obsolete in rows.Where(r => PolicyProfiles.Find(r.ProfileCode)?.Find(r.Key) is null))
+        {
+            db.PromiseLimits.Remove(obsolete);
+            changed = true;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return changed;
+    }
 
     public static async Task SeedAsync(PortalDbContext db, RoleManager<IdentityRole> roles, IEnumerable<string> numberPrefixes, CancellationToken cancellationToken = default)
     {
@@ -34,24 +104,9 @@ public static class ReferenceData
             db.CalendarDays.AddRange(group.Select(d => new CalendarDayEntry { Date = d.Date, Kind = d.Kind, Name = d.Name }));
         }
 
-        var existing = (await db.PromiseLimits.Select(p => new { p.ProfileCode, p.Key }).ToListAsync(cancellationToken))
-            .Select(p => (p.ProfileCode, p.Key)).ToHashSet();
-        foreach (var profile in PolicyProfiles.All)
+        if (await SyncPromisesAsync(db, cancellationToken))
         {
-            foreach (var promise in profile.Promises.Where(p => !existing.Contains((profile.Code, p.Key))))
-            {
-                db.PromiseLimits.Add(new PromiseLimit
-                {
-                    ProfileCode = profile.Code,
-                    Key = promise.Key,
-                    Service = promise.Service,
-                    Step = promise.Step,
-                    Amount = promise.Limit.Amount,
-                    Unit = promise.Limit.Unit,
-                    Source = promise.Source,
-                    Note = promise.Note,
-                });
-            }
+            await Revisions.BumpAsync(db, Revisions.Promises, cancellationToken);
         }
 
         if (!await db.Settings.AnyAsync(s => s.Key == PromiseService.ActiveProfileSetting, cancellationToken))

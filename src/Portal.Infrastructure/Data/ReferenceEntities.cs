@@ -38,6 +38,16 @@ public class PromiseLimit
 
     public long Version { get; set; }
 
+    /// <summary>
+    /// The fingerprint of the shipped default this row was last written from (<see cref="ReferenceData.DefaultHash"/>).
+    /// When a later version ships a corrected default, reference-data seeding sees a different fingerprint and updates
+    /// the row — all of it where nobody edited it, only its wording where an administrator set the limit.
+    /// </summary>
+    public string? DefaultHash { get; set; }
+
+    /// <summary>Whether an administrator set this row's limit (the row then keeps it when shipped defaults change).</summary>
+    public bool EditedByAdministrator => UpdatedBy is not null;
+
     public TimeLimit Limit => new(Amount, Unit);
 }
 

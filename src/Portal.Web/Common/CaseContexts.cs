@@ -45,7 +45,10 @@ public sealed class CaseContexts(
     {
         var clock = await calendar.GetClockAsync(cancellationToken);
         var table = await promises.GetAsync(cancellationToken);
-        return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode));
+        return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode))
+        {
+            WholeProcess = table.WholeProcess,
+        };
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public class HalfWorkingDayTests
     [Fact]
     public void The_Yicheng_establishment_promise_is_half_a_working_day()
     {
-        var promise = PolicyProfiles.Zaozhuang.Find(PromiseKeys.EstablishmentTotal)!;
+        var promise = PolicyProfiles.Yicheng.Find(PromiseKeys.EstablishmentTotal)!;
         var clock = new DeadlineClock(WorkingCalendar.ChinaDefault, DeadlineClock.ChinaStandardTime());
 
         Assert.Equal("0.5个工作日", promise.Limit.ToString());

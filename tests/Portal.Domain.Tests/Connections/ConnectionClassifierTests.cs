@@ -14,7 +14,8 @@ public sealed class ConnectionClassifierTests
 {
     private const string SmallMicroNote = "小微企业160千瓦及以下低压接入：供电企业投资至电能表，用户零投资（000:187）";
     private const string ZeroApprovalNote = "报装容量不大于160千瓦、管线长度不大于200米、实行“三零”服务且无相关利害关系人：无需办理任何行政审批手续（000:177）";
-    private const string RoadOrTreeNote = "涉及城市道路挖掘、树木砍伐的：实行告知承诺制，或提前3天向道路、绿化管理部门报请批准；快速路、主干道按原程序审批（000:177）";
+    /// <summary>A lead time before the works (000:177), checked on the works plan — not a deadline after them.</summary>
+    private const string RoadOrTreeNote = "涉及城市道路挖掘、树木砍伐的：实行告知承诺制，或开工前提前3天向道路、绿化管理部门报请批准；快速路、主干道按原程序审批（000:177）。供电单位登记施工计划，门户核对提前天数";
     private const string EnterpriseFeeNote = "工商企业用户接水工程费按设计图预算下浮3%计取，竣工后按实结算（002:19）";
 
     private static decimal D(string value) => decimal.Parse(value, CultureInfo.InvariantCulture);
@@ -44,7 +45,7 @@ public sealed class ConnectionClassifierTests
     }
 
     [Fact]
-    public void Enterprise_low_voltage_without_external_works_is_connected_the_next_working_day_without_survey()
+    public void Enterprise_low_voltage_without_external_works_is_connected_the_next_natural_day_without_survey()
     {
         var c = ConnectionClassifier.Classify(Utility.Power, CustomerKind.Enterprise, LowVoltage(kw: 50m, lineM: null, works: false));
 
@@ -54,7 +55,33 @@ public sealed class ConnectionClassifierTests
         Assert.False(c.NeedsPlanApproval);
         Assert.Null(c.ApprovalLimitKey);
         Assert.Contains("当日申请、次日接电", c.Rule);
-        Assert.Equal(TimeLimit.WorkingDays(1), LimitOf(c.LimitKey));
+        Assert.Equal(TimeLimit.NaturalDays(1), LimitOf(c.LimitKey));
+    }
+
+    /// <summary>
+    /// Issue 15: "对无工程的低压用户，实行‘当日申请、次日接电’" (004:123) covers households too; the classifier tested
+    /// "resident" first and gave them 居民 3个工作日.
+    /// </summary>
+    [Fact]
+    public void A_household_without_works_at_low_voltage_is_connected_the_next_natural_day()
+    {
+        var c = ConnectionClassifier.Classify(Utility.Power, CustomerKind.Resident, LowVoltage(kw: 8m, lineM: null, works: false));
+
+        Assert.Equal("power-low-no-works", c.Path);
+        Assert.Equal(PromiseKeys.PowerLowVoltageNoWorks, c.LimitKey);
+        Assert.Equal("004:123", c.Source);
+        Assert.Equal(TimeLimit.NaturalDays(1), LimitOf(c.LimitKey));
+    }
+
+    /// <summary>Issue 15: the high-voltage steps 受理申请 → 方案答复 → 验收送电 are 004:123's, not 002:19's.</summary>
+    [Fact]
+    public void High_voltage_step_note_cites_004_123()
+    {
+        var c = ConnectionClassifier.Classify(Utility.Power, CustomerKind.Enterprise, HighVoltage(VoltageLevel.Kv10, dual: false));
+
+        var note = Assert.Single(c.Notes, n => n.StartsWith("高压用户", StringComparison.Ordinal));
+        Assert.EndsWith("（004:123）", note);
+        Assert.DoesNotContain("002:19", note);
     }
 
     [Fact]
@@ -100,7 +127,7 @@ public sealed class ConnectionClassifierTests
         var c = ConnectionClassifier.Classify(Utility.Power, CustomerKind.Enterprise, LowVoltage(kw: 160m, lineM: D("200.1")));
 
         Assert.Equal("power-low-approval", c.Path);
-        Assert.Equal(PromiseKeys.PowerSanLing, c.LimitKey);
+        Assert.Equal(PromiseKeys.PowerLowVoltageApproval, c.LimitKey); // its own row on /Promises (issue 15)
         Assert.True(c.NeedsSurvey);
         Assert.True(c.NeedsPlanApproval);
         Assert.Null(c.ApprovalLimitKey);
@@ -117,7 +144,7 @@ public sealed class ConnectionClassifierTests
         var c = ConnectionClassifier.Classify(Utility.Power, CustomerKind.Enterprise, LowVoltage(kw: 100m, lineM: 50m, sanLing: sanLing, noInterestedParty: noInterestedParty));
 
         Assert.Equal("power-low-approval", c.Path);
-        Assert.Equal(PromiseKeys.PowerSanLing, c.LimitKey);
+        Assert.Equal(PromiseKeys.PowerLowVoltageApproval, c.LimitKey); // its own row on /Promises (issue 15)
         Assert.True(c.NeedsPlanApproval);
         Assert.Contains(reason, c.Notes);
         Assert.DoesNotContain(ZeroApprovalNote, c.Notes);

@@ -170,7 +170,14 @@ internal static class ConnectionKit
     /// <summary>Signs the contract (utility) and confirms it (applicant): the case reaches 装表接通.</summary>
     public static void SignBothSides(Case c, UtilityRequest request, DateTime utilityAtUtc, DateTime applicantAtUtc)
     {
-        c.Fire(CaseTrigger.SignContract, At(StaffOf(request.Utility), utilityAtUtc, request));
+        Sign(c, request, StaffOf(request.Utility), utilityAtUtc);
         c.Fire(CaseTrigger.ConfirmContract, At(Applicant, applicantAtUtc, request));
+    }
+
+    /// <summary>The utility writes the contract's terms (those suggested from the data) and signs, as its signing form does.</summary>
+    public static void Sign(Case c, UtilityRequest request, CaseActor staff, DateTime atUtc)
+    {
+        request.DraftContract(ContractTerms.Suggested(request), atUtc);
+        c.Fire(CaseTrigger.SignContract, At(staff, atUtc, request));
     }
 }

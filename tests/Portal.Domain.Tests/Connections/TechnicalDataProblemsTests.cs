@@ -75,10 +75,30 @@ public sealed class TechnicalDataProblemsTests
         Assert.Equal((nameof(TechnicalData.LineLengthM), "线路长度应在0至50,000米之间。"), OnlyProblem(LowVoltage(lineM: D(metres), sanLing: false), Utility.Power));
 
     [Theory]
-    [InlineData("0")]
+    [InlineData("0.01")]
     [InlineData("50000")]
     public void Line_length_at_the_ends_of_its_range_is_accepted(string metres) =>
         Assert.Empty((HighVoltage(VoltageLevel.Kv10, dual: false) with { LineLengthM = D(metres) }).Problems(Utility.Power));
+
+    /// <summary>Issue 15: a line of 0 m passed with 需要外线工程 (external works need a line).</summary>
+    [Fact]
+    public void Line_of_zero_metres_is_refused_with_external_works_and_accepted_without()
+    {
+        Assert.Equal(
+            (nameof(TechnicalData.LineLengthM), "有外线工程时线路长度应大于0米；没有外线工程的，请不要勾选“需要外线工程”。"),
+            OnlyProblem(HighVoltage(VoltageLevel.Kv10, dual: false) with { LineLengthM = 0m }, Utility.Power));
+        Assert.Empty(LowVoltage(lineM: 0m, works: false).Problems(Utility.Power));
+    }
+
+    /// <summary>Issue 15: a pipe of 0 m passed with 需要外线工程.</summary>
+    [Fact]
+    public void Pipe_of_zero_metres_is_refused_with_external_works_and_accepted_without()
+    {
+        Assert.Equal(
+            (nameof(TechnicalData.PipeLengthM), "有外线工程时管线长度应大于0米；没有外线工程的，请不要勾选“需要外线工程”。"),
+            OnlyProblem(WaterData(0m, works: true), Utility.Water));
+        Assert.Empty(WaterData(0m, works: false).Problems(Utility.Water));
+    }
 
     [Fact]
     public void Missing_line_length_is_asked_for_only_when_there_are_external_works()

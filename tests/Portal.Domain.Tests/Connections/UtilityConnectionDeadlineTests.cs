@@ -49,7 +49,7 @@ public sealed class UtilityConnectionDeadlineTests
         Assert.Equal(due, c.StepDueAt); // no separate approval limit: still counted from acceptance
         Assert.Equal(warn, c.StepWarnAt);
 
-        c.Fire(CaseTrigger.SignContract, At(PowerStaff, China(2026, 10, 10, 10), r)); // Saturday 调休上班
+        Sign(c, r, PowerStaff, China(2026, 10, 10, 10)); // Saturday 调休上班
         Assert.Equal(CaseState.ContractConfirm, c.State);
         Assert.Equal(Roles.Applicant, c.HolderRole);
         Assert.Null(c.StepDueAt);
@@ -92,12 +92,12 @@ public sealed class UtilityConnectionDeadlineTests
     [InlineData("power-low-approval", 10, 13)]
     // Resident, 3: 9/29, 9/30, Thu 10/8.
     [InlineData("power-residential", 10, 8)]
-    // No works, 1: Tue 9/29.
+    // No works: 次日, the next natural day (004:123) — Tue 9/29 until 24:00, i.e. 9/30 00:00.
     [InlineData("power-low-no-works", 9, 29)]
     public void Every_utility_held_power_step_is_due_at_acceptance_plus_the_whole_promise(string path, int dueMonth, int dueDay)
     {
         var accepted = China(2026, 9, 28, 10);
-        var due = China(2026, dueMonth, dueDay, 17);
+        var due = path == "power-low-no-works" ? China(2026, dueMonth, dueDay + 1) : China(2026, dueMonth, dueDay, 17);
         var (data, customer) = path switch
         {
             "power-10kv-dual" => (HighVoltage(VoltageLevel.Kv10, dual: true), CustomerKind.Enterprise),
@@ -135,6 +135,11 @@ public sealed class UtilityConnectionDeadlineTests
                     CaseState.ContractSigning => CaseTrigger.SignContract,
                     _ => CaseTrigger.Connect,
                 };
+                if (trigger == CaseTrigger.SignContract)
+                {
+                    r.DraftContract(ContractTerms.Suggested(r), at);
+                }
+
                 c.Fire(trigger, At(PowerStaff, at, r), Because("已办理"));
             }
 
@@ -177,7 +182,7 @@ public sealed class UtilityConnectionDeadlineTests
         Assert.Equal(due, c.StepDueAt);
         Assert.Null(r.PlanRepliedAt);
 
-        c.Fire(CaseTrigger.SignContract, At(GasStaff, China(2026, 2, 24, 9, 30), r));
+        Sign(c, r, GasStaff, China(2026, 2, 24, 9, 30));
         Assert.Null(c.StepDueAt);
         c.Fire(CaseTrigger.ConfirmContract, At(Applicant, China(2026, 2, 26, 9), r));
         Assert.Equal(CaseState.Connecting, c.State);
@@ -250,7 +255,7 @@ public sealed class UtilityConnectionDeadlineTests
         Assert.Equal(China(2026, 5, 15, 17), c.StepDueAt);
         Assert.Equal("6个工作日", c.StepLimitText);
 
-        c.Fire(CaseTrigger.SignContract, At(WaterStaff, China(2026, 5, 9, 10), r));
+        Sign(c, r, WaterStaff, China(2026, 5, 9, 10));
         Assert.Equal(Roles.Applicant, c.HolderRole);
         Assert.Null(c.StepDueAt);
 
@@ -293,7 +298,7 @@ public sealed class UtilityConnectionDeadlineTests
         c.Fire(CaseTrigger.ReplyPlan, At(WaterStaff, China(2026, 5, 11, 9), r), Because("联合审批通过"));
         Assert.Equal(China(2026, 5, 19, 17), c.StepDueAt);
 
-        c.Fire(CaseTrigger.SignContract, At(WaterStaff, China(2026, 5, 12, 9), r));
+        Sign(c, r, WaterStaff, China(2026, 5, 12, 9));
         c.Fire(CaseTrigger.ConfirmContract, At(Applicant, China(2026, 5, 13, 9), r));
         Assert.Equal(CaseState.Connecting, c.State);
         Assert.Equal(China(2026, 5, 19, 17), c.StepDueAt);

@@ -48,7 +48,7 @@ public sealed class UtilityConnectionGuardTests
             return (c, r);
         }
 
-        c.Fire(CaseTrigger.SignContract, At(PowerStaff, China(2026, 9, 30, 9), r));
+        Sign(c, r, PowerStaff, China(2026, 9, 30, 9));
         if (state == CaseState.ContractConfirm)
         {
             return (c, r);
@@ -242,6 +242,7 @@ public sealed class UtilityConnectionGuardTests
     public void Contract_is_signed_first_by_the_utility_with_a_contract_number_from_the_case_number()
     {
         var (c, r) = PowerCaseIn(CaseState.ContractSigning);
+        r.DraftContract(ContractTerms.Suggested(r), China(2026, 9, 30, 9));
 
         foreach (var actor in new[] { Applicant, Window, WaterStaff })
         {
@@ -250,7 +251,7 @@ public sealed class UtilityConnectionGuardTests
         }
 
         Assert.Null(r.ContractNumber);
-        c.Fire(CaseTrigger.SignContract, At(PowerStaff, China(2026, 9, 30, 9), r));
+        Sign(c, r, PowerStaff, China(2026, 9, 30, 9));
 
         Assert.Equal(CaseState.ContractConfirm, c.State);
         Assert.Equal("GDBZ-20260928-000001", c.Number);
@@ -292,7 +293,7 @@ public sealed class UtilityConnectionGuardTests
         var c = Submit(r, Accepted0928, filedBy: Window);
         c.Fire(CaseTrigger.AutoAccept, At(CaseActor.System, Accepted0928, r));
         Survey(c, r, SurveyAt, China(2026, 9, 29, 10));
-        c.Fire(CaseTrigger.SignContract, At(GasStaff, China(2026, 9, 29, 11), r));
+        Sign(c, r, GasStaff, China(2026, 9, 29, 11));
 
         c.Fire(CaseTrigger.ConfirmContract, At(Window, China(2026, 9, 29, 14), r));
 

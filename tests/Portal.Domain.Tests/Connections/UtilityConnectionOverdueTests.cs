@@ -75,7 +75,7 @@ public sealed class UtilityConnectionOverdueTests
         var (c, r) = TenKilovoltCase();
         Survey(c, r, China(2026, 9, 29, 9), China(2026, 9, 29, 10));
         c.Fire(CaseTrigger.ReplyPlan, At(PowerStaff, China(2026, 9, 29, 11), r), Because("方案"));
-        c.Fire(CaseTrigger.SignContract, At(PowerStaff, China(2026, 9, 29, 13), r));
+        Sign(c, r, PowerStaff, China(2026, 9, 29, 13));
         Assert.Equal(CaseState.ContractConfirm, c.State);
 
         Assert.False(c.MarkOverdue(China(2026, 12, 31, 17)));

@@ -23,7 +23,7 @@ public sealed class SharedFlowAlongsideDeregistrationTests
 
         Assert.Equal(CaseState.InProgress, c.State);
         Assert.Equal(Department.Market.ReviewerRole(), c.HolderRole);
-        Assert.Equal(China(2026, 11, 23, 15), c.StepDueAt); // 枣庄: 0.5 working day = 3 h 30 min of office time, lunch excluded
+        Assert.Equal(China(2026, 11, 24, 17), c.StepDueAt); // 枣庄市: the service limit (1 working day, the portal's default), counted from 受理 without a whole-process flag
         var actions = await c.PermittedActionsAsync(Shared(Market, China(2026, 11, 23, 11)), Because("x"));
         Assert.Contains(CaseTrigger.Complete, actions);
         Assert.DoesNotContain(CaseTrigger.NoticeEnds, actions);

@@ -156,6 +156,9 @@ public sealed class GoldenWorkflowTests
 
     private static Func<string, TimeLimit?> Profile(PolicyProfile profile) => key => profile.Find(key)?.Limit;
 
+    /// <summary>Which of the profile's promises cover the whole process from submission (全流程), as the portal reads them.</summary>
+    private static Func<string, bool> WholeProcessOf(PolicyProfile profile) => key => profile.Find(key)?.WholeProcess == true;
+
     private static readonly DateTime Monday = China(2026, 11, 23, 9);
 
     /// <summary>An establishment case filed by an agent for the applicant, driven by <paramref name="steps"/> (actor, trigger, args).</summary>
@@ -163,7 +166,7 @@ public sealed class GoldenWorkflowTests
     {
         var limits = Profile(profile);
         IReadOnlyList<(Func<bool>, string)> guards = openTrack ? [(() => false, "并联事项“涉税办理”尚未办结")] : [];
-        CaseActionContext At(CaseActor actor, DateTime now) => new(actor, now, Clock, limits, Establishment) { CompletionGuards = guards };
+        CaseActionContext At(CaseActor actor, DateTime now) => new(actor, now, Clock, limits, Establishment) { CompletionGuards = guards, WholeProcess = WholeProcessOf(profile) };
         var c = Portal.Domain.Cases.Case.Submit("QYKB-20261123-000001", "枣庄测试商贸有限公司设立登记", (ApplicantActor.UserId, ApplicantActor.Name), Channel.Online, At(AgentActor, Monday));
         var now = Monday;
         foreach (var (by, trigger, reason) in steps)
@@ -198,7 +201,7 @@ public sealed class GoldenWorkflowTests
     [Fact]
     public async Task GoldenWorkflow_establishment_case()
     {
-        GoldenFile.Verify("establishment", await Render("企业开办（枣庄市（含峄城区））", EstablishmentScenarios(PolicyProfiles.Zaozhuang), CasePeople, CaseInputs));
+        GoldenFile.Verify("establishment", await Render($"企业开办（{PolicyProfiles.Zaozhuang.Name}）", EstablishmentScenarios(PolicyProfiles.Zaozhuang), CasePeople, CaseInputs));
     }
 
     /// <summary>The limits each profile resolves: one window clerk and one reviewer walking the main steps.</summary>
@@ -226,7 +229,7 @@ public sealed class GoldenWorkflowTests
         (Person By, CaseTrigger Trigger, string? Reason)[]? laterCaseSteps = null) => () =>
     {
         var limits = Profile(PolicyProfiles.Zaozhuang);
-        CaseActionContext At(CaseActor actor, DateTime now) => new(actor, now, Clock, limits, Establishment);
+        CaseActionContext At(CaseActor actor, DateTime now) => new(actor, now, Clock, limits, Establishment) { WholeProcess = WholeProcessOf(PolicyProfiles.Zaozhuang) };
         var c = Portal.Domain.Cases.Case.Submit("QYKB-20261123-000002", "枣庄测试商贸有限公司设立登记", (ApplicantActor.UserId, ApplicantActor.Name), Channel.Online, At(AgentActor, Monday));
         var item = new SubItem("tax", "涉税办理", Department.Tax, synchronous);
         c.AddSubItem(item);
@@ -408,7 +411,7 @@ public sealed class GoldenWorkflowTests
             new("核准注销", China(2026, 11, 10, 10), Case(accepted, noticeEnds, (China(2026, 11, 9, 11), Market, CaseTrigger.Complete, null))),
             new("撤回", inNotice, Case(accepted, (China(2026, 10, 12, 10), Applicant, CaseTrigger.Withdraw, null))),
         ];
-        GoldenFile.Verify("deregistration-simple", await Render("简易注销（枣庄市（含峄城区））", scenarios, CasePeople, CaseInputs));
+        GoldenFile.Verify("deregistration-simple", await Render($"简易注销（{PolicyProfiles.Zaozhuang.Name}）", scenarios, CasePeople, CaseInputs));
     }
 
     [Fact]
@@ -436,7 +439,7 @@ public sealed class GoldenWorkflowTests
             new("核准注销", China(2026, 12, 2, 10), Case(accepted, notified, published, claimsEnd, report, (China(2026, 12, 1, 11), Market, CaseTrigger.Complete, null))),
             new("撤回", China(2026, 10, 12, 10), Case(accepted, (China(2026, 10, 10, 10), Applicant, CaseTrigger.Withdraw, null))),
         ];
-        GoldenFile.Verify("deregistration-ordinary", await Render("普通注销（枣庄市（含峄城区））", scenarios, CasePeople, CaseInputs));
+        GoldenFile.Verify("deregistration-ordinary", await Render($"普通注销（{PolicyProfiles.Zaozhuang.Name}）", scenarios, CasePeople, CaseInputs));
     }
 
     [Fact]
@@ -475,6 +478,8 @@ public sealed class GoldenWorkflowTests
     {
         ["power-sanling"] = (Utility.Power, new() { CapacityKw = 100m, Voltage = VoltageLevel.Low, LineLengthM = 150m, ExternalWorks = true, SanLing = true, NoInterestedParty = true }),
         ["power-low-no-works"] = (Utility.Power, new() { CapacityKw = 100m, Voltage = VoltageLevel.Low, LineLengthM = 50m, ExternalWorks = false, SanLing = true, NoInterestedParty = true }),
+        ["power-sanling-road-works"] = (Utility.Power, new() { CapacityKw = 100m, Voltage = VoltageLevel.Low, LineLengthM = 150m, ExternalWorks = true, SanLing = true, NoInterestedParty = true, RoadOrTreeWorks = true }),
+        ["power-low-approval"] = (Utility.Power, new() { CapacityKw = 100m, Voltage = VoltageLevel.Low, LineLengthM = 300m, ExternalWorks = true, SanLing = true, NoInterestedParty = true }),
         ["power-10kv-single"] = (Utility.Power, new() { CapacityKw = 2_000m, Voltage = VoltageLevel.Kv10, DualSupply = false, LineLengthM = 800m, ExternalWorks = true }),
         ["water-filing"] = (Utility.Water, new() { PipeLengthM = 100m, ExternalWorks = true, DiameterMm = 50 }),
         ["water-joint-approval"] = (Utility.Water, new() { PipeLengthM = 200m, ExternalWorks = true, DiameterMm = 50 }),
@@ -495,7 +500,10 @@ public sealed class GoldenWorkflowTests
         var other = StaffOf(utility == Utility.Power ? Utility.Water : Utility.Power);
 
         // (at, by, trigger or null for "schedule the survey at this time", reason)
-        Func<CaseWorld> Case(bool accept, params (DateTime At, Person By, CaseTrigger? Trigger, string? Reason)[] steps) => () =>
+        Func<CaseWorld> Case(bool accept, params (DateTime At, Person By, CaseTrigger? Trigger, string? Reason)[] steps) => Drafted(accept, false, steps);
+
+        // drafted: the utility has written the contract's terms (its signing form) but not signed yet.
+        Func<CaseWorld> Drafted(bool accept, bool drafted, params (DateTime At, Person By, CaseTrigger? Trigger, string? Reason)[] steps) => () =>
         {
             var limits = Profile(PolicyProfiles.Zaozhuang);
             var application = new ConnectionApplication(ApplicantActor.UserId, CustomerKind.Enterprise, "枣庄测试制造有限公司", "91370402MA3C000001", "枣庄市峄城区榴园路88号", "新建厂房", submitted);
@@ -517,8 +525,25 @@ public sealed class GoldenWorkflowTests
                 }
                 else
                 {
+                    if (trigger == CaseTrigger.SignContract)
+                    {
+                        request.DraftContract(ContractTerms.Suggested(request), at); // the signing form writes the terms first
+                    }
+
+                    if (trigger == CaseTrigger.Connect && request.NeedsWorksPlan)
+                    {
+                        // 涉路、涉树 (000:177): the utility registers its works plan, asked 3 days before the works start.
+                        var day = DateOnly.FromDateTime(at);
+                        request.PlanRoadWorks(RoadWorksRoute.Approval, day.AddDays(-3), day, limits(PromiseKeys.PowerRoadWorksFiling)!.Value, day, staff.Actor.Name, at);
+                    }
+
                     c.Fire(trigger.Value, At(by.Actor, at), new CaseActionArgs { Reason = reason });
                 }
+            }
+
+            if (drafted)
+            {
+                request.DraftContract(ContractTerms.Suggested(request), submitted);
             }
 
             return new CaseWorld(c, At);
@@ -555,14 +580,15 @@ public sealed class GoldenWorkflowTests
             scenarios.Add(new("待方案答复", China(2026, 9, 29, 14), Case(true, [.. before.Where(s => s.Item3 != CaseTrigger.ReplyPlan)])));
         }
 
-        scenarios.Add(new("待专营单位签章", China(2026, 10, 8, 9), Case(true, [.. before])));
+        scenarios.Add(new("待专营单位签章（未填写合同条款）", China(2026, 10, 8, 9), Case(true, [.. before])));
+        scenarios.Add(new("待专营单位签章（已填写合同条款）", China(2026, 10, 8, 9), Drafted(true, true, [.. before])));
         scenarios.Add(new("待申请人确认合同", China(2026, 10, 8, 10, 30), Case(true, [.. before, signed])));
         scenarios.Add(new("待接通", China(2026, 10, 8, 14), Case(true, [.. before, signed, confirmed])));
         scenarios.Add(new("已接通", China(2026, 10, 9, 10), Case(true, [.. before, signed, confirmed, (China(2026, 10, 8, 15), staff, CaseTrigger.Connect, null)])));
         scenarios.Add(new("已撤回", China(2026, 9, 29, 10), Case(true, (China(2026, 9, 28, 15), Applicant, CaseTrigger.Withdraw, null))));
 
         Person[] people = [Applicant, Agent, Stranger, Window, staff, other, Supervisor, SystemActor, Public];
-        GoldenFile.Verify("connection-" + sample, await Render($"{utility.ServiceLabel()}：{classification.Label}（枣庄市（含峄城区））", scenarios, people, ReasonInputs));
+        GoldenFile.Verify("connection-" + sample, await Render($"{utility.ServiceLabel()}：{classification.Label}（{PolicyProfiles.Zaozhuang.Name}）", scenarios, people, ReasonInputs));
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed partial class WorkflowDiagramTests
     {
         var d = AllFlows["企业开办"]();
 
-        Assert.Equal("0.5个工作日", d.Find(nameof(CaseState.InProgress))!.Limit.ToString()); // 峄城区 002:9: 0.5个工作日 (half the office day, ADR 0012)
+        Assert.Equal("1个工作日", d.Find(nameof(CaseState.InProgress))!.Limit.ToString()); // 枣庄市 sets none (000): the portal's default; 峄城区's 0.5个工作日 is its own profile
         Assert.Equal("1个工作日", d.Find(nameof(CaseState.Submitted))!.Limit.ToString());
         Assert.Equal("1个工作日", d.Find(nameof(CaseState.RejectionProposed))!.Limit.ToString());
         Assert.True(d.Find(nameof(CaseState.Completed))!.IsFinal);

@@ -28,6 +28,7 @@ public sealed class ProfileTests
 
         var list = await factory.SendAs(null, new PromiseList.Query());
         Assert.Equal("泰安市（“1545”企业开办）", list.ProfileName);
+        Assert.Equal("003:9", Row(list, PromiseKeys.EstablishmentGeneral).Source);
         Assert.Equal("4个工作小时", Row(list, PromiseKeys.EstablishmentTotal).Limit);
         Assert.Equal("003:9", Row(list, PromiseKeys.EstablishmentTotal).Source);
         Assert.Equal("2个工作小时", Row(list, PromiseKeys.EstablishmentGeneral).Limit);
@@ -56,14 +57,14 @@ public sealed class ProfileTests
         var admin = await factory.CreateUserAsync(Roles.Admin);
         var applicant = await factory.CreateUserAsync(Roles.Applicant);
         var window = await factory.CreateUserAsync(Roles.Window);
-        var before = await factory.SubmitCaseAsync(applicant, "修改时限前受理");
-        var after = await factory.SubmitCaseAsync(applicant, "修改时限后受理");
-        await factory.ActNowAsync(window, before, CaseTrigger.Accept); // Mon 09:00 + 0.5 working day (3 h 30 min) = Mon 13:30
+        var before = await factory.SubmitCaseAsync(applicant, "修改时限前提交"); // Mon 09:00 + 1 working day, whole process = Tue 17:00
+        await factory.ActNowAsync(window, before, CaseTrigger.Accept);
 
         var row = await TotalRowAsync(factory);
         await factory.SendAs(admin, new EditLimit.Command { Id = row.Id, Amount = 2, Unit = TimeUnit.OfficeHours, Version = row.Version });
         factory.Time.SetChina(2026, 11, 23, 10);
-        await factory.ActNowAsync(window, after, CaseTrigger.Accept); // Mon 10:00 + 2h = Mon 12:00
+        var after = await factory.SubmitCaseAsync(applicant, "修改时限后提交"); // Mon 10:00 + 2h = Mon 12:00
+        await factory.ActNowAsync(window, after, CaseTrigger.Accept);
 
         var edited = await TotalRowAsync(factory);
         Assert.Equal((2, TimeUnit.OfficeHours, row.Version + 1), (edited.Amount, edited.Unit, edited.Version));
@@ -77,9 +78,9 @@ public sealed class ProfileTests
         Assert.Equal("2个工作小时", late.StepLimitText);
 
         var early = await factory.LoadCaseAsync(before);
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 13, 30), early.StepDueAt);
-        Assert.Equal(210, early.StepLimitMinutes);
-        Assert.Equal("0.5个工作日", early.StepLimitText);
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 17), early.StepDueAt);
+        Assert.Equal(2 * 420, early.StepLimitMinutes);
+        Assert.Equal("1个工作日", early.StepLimitText);
     }
 
     [Theory]
@@ -98,7 +99,7 @@ public sealed class ProfileTests
         Assert.Equal(nameof(EditLimit.Command.Amount), error.Field);
         Assert.Equal("时限数值应在1到3650之间。", error.Message);
         var unchanged = await TotalRowAsync(factory);
-        Assert.Equal((1, TimeUnit.HalfWorkingDays, row.Version), (unchanged.Amount, unchanged.Unit, unchanged.Version));
+        Assert.Equal((1, TimeUnit.WorkingDays, row.Version), (unchanged.Amount, unchanged.Unit, unchanged.Version));
     }
 
     [Theory]
@@ -136,7 +137,6 @@ public sealed class ProfileTests
         var admin = await factory.CreateUserAsync(Roles.Admin);
         var applicant = await factory.CreateUserAsync(Roles.Applicant);
         var window = await factory.CreateUserAsync(Roles.Window);
-        var number = await factory.SubmitCaseAsync(applicant);
         var row = await TotalRowAsync(factory);
 
         using (var scope = factory.Services.CreateScope())
@@ -148,12 +148,13 @@ public sealed class ProfileTests
                 new EditLimit.Command { Id = row.Id, Amount = 2, Unit = TimeUnit.OfficeHours, Version = row.Version });
 
             var during = await factory.SendAs(null, new PromiseList.Query());
-            Assert.Equal("0.5个工作日", Row(during, PromiseKeys.EstablishmentTotal).Limit); // not committed yet
+            Assert.Equal("1个工作日", Row(during, PromiseKeys.EstablishmentTotal).Limit); // not committed yet
             await transaction.CommitAsync();
         }
 
         Assert.Equal(2, (await TotalRowAsync(factory)).Amount);
         Assert.Equal("2个工作小时", Row(await factory.SendAs(null, new PromiseList.Query()), PromiseKeys.EstablishmentTotal).Limit);
+        var number = await factory.SubmitCaseAsync(applicant); // the whole-process clock starts at submission
         await factory.ActNowAsync(window, number, CaseTrigger.Accept);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 11), (await factory.LoadCaseAsync(number)).StepDueAt);
     }

@@ -185,7 +185,8 @@ public sealed class AccessTests
 
         Assert.Equal(PolicyProfiles.Zaozhuang.Name, (await factory.SendAs(supervisor, new PromiseList.Query())).ProfileName);
         var after = await EstablishmentTotalRowAsync(factory);
-        Assert.Equal((1, TimeUnit.HalfWorkingDays, row.Version), (after.Amount, after.Unit, after.Version));
+        var shipped = PolicyProfiles.Zaozhuang.Find(PromiseKeys.EstablishmentTotal)!.Limit; // 枣庄市: the portal's 1个工作日 (0.5 is 峄城区's)
+        Assert.Equal((shipped.Amount, shipped.Unit, row.Version), (after.Amount, after.Unit, after.Version));
         Assert.True((await factory.SendAs(supervisor, new CalendarApi.Day.Query { Date = "2026-12-01" })).Working);
     }
 

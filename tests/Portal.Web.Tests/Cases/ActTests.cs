@@ -30,11 +30,12 @@ public sealed class ActTests
         Assert.Equal(window.Id, c.OwnerId);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 9), c.AcceptedAt);
 
-        // 枣庄: 企业开办 0.5 working day = 3 h 30 min. Mon 09:00 + 3h (to 12:00) + 30 min after lunch = Mon 13:30 China = 05:30 UTC.
-        Assert.Equal(new DateTime(2026, 11, 23, 5, 30, 0, DateTimeKind.Utc), c.StepDueAt);
+        // 枣庄市: 企业开办 1 working day (the portal's default; 000 sets none) over the whole process from the submission,
+        // Mon 09:00 → Tue 17:00 China = 09:00 UTC, carried through 受理.
+        Assert.Equal(new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc), c.StepDueAt);
         Assert.Equal(DateTimeKind.Utc, c.StepDueAt!.Value.Kind);
-        Assert.Equal(210, c.StepLimitMinutes);
-        Assert.Equal("0.5个工作日", c.StepLimitText);
+        Assert.Equal(2 * 420, c.StepLimitMinutes);
+        Assert.Equal("1个工作日", c.StepLimitText);
 
         var history = await factory.HistoryAsync(number);
         Assert.Equal(before.HistoryCount + 1, history.Count);

@@ -286,11 +286,11 @@ public sealed class HandOverTests
     public async Task After_a_hand_over_the_new_owner_hears_about_the_red_mark_and_the_previous_one_does_not(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var w = await AcceptedCaseAsync(factory); // 枣庄: 办理中 4 office hours, due Monday 14:00, held by 市场监管
+        var w = await AcceptedCaseAsync(factory); // 枣庄市: 企业开办 1个工作日 over the whole process, due Tuesday 17:00, held by 市场监管
         var market = await factory.CreateUserAsync(Department.Market.ReviewerRole(), "市场监管审批员");
         await HandOverNowAsync(factory, w.Owner, w.Number, w.Colleague.Id, "轮岗");
 
-        factory.Time.SetChina(2026, 11, 23, 15);
+        factory.Time.SetChina(2026, 11, 25, 9);
         Assert.Equal(1, await factory.Services.GetRequiredService<DeadlineSweeper>().SweepOnceAsync(CancellationToken.None));
 
         var red = await factory.WithDb(db => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.StepOverdue).Select(n => n.RecipientId).ToListAsync());

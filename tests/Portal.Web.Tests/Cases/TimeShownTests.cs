@@ -39,10 +39,12 @@ public sealed class TimeShownTests
     public async Task The_promise_table_shows_half_a_working_day_as_three_and_a_half_office_hours()
     {
         await using var factory = new PortalFactory();
+        var admin = await factory.CreateUserAsync(Roles.Admin);
+        await factory.SendAs(admin, new SwitchProfile.Command { Profile = PolicyProfiles.Yicheng.Code }); // 0.5个工作日 is 峄城区's (002:9)
 
         var row = (await factory.SendAs(null, new PromiseList.Query())).Rows.Single(r => r.Key == PromiseKeys.EstablishmentTotal);
 
-        Assert.Equal("0.5个工作日", row.Limit);
+        Assert.Equal("0.5个工作日（3小时30分钟）", row.Limit);
         Assert.Equal("2026年11月23日 13:30", row.DueIfNow); // Mon 09:00 + 3 h 30 min of office time, lunch excluded
     }
 

@@ -68,7 +68,7 @@ public sealed class ChildPanelTests
         await world.ScheduleSurveyAsync(world.Window, cases.Parent, new DateOnly(2026, 11, 24), new TimeOnly(10, 0));
         factory.Time.SetChina(2026, 11, 24, 14);
         await world.ActAsync(world.Water, water, CaseTrigger.RecordSurvey, "具备接水条件");
-        await world.ActAsync(world.Water, water, CaseTrigger.SignContract);
+        await world.SignAsync(world.Water, water);
 
         var waiting = (await factory.SendAs(world.Applicant, new ConnectionPanel.Query { Number = water })).Utility!;
         Assert.Equal("10,000.00元", waiting.DesignBudget);

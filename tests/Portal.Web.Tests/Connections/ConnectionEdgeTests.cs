@@ -44,7 +44,7 @@ public sealed class ConnectionEdgeTests
             {
                 var staff = world.StaffOf(utility);
                 await world.ActAsync(staff, cases[utility], CaseTrigger.RecordSurvey, "具备接入条件");
-                await world.ActAsync(staff, cases[utility], CaseTrigger.SignContract);
+                await world.SignAsync(staff, cases[utility]);
                 await world.ActAsync(world.Applicant, cases[utility], CaseTrigger.ConfirmContract);
             }
         }

@@ -105,7 +105,7 @@ public sealed class ConnectionLifecycleTests
         factory.Time.SetChina(2026, 11, 24, 11);
         await world.RunChildToConnectedAsync(Utility.Gas, cases[Utility.Gas], "具备通气条件");
         await world.ActAsync(world.Power, cases[Utility.Power], CaseTrigger.RecordSurvey, "具备接电条件");
-        await world.ActAsync(world.Power, cases[Utility.Power], CaseTrigger.SignContract);
+        await world.SignAsync(world.Power, cases[Utility.Power]);
         Assert.Equal(CaseState.Completed, (await factory.LoadCaseAsync(cases[Utility.Gas])).State);
         Assert.Equal(CaseState.ContractConfirm, (await factory.LoadCaseAsync(cases[Utility.Power])).State);
         Assert.Equal(CaseState.SiteSurvey, (await factory.LoadCaseAsync(cases[Utility.Water])).State);

@@ -66,12 +66,27 @@ public sealed record ConnectionWorld(PortalFactory Factory, TestUser Applicant, 
             ExpectedVersion = await Factory.ApplicationVersionAsync(number),
         });
 
+    /// <summary>The utility signs the contract through its signing form: the terms the form suggests, then 电子签章.</summary>
+    public async Task SignAsync(TestUser staff, string child)
+    {
+        var draft = await Factory.SendAs(staff, new ContractDraft.Query { Number = child });
+        await Factory.SendAs(staff, new SignContract.Command
+        {
+            Number = child,
+            Capacity = draft.Suggested.Capacity,
+            Price = draft.Suggested.Price,
+            UtilityDuties = draft.Suggested.UtilityDuties,
+            CustomerDuties = draft.Suggested.CustomerDuties,
+            ExpectedVersion = draft.Version,
+        });
+    }
+
     /// <summary>Runs one child from its survey (already scheduled and passed) to 装表接通: findings, contract on both sides, connection.</summary>
     public async Task RunChildToConnectedAsync(Utility utility, string child, string findings)
     {
         var staff = StaffOf(utility);
         await ActAsync(staff, child, CaseTrigger.RecordSurvey, findings);
-        await ActAsync(staff, child, CaseTrigger.SignContract);
+        await SignAsync(staff, child);
         await ActAsync(Applicant, child, CaseTrigger.ConfirmContract);
         await ActAsync(staff, child, CaseTrigger.Connect);
     }

@@ -132,7 +132,7 @@ public sealed class JointApplicationTests
             var child = cases[utility];
             var staff = world.StaffOf(utility);
             await Assert.ThrowsAsync<RuleViolationException>(() => world.ActAsync(world.Applicant, child, CaseTrigger.SignContract));
-            await world.ActAsync(staff, child, CaseTrigger.SignContract);
+            await world.SignAsync(staff, child);
             var signing = await factory.LoadCaseAsync(child);
             Assert.Equal(CaseState.ContractConfirm, signing.State);
             Assert.Equal(Roles.Applicant, signing.HolderRole);

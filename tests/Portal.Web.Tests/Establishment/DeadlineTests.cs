@@ -4,7 +4,7 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Establishment;
 
-/// <summary>The 企业开办 promise (0.5 working day = 3 h 30 min of office time in 枣庄) on the working-day calendar, and the 补正 pause.</summary>
+/// <summary>The 企业开办 promise (峄城区: 0.5 working day = 3 h 30 min of office time over the whole process, 002:9) on the working-day calendar, and the 补正 pause.</summary>
 public sealed class DeadlineTests
 {
     [Theory]
@@ -14,6 +14,7 @@ public sealed class DeadlineTests
     {
         await using var factory = new PortalFactory(provider);
         var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        await Portal.Web.Tests.Cases.WorkbenchTests.UseYichengAsync(factory);
         factory.Time.SetChina(2026, 9, 30, 16);
 
         var result = await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("枣庄国庆科技有限公司", "tech", "software"));
@@ -37,6 +38,7 @@ public sealed class DeadlineTests
         var applicant = await factory.CreateUserAsync(Roles.Applicant);
         var window = await factory.CreateUserAsync(Roles.Window);
         var reviewers = new Reviewers(factory);
+        await Portal.Web.Tests.Cases.WorkbenchTests.UseYichengAsync(factory);
         var number = (await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("枣庄补正科技有限公司", "tech") with
         {
             SynchronousItems = ["seal", "tax"],

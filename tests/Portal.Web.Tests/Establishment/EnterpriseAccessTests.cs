@@ -74,8 +74,8 @@ public sealed class EnterpriseAccessTests
         Assert.Equal(CaseState.InProgress, addon.State);
         Assert.Equal(Department.Tax.ReviewerRole(), addon.HolderRole);
         Assert.Single(addon.History, e => e.Action == nameof(CaseTrigger.AutoAccept));
-        // Mon 15:00 + 0.5 working day (3 h 30 min): 15:00-17:00 + Tue 09:00-10:30.
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 10, 30), addon.StepDueAt);
+        // Mon 15:00 + 1 working day (枣庄市's 企业开办 limit, the portal's default; 000 sets none) = end of Tuesday, 17:00.
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 17), addon.StepDueAt);
         var item = Assert.Single(addon.SubItems);
         Assert.Equal("tax", item.Code);
         Assert.Equal(Department.Tax, item.Department);

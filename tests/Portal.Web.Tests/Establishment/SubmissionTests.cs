@@ -80,16 +80,17 @@ public sealed class SubmissionTests
         Assert.True(result.AutoAccepted);
         Assert.Contains(result.Number, result.Notice);
         Assert.Contains("即报即得自动受理", result.Notice);
-        Assert.Contains("2026年11月23日 13:30", result.Notice);
+        Assert.Contains("2026年11月24日 17:00", result.Notice);
         var c = await factory.CaseWithItemsAsync(result.Number);
         Assert.Equal(CaseState.InProgress, c.State);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 9), c.AcceptedAt);
         Assert.Null(c.OwnerId);
         Assert.Equal(Department.Market.ReviewerRole(), c.HolderRole);
 
-        // 枣庄: 企业开办 0.5 working day = 3 h 30 min. Mon 09:00 + 3h (to 12:00) + 30 min after lunch = Mon 13:30 China.
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 13, 30), c.StepDueAt);
-        Assert.Equal(210, c.StepLimitMinutes);
+        // 枣庄市: 企业开办 1 working day, the portal's default (000 sets none), over the whole process from the
+        // submission: Mon 09:00 → end of the next working day, Tue 17:00 China (two office days of 7 h).
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 17), c.StepDueAt);
+        Assert.Equal(2 * 420, c.StepLimitMinutes);
 
         var accept = Assert.Single(c.History, e => e.Action == nameof(CaseTrigger.AutoAccept));
         Assert.Equal("即报即得自动受理", accept.ActionLabel);
@@ -141,8 +142,9 @@ public sealed class SubmissionTests
         var accepted = await factory.CaseWithItemsAsync(result.Number);
         Assert.Equal(CaseState.InProgress, accepted.State);
         Assert.Equal(window.Id, accepted.OwnerId);
-        // Accepted Mon 09:30: 2.5h before lunch + 1h after = Mon 14:00 China.
-        Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 14), accepted.StepDueAt);
+        // Accepted Mon 09:30: 受理 is inside the whole-process limit, so the deadline counted from the submission
+        // (Mon 09:00 + 1 working day = Tue 17:00 China) is kept, not restarted at 受理.
+        Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 17), accepted.StepDueAt);
         Assert.All(accepted.SubItems.Where(i => i.Synchronous), i =>
         {
             Assert.Equal(SubItemState.Waiting, i.State);

@@ -80,6 +80,14 @@ public static class EndpointTable
         new("GET /Materials/Template/{code}",                  "200   200   200   200   200   200   | 200"),
         new("GET /Cases/{number}",                             "login 200   404   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),
         new("GET /Connection/Apply",                           "login 200   200   200   200   200   | 200"),
+        // 报装's own pages for one application (contract terms, confirming every contract, the works plan, withdrawing the
+        // whole application): the table's world has no 报装 case, so a number nobody has is asked — refused by role first
+        // (contracts are signed by utilities, the works plan by power) or not found; who may act on a real application is in
+        // Connections/JointContractTests, ContractTermsAndWorksPlan and the connection lifecycle tests.
+        new("GET /Connection/Contract/{number}",               "login 403   403   404   404   404   | 404", "/Connection/Contract/BZ-20991231-000001"),
+        new("GET /Connection/Contracts/{number}",              "login 404   404   404   404   404   | 404", "/Connection/Contracts/BZ-20991231-000001"),
+        new("GET /Connection/Withdraw/{number}",               "login 404   404   404   404   404   | 404", "/Connection/Withdraw/BZ-20991231-000001"),
+        new("GET /Connection/Works/{number}",                  "login 404   404   404   404   404   | 404", "/Connection/Works/BZ-20991231-000001"),
         new("GET /Connection/{utility?}",                      "200   200   200   200   200   200   | 200"),
         new("GET /Dashboard",                                  "login 403   403   403   200   200   | 403"),
         new("GET /Dashboard?handler=Export",                   "login 403   403   403   200   200   | 403", "/Dashboard?handler=Export&table=staff&format=csv"),
@@ -180,6 +188,10 @@ public static class EndpointTable
         // (removing a staged file that is not one's own: not found).
         new("POST /Establishment/Apply?handler=Unstage",       "login 404   404   200   403   403   | 403"),
         new("POST /Establishment/Apply?handler=Upload",        "login 200   200   200   403   403   | 403"),
+        new("POST /Connection/Contract/{number}",              "login 403   403   404   404   404   | 404", "/Connection/Contract/BZ-20991231-000001"),
+        new("POST /Connection/Contracts/{number}",             "login 404   404   404   403   403   | 403", "/Connection/Contracts/BZ-20991231-000001"),
+        new("POST /Connection/Withdraw/{number}",              "login 404   404   404   403   403   | 403", "/Connection/Withdraw/BZ-20991231-000001"),
+        new("POST /Connection/Works/{number}",                 "login 404   404   404   404   404   | 404", "/Connection/Works/BZ-20991231-000001"),
         new("POST /Connection/Apply",                          "login 200   200   200   200   200   | 200"),
         // Supervisors see the page for 代位注销 (Authority) but may not file an ordinary 注销: refused before the fields are read.
         new("POST /Deregistration/Start/{code}",               "login 200   403   200   403   403   | 403"),

@@ -53,6 +53,11 @@ public sealed class FieldLimitTests(SqlitePortal factory) : IClassFixture<Sqlite
         new(typeof(MarkYear.Command), "Source", typeof(CalendarYear), nameof(CalendarYear.Source)),
         new(typeof(SaveYear.Command), "Source", typeof(CalendarYear), nameof(CalendarYear.Source)),
         new(typeof(Act.Command), "Reason", typeof(CaseEvent), nameof(CaseEvent.Reason)),
+        new(typeof(Conn.SignContract.Command), "Capacity", typeof(UtilityRequest), nameof(UtilityRequest.ContractCapacity)),
+        new(typeof(Conn.SignContract.Command), "Price", typeof(UtilityRequest), nameof(UtilityRequest.ContractPrice)),
+        new(typeof(Conn.SignContract.Command), "UtilityDuties", typeof(UtilityRequest), nameof(UtilityRequest.ContractUtilityDuties)),
+        new(typeof(Conn.SignContract.Command), "CustomerDuties", typeof(UtilityRequest), nameof(UtilityRequest.ContractCustomerDuties)),
+        new(typeof(Conn.WithdrawApplication.Command), "Reason", typeof(CaseEvent), nameof(CaseEvent.Reason)),
         new(typeof(Portal.Web.Features.Materials.Upload.Command), "Explanation", typeof(Portal.Domain.Materials.CaseMaterial), nameof(Portal.Domain.Materials.CaseMaterial.Explanation), Arrange: r => Set(r, "ItemCode", "lease")),
         new(typeof(Portal.Web.Features.Materials.Review.Command), "Reason", typeof(Portal.Domain.Materials.CaseMaterial), nameof(Portal.Domain.Materials.CaseMaterial.ReviewReason)),
         new(typeof(Act.Command), "Reason", typeof(Case), nameof(Case.RejectionReason), Arrange: r => Set(r, "Trigger", CaseTrigger.ProposeRejection)),
@@ -129,6 +134,10 @@ public sealed class FieldLimitTests(SqlitePortal factory) : IClassFixture<Sqlite
         "Upload.Command.Number", "Upload.Command.ItemCode", "RemoveFile.Command.Number", "Review.Command.Number",
         "SendNotice.Command.Number", "SendNotice.Command.Note", "AnswerNotice.Command.Number", "StageFiles.Command.Form",
         "StageFiles.Command.Batch", "Unstage.Command.Form", "Unstage.Command.Batch", "Submit.Command.UploadBatch",
+
+        // 报装 contracts, works plans and withdrawal: case numbers looked up.
+        "SignContract.Command.Number", "ConfirmContracts.Command.Number", "ConfirmContracts.Command.Items.Number",
+        "PlanWorks.Command.Number", "WithdrawApplication.Command.Number",
     ];
 
     public static TheoryData<string> StoredCases() => [.. StoredFields.Select(s => s.ToString())];

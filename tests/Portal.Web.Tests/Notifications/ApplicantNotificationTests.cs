@@ -138,8 +138,9 @@ public sealed class ApplicantNotificationTests
         var market2 = await factory.CreateUserAsync(Department.Market.ReviewerRole(), "市场监管乙");
         var tax = await factory.CreateUserAsync(Department.Tax.ReviewerRole(), "税务审批员");
         var supervisor = await factory.CreateUserAsync(Roles.Supervisor);
+        await Portal.Web.Tests.Cases.WorkbenchTests.UseYichengAsync(factory);
         var number = await factory.SubmitCaseAsync(applicant);
-        await factory.ActNowAsync(window, number, CaseTrigger.Accept); // 枣庄: 0.5 working day, due Monday 13:30
+        await factory.ActNowAsync(window, number, CaseTrigger.Accept); // 峄城区: 0.5 working day over the whole process (002:9), due Monday 13:30
         var accepted = await factory.LoadCaseAsync(number);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 13, 30), accepted.StepDueAt);
         Assert.Equal(window.Id, accepted.OwnerId);

@@ -99,10 +99,10 @@ public sealed class NotificationPlannerTests
     {
         var c = Submitted();
         c.Fire(CaseTrigger.Accept, At(Window, Monday9));
-        Assert.True(c.MarkOverdue(Scenario.ChinaUtc(2026, 11, 23, 15)));
+        Assert.True(c.MarkOverdue(Scenario.ChinaUtc(2026, 11, 25, 9))); // 枣庄市 企业开办 1个工作日: due Tue 17:00
         Assert.Equal(NotificationKind.Late, Last(c)!.Kind);
 
-        c.Fire(CaseTrigger.Complete, At(Market, Scenario.ChinaUtc(2026, 11, 23, 16)));
+        c.Fire(CaseTrigger.Complete, At(Market, Scenario.ChinaUtc(2026, 11, 25, 10)));
         var done = Last(c)!;
         Assert.Equal(NotificationKind.Done, done.Kind);
         Assert.Equal("办件办结", done.Title);

@@ -58,7 +58,7 @@ public sealed class ServiceNotificationTests
         await world.ActAsync(world.Gas, child, CaseTrigger.RecordSurvey, "具备通气条件");
         var before = (await factory.NotificationsAsync()).Select(n => n.Id).ToHashSet();
 
-        await world.ActAsync(world.Gas, child, CaseTrigger.SignContract);
+        await world.SignAsync(world.Gas, child);
 
         var confirm = Assert.Single(await factory.NotificationsAsync(), n => !before.Contains(n.Id));
         Assert.Equal(world.Applicant.Id, confirm.RecipientId);

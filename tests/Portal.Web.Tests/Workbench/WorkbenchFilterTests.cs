@@ -84,10 +84,12 @@ public sealed class WorkbenchFilterTests
         var applicant = await factory.CreateUserAsync(Roles.Applicant);
         var window = await factory.CreateUserAsync(Roles.Window);
         var market = await factory.CreateUserAsync(Department.Market.ReviewerRole());
+        // 峄城区: 企业开办 0.5个工作日 over the whole process from submission (002:9); B is submitted two hours after A.
+        await Portal.Web.Tests.Cases.WorkbenchTests.UseYichengAsync(factory);
         var a = await factory.SubmitCaseAsync(applicant, "甲公司 设立登记");
-        var b = await factory.SubmitCaseAsync(applicant, "乙公司 设立登记");
         await factory.ActNowAsync(window, a, CaseTrigger.Accept);
         factory.Time.SetChina(2026, 11, 23, 11);
+        var b = await factory.SubmitCaseAsync(applicant, "乙公司 设立登记");
         await factory.ActNowAsync(window, b, CaseTrigger.Accept);
         var storedA = await factory.LoadCaseAsync(a);
         var storedB = await factory.LoadCaseAsync(b);

@@ -27,19 +27,23 @@ public sealed class WorkbenchPagingTests
         var applicant = await factory.CreateUserAsync(Roles.Applicant);
         var window = await factory.CreateUserAsync(Roles.Window);
         var market = await factory.CreateUserAsync(Department.Market.ReviewerRole());
+        await Portal.Web.Tests.Cases.WorkbenchTests.UseYichengAsync(factory);
         var submitted = new List<string>();
         for (var i = 0; i < Many; i++)
         {
             submitted.Add(await factory.SubmitCaseAsync(applicant, $"分页测试{i:D2} 设立登记"));
+            await factory.ActNowAsync(window, submitted[^1], CaseTrigger.RequestSupplement, "公司章程");
         }
 
-        // Accepted three minutes apart in the reverse order of submission: the last one submitted is due first
-        // (4 office hours each: 09:00 → 13:00 … 11:57 → 16:57), so the deadline order is not the order of the keys.
+        // 企业开办 runs on one clock from submission (峄城区: 0.5个工作日 = 3 h 30 min, 002:9), paused by the 补正 above
+        // with all of it left. Supplied and accepted three minutes apart in the reverse order of submission: the last
+        // one submitted is due first (09:00 → 13:30 … 11:57 → 16:27), so the deadline order is not the order of the keys.
         var urgentFirst = Enumerable.Reverse(submitted).ToList();
         for (var i = 0; i < Many; i++)
         {
             factory.Time.SetChina(2026, 11, 23, 9, 0);
             factory.Time.Advance(TimeSpan.FromMinutes(3 * i));
+            await factory.ActNowAsync(applicant, urgentFirst[i], CaseTrigger.SubmitSupplement);
             await factory.ActNowAsync(window, urgentFirst[i], CaseTrigger.Accept);
         }
 

@@ -54,6 +54,15 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         r.Property(x => x.ContractNumber).HasMaxLength(40);
         r.Property(x => x.UtilitySignedBy).HasMaxLength(100);
         r.Property(x => x.ApplicantSignedBy).HasMaxLength(100);
+        r.Property(x => x.ContractCapacity).HasMaxLength(ContractTerms.MaxShort);
+        r.Property(x => x.ContractPrice).HasMaxLength(ContractTerms.MaxLong);
+        r.Property(x => x.ContractUtilityDuties).HasMaxLength(ContractTerms.MaxLong);
+        r.Property(x => x.ContractCustomerDuties).HasMaxLength(ContractTerms.MaxLong);
+        r.Ignore(x => x.HasContractTerms);
+        r.Ignore(x => x.Terms);
+        r.Property(x => x.WorksRoute).HasConversion<string>().HasMaxLength(20);
+        r.Property(x => x.WorksPlannedBy).HasMaxLength(100);
+        r.Ignore(x => x.NeedsWorksPlan);
         r.Property(x => x.Version).IsConcurrencyToken();
     }
 }

@@ -17,6 +17,8 @@ internal sealed class PromiseLimitConfiguration : IEntityTypeConfiguration<Promi
         p.Property(x => x.Source).HasMaxLength(80);
         p.Property(x => x.Note).HasMaxLength(200);
         p.Property(x => x.UpdatedBy).HasMaxLength(100);
+        p.Property(x => x.DefaultHash).HasMaxLength(32);
+        p.Ignore(x => x.EditedByAdministrator);
         p.Property(x => x.Version).IsConcurrencyToken();
         p.Ignore(x => x.Limit);
         p.HasIndex(x => new { x.ProfileCode, x.Key }).IsUnique();

@@ -575,9 +575,25 @@ namespace Portal.Infrastructure.Migrations.PostgreSql
                     b.Property<DateTime?>("ConnectedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContractCapacity")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContractCustomerDuties")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("ContractNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ContractPrice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContractUtilityDuties")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<decimal?>("DesignBudget")
                         .HasPrecision(18, 2)
@@ -648,6 +664,20 @@ namespace Portal.Infrastructure.Migrations.PostgreSql
                     b.Property<decimal?>("WorksFee")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("WorksFiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WorksPlannedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WorksRoute")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("WorksStartOn")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -1993,6 +2023,10 @@ namespace Portal.Infrastructure.Migrations.PostgreSql
 
                     b.Property<int>("Amount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("DefaultHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Key")
                         .IsRequired()

@@ -576,9 +576,25 @@ namespace Portal.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime?>("ConnectedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ContractCapacity")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ContractCustomerDuties")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("ContractNumber")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ContractPrice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ContractUtilityDuties")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<decimal?>("DesignBudget")
                         .HasPrecision(18, 2)
@@ -649,6 +665,20 @@ namespace Portal.Infrastructure.Migrations.SqlServer
                     b.Property<decimal?>("WorksFee")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateOnly?>("WorksFiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WorksPlannedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("WorksRoute")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("WorksStartOn")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -1996,6 +2026,10 @@ namespace Portal.Infrastructure.Migrations.SqlServer
 
                     b.Property<int>("Amount")
                         .HasColumnType("int");
+
+                    b.Property<string>("DefaultHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Key")
                         .IsRequired()

@@ -554,8 +554,24 @@ namespace Portal.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("ConnectedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContractCapacity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractCustomerDuties")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContractNumber")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractPrice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractUtilityDuties")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("DesignBudget")
@@ -626,6 +642,20 @@ namespace Portal.Infrastructure.Migrations.Sqlite
 
                     b.Property<decimal?>("WorksFee")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WorksFiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorksPlannedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorksRoute")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WorksStartOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1940,6 +1970,10 @@ namespace Portal.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("Amount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .IsRequired()

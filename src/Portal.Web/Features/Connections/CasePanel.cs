@@ -5,12 +5,17 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Calendar;
 using Portal.Domain.Cases;
 using Portal.Domain.Connections;
+using Portal.Domain.Notifications;
 using Portal.Domain.Organisation;
+using Portal.Domain.Profiles;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
 using Portal.Web.Features.Cases;
 using Portal.Web.Features.Shared;
+using Portal.Workflow;
 
 namespace Portal.Web.Features.Connections;
 
@@ -41,7 +46,30 @@ public static class ConnectionPanel
         bool CanSetBudget,
         string? Contract,
         string? ConnectedAt,
-        bool InviteRating);
+        bool InviteRating)
+    {
+        /// <summary>"借用…" when the rule's source is another place's document than the active profile's.</summary>
+        public string? Borrowed { get; init; }
+
+        /// <summary>The contract's terms once the utility wrote them (shown to the applicant before confirming).</summary>
+        public ContractTerms? Terms { get; init; }
+
+        /// <summary>This utility's staff may write the terms and sign now.</summary>
+        public bool CanSign { get; init; }
+
+        /// <summary>The applicant side may read the terms and confirm now.</summary>
+        public bool CanConfirm { get; init; }
+
+        /// <summary>涉路、涉树 (000:177): what the plan must keep, the registered plan, and whether this person may register it.</summary>
+        public string? WorksNeeded { get; init; }
+
+        public string? WorksPlan { get; init; }
+
+        public bool CanPlanWorks { get; init; }
+
+        /// <summary>Why this utility's staff cannot take the step's action yet (e.g. the survey time has not come).</summary>
+        public IReadOnlyList<string> WaitingFor { get; init; } = [];
+    }
 
     public sealed record Result(
         bool IsParent,
@@ -54,9 +82,27 @@ public static class ConnectionPanel
         bool CanSchedule,
         IReadOnlyList<Track> Tracks,
         Child? Utility,
-        long ApplicationVersion);
+        long ApplicationVersion)
+    {
+        /// <summary>Parent: how many utilities' contracts wait for the applicant, who confirms them all from one page.</summary>
+        public int ContractsToConfirm { get; init; }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
+        /// <summary>Parent: the applicant side may withdraw the application (through the confirmation page).</summary>
+        public bool MayWithdraw { get; init; }
+    }
+
+    /// <summary>The registered 涉路、涉树 works plan in a sentence, with the lead time it keeps (000:177).</summary>
+    public static string WorksPlanText(UtilityRequest r, TimeLimit? lead) => r.WorksRoute switch
+    {
+        RoadWorksRoute.Approval when r.WorksFiledOn is { } filed && lead is { } l =>
+            $"{filed:yyyy年M月d日}向道路、绿化等管理部门报请批准，提前{l.Amount}天，最早可于{UtilityRequest.EarliestStart(filed, l):yyyy年M月d日}开工；计划{r.WorksStartOn:yyyy年M月d日}开工（000:177）",
+        RoadWorksRoute.OriginalProcedure => $"快速路、主干道按原程序审批，{r.WorksFiledOn:yyyy年M月d日}批准；计划{r.WorksStartOn:yyyy年M月d日}开工（000:177）",
+        RoadWorksRoute.Commitment => $"告知承诺制办理；计划{r.WorksStartOn:yyyy年M月d日}开工（000:177）",
+        _ => "尚未登记",
+    };
+
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, PromiseService promises, CaseContexts contexts, TimeProvider time)
+        : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -75,10 +121,13 @@ public static class ConnectionPanel
             var mayArrange = me.IsInRole(Roles.Window) || application.Requests.Any(r => me.IsInRole(r.Utility.Department().ReviewerRole()));
             var tracks = new List<Track>();
             Child? child = null;
+            var isApplicant = c.ApplicantId == me.Id || c.FiledById == me.Id;
+            var contractsToConfirm = 0;
             if (ConnectionService.IsParent(c.ServiceCode))
             {
                 var ids = application.Requests.Select(r => r.CaseId).ToList();
                 var cases = await db.Cases.AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(cancellationToken);
+                contractsToConfirm = isApplicant ? cases.Count(x => x.State == CaseState.ContractConfirm) : 0;
                 foreach (var r in application.Requests.OrderBy(r => r.Utility))
                 {
                     var x = cases.Single(k => k.Id == r.CaseId);
@@ -89,7 +138,9 @@ public static class ConnectionPanel
             else
             {
                 var r = application.Requests.Single(k => k.CaseId == c.Id);
-                var isApplicant = c.ApplicantId == me.Id || c.FiledById == me.Id;
+                var isUtility = me.IsInRole(r.Utility.Department().ReviewerRole());
+                var table = await promises.GetAsync(cancellationToken);
+                var lead = r.NeedsWorksPlan ? table.Limit(PromiseKeys.PowerRoadWorksFiling) : null;
                 child = new Child(
                     r.Utility.ServiceLabel(),
                     r.PathLabel,
@@ -104,7 +155,19 @@ public static class ConnectionPanel
                     r.ContractNumber is null ? null
                         : $"{r.ContractNumber}：{r.Utility.Label()}单位 {r.UtilitySignedBy} 于 {F(r.UtilitySignedAt)} 签章" + (r.ApplicantSignedAt is null ? "，待申请人确认" : $"；申请人 {r.ApplicantSignedBy} 于 {F(r.ApplicantSignedAt)} 确认"),
                     r.ConnectedAt is null ? null : F(r.ConnectedAt),
-                    c.State == CaseState.Completed && isApplicant);
+                    c.State == CaseState.Completed && isApplicant)
+                {
+                    Borrowed = table.Borrowed(r.Source),
+                    Terms = r.Terms,
+                    CanSign = isUtility && c.State == CaseState.ContractSigning,
+                    CanConfirm = isApplicant && c.State == CaseState.ContractConfirm,
+                    WorksNeeded = r.NeedsWorksPlan
+                        ? $"涉及道路挖掘或树木砍伐：实行告知承诺制，或开工前提前{lead?.Amount ?? 3}天向道路、绿化等管理部门报请批准；快速路、主干道按原程序审批（000:177）。接通前须登记施工计划。"
+                        : null,
+                    WorksPlan = r.NeedsWorksPlan ? WorksPlanText(r, lead) : null,
+                    CanPlanWorks = r.NeedsWorksPlan && isUtility && !c.State.IsFinal() && r.ConnectedAt is null,
+                    WaitingFor = isUtility ? await WaitingForAsync(c, cancellationToken) : [],
+                };
             }
 
             return new Result(
@@ -118,7 +181,34 @@ public static class ConnectionPanel
                 surveyNeeded && mayArrange && application.Requests.Any(r => r.SurveyFindings is null),
                 tracks,
                 child,
-                application.Version);
+                application.Version)
+            {
+                ContractsToConfirm = contractsToConfirm,
+                MayWithdraw = ConnectionService.IsParent(c.ServiceCode) && isApplicant && !c.State.IsFinal(),
+            };
+        }
+
+        /// <summary>
+        /// The utility's action of the current step (踏勘、方案答复、接通) when it is not allowed yet, with the reasons the
+        /// workflow gives (e.g. "踏勘时间为…，踏勘后才能记录结果"), so staff see why there is no button.
+        /// </summary>
+        private async Task<IReadOnlyList<string>> WaitingForAsync(Case c, CancellationToken cancellationToken)
+        {
+            CaseTrigger? next = c.State switch
+            {
+                CaseState.SiteSurvey => CaseTrigger.RecordSurvey,
+                CaseState.PlanReply => CaseTrigger.ReplyPlan,
+                CaseState.Connecting => CaseTrigger.Connect,
+                _ => null,
+            };
+            if (next is not { } trigger)
+            {
+                return [];
+            }
+
+            var context = await contexts.ForCaseAsync(c, cancellationToken);
+            var machine = CaseWorkflow.Create(c, context, () => new CaseActionArgs { Reason = "probe" });
+            return machine.CanFire(trigger, out var unmet) ? [] : unmet.Select(u => $"暂不能{trigger.Label()}：{u}").ToList();
         }
 
         private static string Elapsed(DeadlineClock clock, Case x, DateTime now) =>
@@ -228,8 +318,35 @@ public static class ScheduleSurvey
 
             var parent = await db.Cases.SingleAsync(x => x.Id == application.CaseId, cancellationToken);
             parent.Record($"安排{(application.Joint ? "联合" : "")}踏勘：{DeadlineView.Format(local)}", me.ToActor(), now, null);
+            await NotifySurveyAsync(application, DeadlineView.Format(local), request.ExpectedVersion, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
+        }
+
+        /// <summary>
+        /// The survey time goes to the staff of every utility still to survey (each on its own case) and to the applicant,
+        /// in the same transaction as the time itself. Keyed by the application's version, so each change is told once.
+        /// </summary>
+        private async Task NotifySurveyAsync(ConnectionApplication application, string when, long version, DateTime now, CancellationToken cancellationToken)
+        {
+            var kind = application.Joint ? "联合踏勘" : "现场踏勘";
+            var surveying = application.Requests.Where(r => r.NeedsSurvey && r.SurveyFindings is null).OrderBy(r => r.Utility).ToList();
+            var members = await NotificationInterceptor.MembersAsync(db, surveying.Select(r => r.Utility.Department().ReviewerRole()).Distinct().ToList(), cancellationToken);
+            foreach (var r in surveying)
+            {
+                var role = r.Utility.Department().ReviewerRole();
+                foreach (var (_, userId) in members.Where(m => m.Role == role).DistinctBy(m => m.UserId))
+                {
+                    db.Notifications.Add(Notification.Create(userId, NotificationKind.NeedsAction, r.CaseNumber, $"{kind}时间已安排",
+                        $"报装 {r.CaseNumber}（{application.Address}，{r.Utility.ServiceLabel()}）的{kind}安排在{when}，请按时到场并在办件中记录踏勘结果。",
+                        $"/Cases/{r.CaseNumber}", now, $"{r.CaseNumber}:survey:v{version}:{userId}"));
+                }
+            }
+
+            var who = string.Join("、", surveying.Select(r => r.Utility.Label() + "单位"));
+            db.Notifications.Add(Notification.Create(application.ApplicantId, NotificationKind.NeedsAction, application.CaseNumber, $"{kind}时间已安排",
+                $"您的报装申请 {application.CaseNumber}（{application.Address}）的{kind}安排在{when}，{who}将到场，请届时在用能地址配合踏勘。",
+                $"/Cases/{application.CaseNumber}", now, $"{application.CaseNumber}:survey:v{version}:{application.ApplicantId}"));
         }
     }
 }

@@ -36,15 +36,19 @@ public static class Guide
         public Utility? Utility { get; init; }
     }
 
-    public sealed record Row(string Utility, string Class, string Rule, string Source, string Limit, string DueIfNow);
+    /// <summary>One class: its rule and source (with "借用…" when another place's document is the source), the active limit and its own source.</summary>
+    public sealed record Row(string Utility, string Class, string Rule, string Source, string? Borrowed, string Limit, string LimitSource, string DueIfNow);
 
-    public sealed record Result(Utility? Utility, string ProfileName, IReadOnlyList<Row> Rows, IReadOnlyList<WorkflowDiagram> Diagrams);
+    /// <summary>A lead time (提前N日) before works, with its source: 涉路、涉树工程 (000:177).</summary>
+    public sealed record LeadTime(string Step, string Limit, string Source, string? Note, string EarliestIfFiledToday);
+
+    public sealed record Result(Utility? Utility, string ProfileName, IReadOnlyList<Row> Rows, IReadOnlyList<WorkflowDiagram> Diagrams, LeadTime? RoadWorks);
 
     /// <summary>One sample request per class, to draw and time each path.</summary>
     public static IReadOnlyList<(Utility Utility, CustomerKind Customer, TechnicalData Data)> Samples { get; } =
     [
-        (Domain.Connections.Utility.Power, CustomerKind.Resident, new TechnicalData { CapacityKw = 8 }),
         (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 50 }),
+        (Domain.Connections.Utility.Power, CustomerKind.Resident, new TechnicalData { CapacityKw = 8, ExternalWorks = true, LineLengthM = 50 }),
         (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 100, ExternalWorks = true, LineLengthM = 150, SanLing = true, NoInterestedParty = true }),
         (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 100, ExternalWorks = true, LineLengthM = 300, SanLing = true, NoInterestedParty = true }),
         (Domain.Connections.Utility.Power, CustomerKind.Enterprise, new TechnicalData { CapacityKw = 800, Voltage = VoltageLevel.Kv10 }),
@@ -74,8 +78,8 @@ public static class Guide
             foreach (var (utility, _, _, c) in classified)
             {
                 var limit = table.Limit(c.LimitKey);
-                rows.Add(new Row(utility.ServiceLabel(), c.Label, c.Rule, c.Source, limit?.ToString() ?? "—",
-                    limit is { } l ? DeadlineView.DueLocal(now, clock.DueLocal(now, l), clock) : "—"));
+                rows.Add(new Row(utility.ServiceLabel(), c.Label, c.Rule, c.Source, table.Borrowed(c.Source), limit?.ToString() ?? "—", table.Cite(c.LimitKey),
+                    limit is { } l ? DeadlineView.DueLocal(now, l, clock) : "—"));
             }
 
             // One drawing per distinct set of steps (several classes share the same steps with different limits).
@@ -84,7 +88,7 @@ public static class Guide
             {
                 var (utility, customer, data, c) = group.First();
                 var sample = new UtilityRequest(new ConnectionApplication("", customer, null, null, "", "", DateTime.UnixEpoch), utility, data, c);
-                var info = CaseWorkflow.Describe(ConnectionService.Child(utility), table.Limit, new UtilityConnectionFlow(sample));
+                var info = CaseWorkflow.Describe(ConnectionService.Child(utility), table.Limit, new UtilityConnectionFlow(sample), table.WholeProcess);
                 const string fromSubmission = "自提交起计算的该类别承诺时限";
                 var total = c.ApprovalLimitKey is null ? fromSubmission : $"方案答复后{table.Limit(c.LimitKey)}";
                 var limits = new Dictionary<string, string>
@@ -110,7 +114,10 @@ public static class Guide
                 diagrams.Add(new WorkflowDiagram("报装申请（总办件）", CaseWorkflow.Describe(ConnectionService.Parent, table.Limit, new ParentConnectionFlow(() => false)), parentLimits));
             }
 
-            return new Result(request.Utility, table.ProfileName, rows, diagrams);
+            var road = table.Row(PromiseKeys.PowerRoadWorksFiling) is { } r && request.Utility is null or Domain.Connections.Utility.Power
+                ? new LeadTime(r.Step, "提前" + (r.Unit == Workflow.TimeUnit.NaturalDays ? $"{r.Amount}天" : r.Limit.ToString()), table.Cite(r), r.Note, $"{DateOnly.FromDateTime(now).AddDays(r.Amount):yyyy年M月d日}")
+                : null;
+            return new Result(request.Utility, table.ProfileName, rows, diagrams, road);
         }
     }
 }

@@ -57,7 +57,7 @@ public static class Guide
             var keys = route == DeregistrationRoute.Simple
                 ? new[] { PromiseKeys.CaseAccept, PromiseKeys.SimpleDeregistrationNotice, PromiseKeys.SimpleDeregistrationCancel }
                 : [PromiseKeys.CaseAccept, PromiseKeys.OrdinaryCreditorNotify, PromiseKeys.OrdinaryCreditorNotice, PromiseKeys.OrdinaryClaims, PromiseKeys.OrdinaryRegister];
-            var rows = keys.Select(k => table.Row(k)).Where(r => r is not null).Select(r => new Promise(r!.Step, r.Limit.ToString(), r.Source, r.Note)).ToList();
+            var rows = keys.Select(k => table.Row(k)).Where(r => r is not null).Select(r => new Promise(r!.Step, r.Limit.ToString(), table.Cite(r), r.Note)).ToList();
             string Due(DateTime from, string key) => table.Limit(key) is { } limit ? DeadlineView.DueLocal(now, clock.DueLocal(from, limit), clock) : "—";
             var due = new List<(string, string)>();
             if (route == DeregistrationRoute.Simple && table.Limit(PromiseKeys.SimpleDeregistrationNotice) is { } notice)
@@ -78,7 +78,7 @@ public static class Guide
                 ? DeregistrationApplication.Simple(0, "", "", [], "", DateTime.UnixEpoch)
                 : DeregistrationApplication.Ordinary(0, "", "", "", "", "", DateTime.UnixEpoch, DateTime.UnixEpoch);
             var service = DeregistrationService.For(route);
-            var info = CaseWorkflow.Describe(service, table.Limit, new DeregistrationFlow(sample));
+            var info = CaseWorkflow.Describe(service, table.Limit, new DeregistrationFlow(sample), table.WholeProcess);
             var limits = rows.Count == 0 ? new Dictionary<string, string>() : StateLimits(route, table);
             return new Result(route, table.ProfileName, rows, due, SimpleDeregistrationRules.Conditions,
                 new WorkflowDiagram($"{route.Label()}流程", info, limits));
@@ -86,7 +86,7 @@ public static class Guide
 
         private static Dictionary<string, string> StateLimits(DeregistrationRoute route, PromiseTable table)
         {
-            string L(string key) => table.Row(key) is { } r ? $"{r.Limit}（{r.Source}）" : "—";
+            string L(string key) => table.Row(key) is { } r ? $"{r.Limit}（{table.Cite(r)}）" : "—";
             var limits = new Dictionary<string, string>
             {
                 [CaseState.Submitted.Label()] = L(PromiseKeys.CaseAccept),

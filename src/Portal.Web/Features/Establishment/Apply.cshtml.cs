@@ -472,7 +472,11 @@ public static class Submit
 
             var context = await contexts.ForAsync(EstablishmentService.Code, cancellationToken);
             var number = await CaseNumbers.NextAsync(db, EstablishmentService.Definition.NumberPrefix, context.Clock.LocalDate(now), cancellationToken);
-            var c = Case.Submit(number, $"{application.ProposedName} 设立登记", (applicant.Id, applicant.FullName), me.IsStaff ? Channel.Window : Channel.Online, context);
+            var table = await promises.GetAsync(cancellationToken);
+            var promise = Promises.EstablishmentPromise.For(table, application.ScopeCodeList, application.OtherScope);
+            var c = Case.Submit(number, $"{application.ProposedName} 设立登记", (applicant.Id, applicant.FullName), me.IsStaff ? Channel.Window : Channel.Online,
+                context with { Service = context.Service with { ProcessLimitKey = promise.Key } });
+            c.Record("适用承诺时限", CaseActor.System, now, promise.Note);
             var synchronous = application.SynchronousItemList;
             foreach (var item in EstablishmentCatalog.Items)
             {
@@ -509,11 +513,12 @@ public static class Submit
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            var table = await promises.GetAsync(cancellationToken);
-            var promise = table.Limit(EstablishmentService.Definition.ProcessLimitKey);
+            var due = c.StepDueAt is { } d ? DeadlineView.Due(d, now, context.Clock) : "—";
             var notice = instant
-                ? $"申请已提交并即报即得自动受理，办件编号 {number}，承诺于 {DeadlineView.Due(c.StepDueAt!.Value, now, context.Clock)} 前办结。"
-                : $"申请已提交，办件编号 {number}。窗口受理后{promise}内办结（受理时限：{DeadlineView.Due(c.StepDueAt!.Value, now, context.Clock)} 前）。";
+                ? $"申请已提交并即报即得自动受理，办件编号 {number}，承诺于 {due} 前办结。"
+                : promise.WholeProcess
+                    ? $"申请已提交，办件编号 {number}。承诺自提交起{promise.Limit}内办结（全流程，窗口受理在内），即 {due} 前。"
+                    : $"申请已提交，办件编号 {number}。窗口受理后{promise.Limit}内办结（受理时限：{due} 前）。";
             return new Result(number, instant, attached > 0 ? $"{notice} 已随申请提交材料文件{attached}个。" : notice);
         }
     }

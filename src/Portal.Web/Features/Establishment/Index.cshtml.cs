@@ -32,12 +32,18 @@ public static class Guide
         string ProfileName,
         string TotalLimit,
         string TotalSource,
-        string GeneralLimit,
-        string DueIfAcceptedNow,
+        bool WholeProcess,
+        string? GeneralLimit,
+        string? GeneralSource,
+        string DueIfNow,
         string AcceptLimit,
         IReadOnlyList<EstablishmentItem> Items,
         WorkflowDiagram CaseDiagram,
-        WorkflowDiagram ItemDiagram);
+        WorkflowDiagram ItemDiagram)
+    {
+        /// <summary>一般性企业 (003:9) as the portal decides it from the application's data.</summary>
+        public string GeneralRule => EstablishmentPromises.GeneralRule;
+    }
 
     public sealed class Handler(PromiseService promises, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
     {
@@ -45,28 +51,32 @@ public static class Guide
         {
             var table = await promises.GetAsync(cancellationToken);
             var clock = await calendar.GetClockAsync(cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = clock.ToLocal(time.GetUtcNow().UtcDateTime);
             var total = table.Row(PromiseKeys.EstablishmentTotal)!;
             var general = table.Row(PromiseKeys.EstablishmentGeneral);
+            var whole = table.WholeProcess(PromiseKeys.EstablishmentTotal);
             var accept = table.Limit(PromiseKeys.CaseAccept);
             var service = EstablishmentService.Definition;
-            var caseInfo = CaseWorkflow.Describe(service, table.Limit);
+            var caseInfo = CaseWorkflow.Describe(service, table.Limit, null, table.WholeProcess);
+            var totalText = $"{total.Limit}（{table.Cite(total)}）";
             var limits = new Dictionary<string, string>
             {
-                [CaseState.Submitted.Label()] = $"{accept}（{table.Row(PromiseKeys.CaseAccept)?.Source}）",
-                [CaseState.InProgress.Label()] = $"{total.Limit}（{total.Source}）",
+                [CaseState.Submitted.Label()] = whole ? $"全流程{totalText}，自提交起计，受理在内" : $"{accept}（{table.Cite(PromiseKeys.CaseAccept)}）",
+                [CaseState.InProgress.Label()] = whole ? $"接续全流程时限（自提交起{total.Limit}）" : totalText,
                 [CaseState.AwaitingSupplement.Label()] = "暂停计时",
             };
             var itemInfo = SubItemWorkflowInfo();
             return new Result(
                 table.ProfileName,
                 total.Limit.ToString(),
-                total.Source,
-                general?.Limit.ToString() ?? total.Limit.ToString(),
-                DeadlineView.DueLocal(clock.ToLocal(now), clock.DueLocal(clock.ToLocal(now), total.Limit), clock),
+                table.Cite(total),
+                whole,
+                general?.Limit.ToString(),
+                general is null ? null : table.Cite(general),
+                DeadlineView.DueLocal(now, total.Limit, clock),
                 accept?.ToString() ?? "—",
                 EstablishmentCatalog.Items,
-                new WorkflowDiagram("办件流程（受理 → 办理 → 办结）", caseInfo, limits),
+                new WorkflowDiagram(whole ? "办件流程（提交 → 受理 → 办理 → 办结，全流程计时）" : "办件流程（受理 → 办理 → 办结）", caseInfo, limits),
                 new WorkflowDiagram("每个并联事项的流程", itemInfo, ItemLimits(total.Limit.ToString())));
         }
 

@@ -1,5 +1,6 @@
 using Portal.Domain.Calendar;
 using Portal.Domain.Cases;
+using Portal.Workflow;
 
 namespace Portal.Web.Features.Shared;
 
@@ -28,9 +29,10 @@ public sealed record DeadlineView(DeadlineStatus Status, string Text)
         }
 
         var status = DeadlineStatuses.Of(nowUtc, c.StepWarnAt, due);
+        var note = LimitText.IsCalendarFree(c.StepLimitText) ? "" : clock.ProvisionalNote(c.StepStartedAt ?? nowUtc, due);
         return status == DeadlineStatus.Overdue
-            ? new(status, $"已超时（应于{Format(clock.ToLocal(due))}前完成）{clock.ProvisionalNote(c.StepStartedAt ?? nowUtc, due)}")
-            : new(status, $"{Format(clock.ToLocal(due))}前（{Remaining(nowUtc, due, c.StepLimitText, clock)}）{clock.ProvisionalNote(c.StepStartedAt ?? nowUtc, due)}");
+            ? new(status, $"已超时（应于{FormatDue(clock.ToLocal(due))}前完成）{note}")
+            : new(status, $"{FormatDue(clock.ToLocal(due))}前（{Remaining(nowUtc, due, c.StepLimitText, clock)}）{note}");
     }
 
     /// <summary>A parallel track's deadline (no 75% mark is stored for tracks: yellow is left to the case).</summary>
@@ -41,13 +43,21 @@ public sealed record DeadlineView(DeadlineStatus Status, string Text)
 
     /// <summary>A deadline as shown: local time, and the provisional note when it was counted over a year without the notice.</summary>
     public static string Due(DateTime dueUtc, DateTime countedFromUtc, DeadlineClock clock) =>
-        Format(clock.ToLocal(dueUtc)) + clock.ProvisionalNote(countedFromUtc, dueUtc);
+        FormatDue(clock.ToLocal(dueUtc)) + clock.ProvisionalNote(countedFromUtc, dueUtc);
 
     /// <summary>A local date computed from now (the guides' "如今天受理…"), with the provisional note when it needs one.</summary>
     public static string DueLocal(DateTime nowLocal, DateTime dueLocal, DeadlineClock clock) =>
-        Format(dueLocal) + (clock.Calendar.IsProvisional(DateOnly.FromDateTime(nowLocal), DateOnly.FromDateTime(dueLocal)) ? WorkingCalendar.ProvisionalNote : "");
+        FormatDue(dueLocal) + (clock.Calendar.IsProvisional(DateOnly.FromDateTime(nowLocal), DateOnly.FromDateTime(dueLocal)) ? WorkingCalendar.ProvisionalNote : "");
+
+    /// <summary>A guide's "如现在开始…" date for a limit: natural-day limits (次日) never depend on the holiday calendar.</summary>
+    public static string DueLocal(DateTime nowLocal, TimeLimit limit, DeadlineClock clock) =>
+        limit.Unit == TimeUnit.NaturalDays ? FormatDue(clock.DueLocal(nowLocal, limit)) : DueLocal(nowLocal, clock.DueLocal(nowLocal, limit), clock);
 
     public static string Format(DateTime local) => local.ToString("yyyy年M月d日 HH:mm");
+
+    /// <summary>A deadline: midnight is the end of the day before (a 次日 promise is due "12月8日 24:00", not "12月9日 00:00").</summary>
+    public static string FormatDue(DateTime local) =>
+        local.TimeOfDay == TimeSpan.Zero ? local.AddDays(-1).ToString("yyyy年M月d日 24:00") : Format(local);
 
     /// <summary>
     /// Time left until a deadline: "剩余12日" for a natural-day period (自然日, e.g. the 45-day creditor period), otherwise
@@ -57,7 +67,8 @@ public sealed record DeadlineView(DeadlineStatus Status, string Text)
     {
         if (LimitText.IsNaturalDays(limitText))
         {
-            var days = clock.LocalDate(dueUtc).DayNumber - clock.LocalDate(nowUtc).DayNumber;
+            // A deadline at 24:00 belongs to the day that ends then.
+            var days = clock.LocalDate(dueUtc.AddTicks(-1)).DayNumber - clock.LocalDate(nowUtc).DayNumber;
             return days > 0 ? $"剩余{days}日" : "今日届满";
         }
 

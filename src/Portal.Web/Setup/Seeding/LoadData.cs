@@ -502,7 +502,7 @@ public static class LoadData
 
         private static CaseActor Actor(PortalUser user, string role) => new(user.Id, user.FullName, new HashSet<string> { role });
 
-        private CaseActionContext Context(CaseActor actor, DateTime at) => new(actor, at, clock, promises.Limit, service);
+        private CaseActionContext Context(CaseActor actor, DateTime at) => new(actor, at, clock, promises.Limit, service) { WholeProcess = promises.WholeProcess };
 
         /// <summary>An instant within office hours on the working day on or after the given one.</summary>
         private DateTime OfficeInstant(DateTime utc)
