@@ -14,7 +14,7 @@ public sealed record DeadlineView(DeadlineStatus Status, string Text)
     {
         if (c.State.IsFinal())
         {
-            return new(DeadlineStatus.None, c.ClosedAt is { } closed ? $"已于{Format(clock.ToLocal(closed))}{c.State.Label()}" : c.State.Label());
+            return new(DeadlineStatus.None, c.ClosedAt is { } closed ? $"已于{clock.Format(closed)}{c.State.EndedPhrase()}" : c.State.Label());
         }
 
         if (c.PausedAt is { } paused)
@@ -47,7 +47,8 @@ public sealed record DeadlineView(DeadlineStatus Status, string Text)
     public static string DueLocal(DateTime nowLocal, DateTime dueLocal, DeadlineClock clock) =>
         Format(dueLocal) + (clock.Calendar.IsProvisional(DateOnly.FromDateTime(nowLocal), DateOnly.FromDateTime(dueLocal)) ? WorkingCalendar.ProvisionalNote : "");
 
-    public static string Format(DateTime local) => local.ToString("yyyy年M月d日 HH:mm");
+    /// <summary>A local wall-clock time written for people; a UTC instant is refused (<see cref="DeadlineClock.FormatLocal"/>).</summary>
+    public static string Format(DateTime local) => DeadlineClock.FormatLocal(local);
 
     /// <summary>
     /// Time left until a deadline: "剩余12日" for a natural-day period (自然日, e.g. the 45-day creditor period), otherwise
