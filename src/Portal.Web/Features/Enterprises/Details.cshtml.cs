@@ -66,10 +66,12 @@ public static class EnterpriseView
         IReadOnlyList<EnterprisePermit> Permits,
         IReadOnlyList<ExitCase> Deregistrations,
         bool MayDeregister,
-        bool IsSupervisor);
+        bool IsSupervisor,
+        EnterpriseStanding Standing,
+        string? StartRefusal);
 
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -80,10 +82,11 @@ public static class EnterpriseView
                 throw new NotFoundException("未找到该企业，或该企业不属于您。");
             }
 
-            var establishment = await db.Cases.AsNoTracking().Include(c => c.SubItems).FirstAsync(c => c.Id == enterprise.CaseId, cancellationToken);
+            // An enterprise registered before the portal (or by another system) has no 企业开办 case here.
+            var establishment = await db.Cases.AsNoTracking().Include(c => c.SubItems).FirstOrDefaultAsync(c => c.Id == enterprise.CaseId, cancellationToken);
             var addons = await db.Cases.AsNoTracking().Where(c => c.SubjectCode == enterprise.CreditCode).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
             var later = EstablishmentCatalog.Items
-                .Where(i => !i.Mandatory && (i.AnyTime || establishment.SubItems.Any(s => s.Code == i.Code && s.State == SubItemState.Later)))
+                .Where(i => !i.Mandatory && (i.AnyTime || (establishment?.SubItems.Any(s => s.Code == i.Code && s.State == SubItemState.Later) ?? false)))
                 .Select(i =>
                 {
                     var latest = addons.FirstOrDefault(c => c.ServiceCode == EstablishmentService.AddonPrefix + i.Code);
@@ -91,6 +94,10 @@ public static class EnterpriseView
                 })
                 .ToList();
             var url = $"{request.VerifyBase}/verify/{enterprise.CreditCode}";
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var standing = await EnterpriseStanding.OfAsync(db, enterprise, clock, time.GetUtcNow().UtcDateTime, cancellationToken);
+            var exits = addons.Where(c => DeregistrationService.IsDeregistration(c.ServiceCode)).ToList();
+            var refusal = await StartLater.RefusalAsync(db, enterprise, cancellationToken);
             return new Result(
                 enterprise,
                 PersonalData.MaskIdNumber(enterprise.LegalRepresentativeIdNumber),
@@ -98,14 +105,15 @@ public static class EnterpriseView
                 Licence.QrSvg(url),
                 Licence.SealSvg(enterprise.Name, enterprise.CreditCode),
                 url,
-                establishment.Number,
+                establishment?.Number,
                 later,
-                enterprise.Status == EnterpriseStatus.Active && (enterprise.OwnerId == me.Id || me.IsInRole(Roles.Window)),
+                refusal is null && (enterprise.OwnerId == me.Id || me.IsInRole(Roles.Window)),
                 await db.Permits.AsNoTracking().Where(p => p.EnterpriseId == enterprise.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken),
-                addons.Where(c => DeregistrationService.IsDeregistration(c.ServiceCode))
-                    .Select(c => new ExitCase(c.Number, services.NameOf(c.ServiceCode), c.State.Label())).ToList(),
+                exits.Select(c => new ExitCase(c.Number, services.NameOf(c.ServiceCode), c.State.Label())).ToList(),
                 enterprise.IsActive && enterprise.DeregistrationCaseId is null && (legalRep || me.IsInRole(Roles.Window)),
-                enterprise.IsActive && enterprise.DeregistrationCaseId is null && me.IsInRole(Roles.Supervisor));
+                enterprise.IsActive && enterprise.DeregistrationCaseId is null && me.IsInRole(Roles.Supervisor),
+                standing,
+                refusal);
         }
     }
 }
@@ -113,6 +121,26 @@ public static class EnterpriseView
 /// <summary>单独办理: starts a sub-item on an existing enterprise as its own small case, accepted at once.</summary>
 public static class StartLater
 {
+    /// <summary>
+    /// Why no 单独办理 item can be started for the enterprise now, or null: a cancelled enterprise, or one whose
+    /// deregistration (简易注销 / 普通注销 / 依职权注销) is running, starts nothing new.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(PortalDbContext db, Enterprise enterprise, CancellationToken cancellationToken)
+    {
+        if (enterprise.Status != EnterpriseStatus.Active)
+        {
+            return "企业已注销，不能再办理此事项。";
+        }
+
+        if (enterprise.DeregistrationCaseId is not { } caseId)
+        {
+            return null;
+        }
+
+        var number = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken);
+        return $"该企业正在办理注销{(number is null ? "" : $"（办件 {number}）")}，注销办理期间不能再启动单独办理的事项；如注销申请撤回或终止，可再办理。";
+    }
+
     [RequireRoles(Roles.Applicant, Roles.Window)]
     public sealed record Command : ICommand<string>
     {
@@ -139,9 +167,9 @@ public static class StartLater
                 throw new NotFoundException("未找到该企业，或该企业不属于您。");
             }
 
-            if (enterprise.Status != EnterpriseStatus.Active)
+            if (await RefusalAsync(db, enterprise, cancellationToken) is { } refusal)
             {
-                throw new RuleViolationException(["企业已注销，不能再办理此事项。"]);
+                throw new RuleViolationException([refusal]);
             }
 
             var item = EstablishmentCatalog.Item(request.Item)!;
