@@ -120,14 +120,14 @@ public static class CaseStates
     };
 
     /// <summary>
-    /// How the end of a case reads after "已" or "办件已…": 办结, 撤回, 决定不予受理, 终止 — never a second 已
+    /// How the end of a case reads after "已" or "办件已…": 办结, 撤回, 不予受理, 终止简易注销 — never a second 已
     /// (the label of 已撤回 already has one).
     /// </summary>
     public static string EndedPhrase(this CaseState state) => state switch
     {
         CaseState.Completed => "办结",
         CaseState.Withdrawn => "撤回",
-        CaseState.Rejected => "决定不予受理",
+        CaseState.Rejected => "不予受理",
         CaseState.Terminated => "终止简易注销",
         _ => state.Label(),
     };

@@ -36,7 +36,18 @@ public static class Inbox
         public int Limit { get; init; } = 100;
     }
 
-    public sealed record Row(long Id, string Kind, NotificationKind Code, string Title, string Body, string? Link, string At, bool Unread, string Delivery);
+    public sealed record Row(long Id, string Kind, NotificationKind Code, string Title, string Body, string? Link, string At, bool Unread, string Delivery)
+    {
+        /// <summary>What the link opens, in words: a case, a rating (差评 reply), the 差评 follow-ups.</summary>
+        public string LinkText => Link switch
+        {
+            null => "",
+            _ when Link.StartsWith("/Ratings/FollowUps", StringComparison.OrdinalIgnoreCase) => "查看差评整改",
+            _ when Link.StartsWith("/Ratings/", StringComparison.OrdinalIgnoreCase) => "查看评价和整改反馈",
+            _ when Link.StartsWith("/Cases/", StringComparison.OrdinalIgnoreCase) => "查看办件",
+            _ => "查看详情",
+        };
+    }
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Unread);
 
