@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portal.Workflow;
 
 namespace Portal.Domain.Calendar;
@@ -37,6 +38,28 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
 
         return TimeZoneInfo.FindSystemTimeZoneById(id);
     }
+
+    /// <summary>How an instant is written for people: "2026年12月7日 17:00", always in the portal's local time.</summary>
+    public const string InstantPattern = "yyyy年M月d日 HH:mm";
+
+    /// <summary>
+    /// The one formatter for an instant shown to a person (pages, history notes, refusals, messages): the stored UTC
+    /// instant in the portal's local time. Stored instants are UTC; never format one without this.
+    /// </summary>
+    public string Format(DateTime utc) => FormatLocal(ToLocal(utc));
+
+    /// <summary>The local calendar day of an instant, written for people: "2026年12月7日".</summary>
+    public string FormatDate(DateTime utc) => ToLocal(utc).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A local wall-clock time (from <see cref="ToLocal"/> or a date and time of day) written for people. A UTC value is
+    /// refused: printing it would show a time 8 hours off, so it must go through <see cref="Format"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="local"/> is a UTC instant.</exception>
+    public static string FormatLocal(DateTime local) =>
+        local.Kind == DateTimeKind.Utc
+            ? throw new ArgumentException("A UTC instant is shown with DeadlineClock.Format (in the portal's local time), never as it is.", nameof(local))
+            : local.ToString(InstantPattern, CultureInfo.InvariantCulture);
 
     public DateTime ToLocal(DateTime utc) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone), DateTimeKind.Unspecified);

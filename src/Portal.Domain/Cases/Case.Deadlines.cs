@@ -1,5 +1,5 @@
-using System.Globalization;
 using Portal.Domain.Calendar;
+using Portal.Workflow;
 
 namespace Portal.Domain.Cases;
 
@@ -65,8 +65,21 @@ public partial class Case
             return null;
         }
 
+        return ReplayStep(step, limit, context, resumedNowUtc: null);
+    }
+
+    /// <summary>
+    /// Replays one step's deadline from the history: its start (the last entry into it that was not a resumption),
+    /// its limit, then each interruption after the start — a 补正 pause keeps the office time that was left (never
+    /// less than none); a rejection proposal (拟不予受理) that the supervisor dismissed keeps it too, and a step that
+    /// was already late when the proposal was made keeps its deadline. <paramref name="resumedNowUtc"/> is the instant
+    /// of a dismissal being recorded now (its history row is not written yet). Null when the step's start is not in
+    /// the loaded history.
+    /// </summary>
+    private StepReplay? ReplayStep(CaseState step, TimeLimit limit, CaseActionContext context, DateTime? resumedNowUtc)
+    {
         var events = History.Where(e => !IsNote(e)).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
-        var startIndex = events.FindLastIndex(e => e.ToState == step && e.FromState != CaseState.AwaitingSupplement);
+        var startIndex = events.FindLastIndex(e => e.ToState == step && !IsResumption(e));
         if (startIndex < 0)
         {
             return null;
@@ -83,20 +96,51 @@ public partial class Case
         var deadline = clock.Compute(context.Flow?.AnchorOf(step) ?? events[startIndex].At, limit);
         var due = deadline.DueUtc;
         var warn = deadline.WarnUtc;
-        foreach (var (pausedAt, resumedAt) in SupplementPausesAfter(events, startIndex))
+        var quarter = (int)Math.Ceiling(deadline.LimitMinutes * 0.25);
+        for (var i = startIndex + 1; i < events.Count; i++)
         {
-            var remaining = Math.Max(0, clock.OfficeMinutesBetween(pausedAt, due));
-            if (resumedAt is not { } resumed)
+            var interruption = events[i].ToState;
+            if (interruption is not (CaseState.AwaitingSupplement or CaseState.RejectionProposed))
             {
-                return new StepReplay(null, null, deadline.LimitMinutes, remaining);
+                continue;
             }
 
-            due = clock.AddOfficeMinutes(resumed, remaining);
-            warn = clock.AddOfficeMinutes(resumed, Math.Max(0, remaining - (int)Math.Ceiling(deadline.LimitMinutes * 0.25)));
+            var stoppedAt = events[i].At;
+            var next = i + 1 < events.Count ? events[i + 1] : null;
+            DateTime? resumedAt = next is not null && next.FromState == interruption ? next.At
+                : next is null && interruption == CaseState.RejectionProposed ? resumedNowUtc
+                : null;
+            if (interruption == CaseState.AwaitingSupplement)
+            {
+                var remaining = Math.Max(0, clock.OfficeMinutesBetween(stoppedAt, due));
+                if (resumedAt is not { } resumed)
+                {
+                    return new StepReplay(null, null, deadline.LimitMinutes, remaining);
+                }
+
+                due = clock.AddOfficeMinutes(resumed, remaining);
+                warn = clock.AddOfficeMinutes(resumed, Math.Max(0, remaining - quarter));
+            }
+            else if (resumedAt is { } resumed && due > stoppedAt)
+            {
+                var remaining = clock.OfficeMinutesBetween(stoppedAt, due);
+                due = clock.AddOfficeMinutes(resumed, remaining);
+                warn = clock.AddOfficeMinutes(resumed, Math.Max(0, remaining - quarter));
+            }
         }
 
-        return new StepReplay(due, warn, deadline.LimitMinutes, 0);
+        // The overdue mark a late step had before it was interrupted (the sweep's note), if any.
+        var startedAt = events[startIndex].At;
+        var overdueSince = due < (resumedNowUtc ?? context.NowUtc)
+            ? History.Where(e => e.Action == OverdueAction && e.FromState == step && e.At >= startedAt).OrderBy(e => e.At).Select(e => (DateTime?)e.At).FirstOrDefault()
+            : null;
+        return new StepReplay(due, warn, deadline.LimitMinutes, 0) { OverdueSince = overdueSince };
     }
+
+    /// <summary>A history row that continues a step rather than starting it: back from 补正, or a dismissed rejection proposal.</summary>
+    private static bool IsResumption(CaseEvent e) =>
+        e.FromState == CaseState.AwaitingSupplement
+        || (e.FromState == CaseState.RejectionProposed && e.Action == nameof(CaseTrigger.DismissRejection));
 
     /// <summary>
     /// Counts the current step's deadline again with <paramref name="context"/>'s calendar and, when it moved, stores the
@@ -150,37 +194,24 @@ public partial class Case
 
         var start = StepStartedAt ?? now;
         History.Add(new CaseEvent(this, DeadlineChangedAction, "承诺时限调整", State, State, context.Actor, now,
-            $"“{State.Label()}”环节应于{Local(clock, oldDue)}前完成，调整为{Local(clock, newDue)}前完成"
+            $"“{State.Label()}”环节应于{clock.Format(oldDue)}前完成，调整为{clock.Format(newDue)}前完成"
             + clock.ProvisionalNote(start, newDue)
             + (lifted ? "，不再超时" : "") + $"。原因：{why}"));
         return new DeadlineChange(oldDue, newDue);
     }
 
-    private static IEnumerable<(DateTime From, DateTime? To)> SupplementPausesAfter(List<CaseEvent> events, int startIndex)
-    {
-        for (var i = startIndex + 1; i < events.Count; i++)
-        {
-            if (events[i].ToState != CaseState.AwaitingSupplement)
-            {
-                continue;
-            }
-
-            var resume = i + 1 < events.Count && events[i + 1].FromState == CaseState.AwaitingSupplement ? events[i + 1].At : (DateTime?)null;
-            yield return (events[i].At, resume);
-        }
-    }
-
     /// <summary>Stored instants come back from the database at microsecond (PostgreSQL) or tick precision.</summary>
     private static bool Same(DateTime a, DateTime b) => Math.Abs((a - b).Ticks) < TimeSpan.TicksPerMillisecond;
-
-    private static string Local(DeadlineClock clock, DateTime utc) =>
-        clock.ToLocal(utc).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 
     private static string Minutes(int minutes) => minutes % 60 == 0 ? $"{minutes / 60}小时" : $"{minutes / 60}小时{minutes % 60}分钟";
 }
 
 /// <summary>A step's deadline counted again: due and warning instants, the limit in office minutes, and (while paused) the office time left.</summary>
-public sealed record StepReplay(DateTime? DueUtc, DateTime? WarnUtc, int LimitMinutes, int PausedRemainingMinutes);
+public sealed record StepReplay(DateTime? DueUtc, DateTime? WarnUtc, int LimitMinutes, int PausedRemainingMinutes)
+{
+    /// <summary>When the replayed step, late already, was marked overdue (kept when a dismissed rejection proposal resumes it).</summary>
+    public DateTime? OverdueSince { get; init; }
+}
 
 /// <summary>A deadline that moved (both null when only the office time left of a paused step changed).</summary>
 public sealed record DeadlineChange(DateTime? OldDueUtc, DateTime? NewDueUtc);

@@ -287,6 +287,7 @@ public partial class Case
 
         ClaimOwnership(context.Actor);
 
+        var label = context.Flow?.LabelOf(t.Trigger) ?? t.Trigger.Label();
         if (t.Destination == CaseState.AwaitingSupplement)
         {
             Pause(t.Source, context);
@@ -294,6 +295,10 @@ public partial class Case
         else if (t.Source == CaseState.AwaitingSupplement && PausedState == t.Destination)
         {
             Resume(t.Destination, context);
+        }
+        else if (t.Trigger == CaseTrigger.DismissRejection)
+        {
+            ResumeAfterRejection(t.Destination, t.DestinationTimeLimit, context);
         }
         else if (CarriesClock(t.Source, t.Destination, context))
         {
@@ -304,8 +309,41 @@ public partial class Case
             StartStep(t.Destination, t.DestinationTimeLimit, context);
         }
 
-        var label = context.Flow?.LabelOf(t.Trigger) ?? t.Trigger.Label();
-        History.Add(new CaseEvent(this, t.Trigger.ToString(), label, t.Source, t.Destination, context.Actor, now, args.Reason));
+        History.Add(new CaseEvent(this, t.Trigger.ToString(), label, t.Source, t.Destination, context.Actor, now, HistoryReason(t.Trigger, args, context)));
+    }
+
+    /// <summary>
+    /// What the history (the applicant's timeline) says about an action: its reason, and for 容缺受理 also the date the
+    /// applicant committed to, in the portal's local time.
+    /// </summary>
+    private static string? HistoryReason(CaseTrigger trigger, CaseActionArgs args, CaseActionContext context) =>
+        trigger == CaseTrigger.AcceptWithMissing && args.CommitmentDueUtc is { } due
+            ? $"{args.Reason}（申请人承诺于{context.Clock.Format(due)}前补齐）"
+            : args.Reason;
+
+    /// <summary>
+    /// 驳回不予受理建议: the step the proposal interrupted (待受理 or 办理中) resumes where its clock stood — the office
+    /// time it had left when the proposal was made, counted from now; a step that was already late stays late, with its
+    /// deadline and its overdue mark. The supervisor's review time is not charged to the window (it is a step of its own).
+    /// </summary>
+    private void ResumeAfterRejection(CaseState state, TimeLimit? limit, CaseActionContext context)
+    {
+        StartStep(state, limit, context);
+        if (limit is null || state.IsFinal() || !LimitText.TryParse(limit.ToString(), out var parsed))
+        {
+            return;
+        }
+
+        var replay = ReplayStep(state, parsed, context, resumedNowUtc: context.NowUtc)
+            ?? throw new InvalidOperationException($"办件 {Number} 的历史记录未加载，无法恢复被中断环节的时限。");
+        StepDueAt = replay.DueUtc;
+        StepWarnAt = replay.WarnUtc;
+        StepLimitMinutes = replay.LimitMinutes;
+        if (StepDueAt is { } due && due < context.NowUtc && replay.OverdueSince is { } since)
+        {
+            IsOverdue = true;
+            OverdueSince = since;
+        }
     }
 
     private void StartStep(CaseState state, TimeLimit? limit, CaseActionContext context)

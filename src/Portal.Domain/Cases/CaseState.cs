@@ -119,6 +119,35 @@ public static class CaseStates
         _ => trigger.ToString(),
     };
 
+    /// <summary>
+    /// How the end of a case reads after "已" or "办件已…": 办结, 撤回, 不予受理, 终止简易注销 — never a second 已
+    /// (the label of 已撤回 already has one).
+    /// </summary>
+    public static string EndedPhrase(this CaseState state) => state switch
+    {
+        CaseState.Completed => "办结",
+        CaseState.Withdrawn => "撤回",
+        CaseState.Rejected => "不予受理",
+        CaseState.Terminated => "终止简易注销",
+        _ => state.Label(),
+    };
+
+    /// <summary>
+    /// The sentence shown to the person who just took an action ("已受理。", "已通知债权人。"): the action's label after
+    /// 已, unless the label already says who did what (已通知债权人, 专营单位签章供用合同), in which case it is said as done.
+    /// </summary>
+    public static string DoneNotice(this CaseTrigger trigger, string? label = null) => trigger switch
+    {
+        CaseTrigger.NotifyCreditors => "已记录通知债权人的情况。",
+        CaseTrigger.SignContract => "供用合同已签章，等待申请人确认。",
+        CaseTrigger.ConfirmContract => "已确认签订供用合同。",
+        CaseTrigger.ProposeRejection => "已提出不予受理建议，等待督查审批。",
+        CaseTrigger.DismissRejection => "已驳回不予受理建议，办件回到原环节，时限从中断处继续计算。",
+        CaseTrigger.NoticeEnds => "已确认公示期满，转入注销登记审核。",
+        CaseTrigger.ClaimsPeriodEnds => "已确认债权申报期满。",
+        _ => $"已{(label ?? trigger.Label()).TrimStart('已')}。",
+    };
+
     public static bool IsFinal(this CaseState state) =>
         state is CaseState.Rejected or CaseState.Completed or CaseState.Withdrawn or CaseState.Terminated;
 

@@ -1,3 +1,4 @@
+using Portal.Domain.Calendar;
 using Portal.Domain.Organisation;
 using Portal.Workflow;
 
@@ -130,7 +131,8 @@ public static class SubItemWorkflow
         var actor = context.Actor;
         var machine = new WorkflowMachine<SubItemState, SubItemTrigger>(() => item.State, s => item.State = s, Label, Label);
 
-        var departmentOnly = $"只有{item.Department.Label()}后台审批人员可以办理“{item.Label}”";
+        // The drawing of the track workflow (Describe) is about any track: no department or item to name.
+        var departmentOnly = item.Code.Length == 0 ? "只有承办该事项的部门的后台审批人员可以办理" : $"只有{item.Department.Label()}后台审批人员可以办理“{item.Label}”";
         bool IsDepartment() => actor.Has(item.HolderRole);
         bool MayBegin() => actor.IsSystem || actor.Has(Roles.Window) || actor.IsApplicantSideOf(item.Case);
         bool MayResubmit() => actor.Has(Roles.Window) || actor.IsApplicantSideOf(item.Case);
@@ -138,7 +140,12 @@ public static class SubItemWorkflow
         bool CaseInProgress() => item.Case.State == CaseState.InProgress;
 
         machine.Configure(SubItemState.Later)
-            .PermitIf(SubItemTrigger.Begin, SubItemState.Waiting, (MayBegin, "只有申请人、窗口工作人员或系统可以启动此事项"), (() => actor.IsSystem || item.Case.AcceptedAt is not null, "办件受理后才能启动单独办理的事项"))
+            .PermitIf(SubItemTrigger.Begin, SubItemState.Waiting,
+                (MayBegin, "只有申请人、窗口工作人员或系统可以启动此事项"),
+                (() => actor.IsSystem || item.Case.AcceptedAt is not null, "办件受理后才能启动单独办理的事项"),
+                // After 办结 a 单独办理 item is its own case, started from the enterprise's page (its department could not
+                // work it here: 开始办理 needs the case 办理中).
+                (() => actor.IsSystem || !item.Case.State.IsFinal(), "办件已办结，请在企业信息页面单独办理此事项"))
             .PermitIf(SubItemTrigger.Cancel, SubItemState.Cancelled, (() => actor.IsSystem, "只能随办件一并取消"));
 
         machine.Configure(SubItemState.Waiting)
@@ -167,6 +174,23 @@ public static class SubItemWorkflow
         SubItemState.Cancelled => "已取消",
         _ => state.ToString(),
     };
+
+    /// <summary>The track workflow of a service for its guide page's drawing: any track, so no item or department is named.</summary>
+    public static WorkflowDescription Describe(ServiceDefinition service)
+    {
+        var clock = new DeadlineClock(WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
+        var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, _ => null, service);
+        var item = new SubItem("", "", service.Department, synchronous: false);
+        Case.Blank().AddSubItem(item);
+        return Create(item, context, null).Describe();
+    }
+
+    /// <summary>
+    /// A track's state as shown on its case: a 同步 track not begun yet starts by itself when the case is accepted,
+    /// only a 单独 one waits for someone to start it.
+    /// </summary>
+    public static string Label(SubItem item) =>
+        item.State == SubItemState.Later && item.Synchronous ? "待受理（受理后同步启动）" : Label(item.State);
 
     public static string Label(SubItemTrigger trigger) => trigger switch
     {

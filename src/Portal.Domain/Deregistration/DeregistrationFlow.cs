@@ -37,7 +37,8 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
         bool IsApplicantSide() => actor.IsApplicantSideOf(c);
         bool HasReason() => !string.IsNullOrWhiteSpace(args().Reason);
         bool NoticeOver() => application.NoticeEndsAt is { } end && now > end;
-        var noticeEnd = application.NoticeEndsAt is { } e ? context.Clock.ToLocal(e).ToString("yyyy年M月d日 HH:mm") : "—";
+        // On a guide page's drawing there is no application, so no date to name.
+        var noticeEnd = application.NoticeEndsAt is { } e ? context.Clock.Format(e) : null;
 
         machine.LabelTrigger(CaseTrigger.Complete, LabelOf(CaseTrigger.Complete)!);
         switch (application.Route)
@@ -46,7 +47,7 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
                 machine.Configure(CaseState.NoticePeriod, () => context.Limits(PromiseKeys.SimpleDeregistrationNotice), "简易注销公告期（承诺时限清单）")
                     .PermitIf(CaseTrigger.NoticeEnds, CaseState.FinalReview,
                         (SystemOrMarket, MarketOnly),
-                        (NoticeOver, $"公示期至{noticeEnd}届满，届满前不能进行注销登记"),
+                        (NoticeOver, noticeEnd is null ? "公示期届满前不能进行注销登记" : $"公示期至{noticeEnd}届满，届满前不能进行注销登记"),
                         (() => application.OpenObjections == 0, "公示期内有尚未处理的异议，须先作出处理"))
                     .PermitIf(CaseTrigger.UpholdObjection, CaseState.Terminated,
                         (IsMarket, MarketOnly),
@@ -70,7 +71,7 @@ public sealed class DeregistrationFlow(DeregistrationApplication application) : 
                 machine.Configure(CaseState.ClaimsPeriod, () => context.Limits(PromiseKeys.OrdinaryClaims), "公告之日起债权申报期")
                     .PermitIf(CaseTrigger.ClaimsPeriodEnds, CaseState.LiquidationReport,
                         (SystemOrMarket, MarketOnly),
-                        (NoticeOver, $"债权申报期至{noticeEnd}届满，届满前不能提交清算报告"))
+                        (NoticeOver, noticeEnd is null ? "债权申报期届满前不能提交清算报告" : $"债权申报期至{noticeEnd}届满，届满前不能提交清算报告"))
                     .PermitIf(CaseTrigger.Withdraw, CaseState.Withdrawn, (IsApplicantSide, ApplicantOnly));
                 machine.Configure(CaseState.LiquidationReport)
                     .PermitIf(CaseTrigger.SubmitLiquidationReport, CaseState.FinalReview,

@@ -6,6 +6,18 @@ namespace Portal.Domain.Identity;
 /// The 18-character citizen identity number of the mainland (公民身份号码 / 居民身份证号, GB 11643-1999):
 /// 6-digit address code, 8-digit birth date (yyyyMMdd), 3-digit sequence code and a check character
 /// computed with ISO 7064 MOD 11-2.
+/// <para>
+/// The address code's first two digits must be a province-level code of GB/T 2260 (the list in
+/// <see cref="ProvinceCodes"/>), or 81 香港 / 82 澳门 / 83 台湾, which the 港澳台居民居住证 use (810000, 820000 and
+/// 830000: 《港澳台居民居住证申领发放办法》, 2018); 71 台湾 of GB/T 2260 is accepted too. Nothing finer is checked:
+/// numbers issued under codes that were later abolished or merged stay valid for life, and a prefecture digit pair
+/// of 00 is exactly what the residence permits carry, so no prefecture or county is refused. The 9-prefixed numbers
+/// of the 2023 外国人永久居留身份证 are not 居民身份证号 and are refused here.
+/// </para>
+/// <para>
+/// The birth date may not be after today in China (UTC+8, no daylight saving): "today" is never the server's own
+/// date, which on a server kept in UTC is still yesterday until 08:00 Beijing time.
+/// </para>
 /// </summary>
 public static class ResidentIdNumber
 {
@@ -13,6 +25,28 @@ public static class ResidentIdNumber
     public const string FormatMessage = "居民身份证号应为18位，前17位为数字，最后一位为数字或X。";
     public const string BirthDateMessage = "居民身份证号中的出生日期无效。";
     public const string ChecksumMessage = "居民身份证号校验位不正确，请核对后重新输入。";
+    public const string RegionMessage = "居民身份证号前两位不是有效的省级行政区划代码，请核对后重新输入。";
+
+    /// <summary>
+    /// The first two digits of a valid address code: GB/T 2260 province-level codes (11–15, 21–23, 31–37, 41–46,
+    /// 50–54, 61–65, 71 台湾, 81 香港, 82 澳门) and 83, used by the 台湾居民居住证.
+    /// </summary>
+    public static IReadOnlySet<int> ProvinceCodes { get; } = new HashSet<int>(
+        [
+            11, 12, 13, 14, 15,
+            21, 22, 23,
+            31, 32, 33, 34, 35, 36, 37,
+            41, 42, 43, 44, 45, 46,
+            50, 51, 52, 53, 54,
+            61, 62, 63, 64, 65,
+            71, 81, 82, 83,
+        ]);
+
+    /// <summary>China Standard Time: UTC+8 all year (no daylight saving since 1991).</summary>
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>Today's date in China at the instant <paramref name="now"/>.</summary>
+    public static DateOnly TodayInChina(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(ChinaOffset).DateTime);
 
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
@@ -25,8 +59,9 @@ public static class ResidentIdNumber
 
     /// <summary>
     /// Returns null when valid, otherwise a Chinese message the user can act on. Checks, in order: presence,
-    /// format (17 digits + digit or X; lower-case x accepted), birth date (a real date, not before 1900,
-    /// not after <paramref name="today"/>, which defaults to the local date), and the check character.
+    /// format (17 digits + digit or X; lower-case x accepted), the province code, birth date (a real date, not before
+    /// 1900, not after <paramref name="today"/>, which defaults to today in China by the system clock — callers with an
+    /// injected clock pass <see cref="TodayInChina"/>), and the check character.
     /// </summary>
     public static string? Validate(string? value, DateOnly? today = null)
     {
@@ -41,8 +76,13 @@ public static class ResidentIdNumber
             return FormatMessage;
         }
 
+        if (!ProvinceCodes.Contains((id[0] - '0') * 10 + (id[1] - '0')))
+        {
+            return RegionMessage;
+        }
+
         var birth = ParseBirthDate(id);
-        var limit = today ?? DateOnly.FromDateTime(DateTime.Now);
+        var limit = today ?? TodayInChina(DateTimeOffset.UtcNow);
         if (birth is not { } date || date.Year < 1900 || date > limit)
         {
             return BirthDateMessage;

@@ -37,16 +37,36 @@ public static class NotificationPlanner
                 $"您的办件 {subject} 在“{c.State.Label()}”环节已超过承诺时限，我们正在督办，给您带来不便深表歉意。"),
             "Accept" or "AutoAccept" or "AcceptWithMissing" when !self => (NotificationKind.Accepted, "办件已受理",
                 $"您的办件 {subject} 已受理（{e.ActionLabel}）。" + (c.StepDueAt is null ? "" : "可在“我的办件”查看每一步的承诺时限。")),
+            // A department returned one parallel track: only the applicant can correct and resubmit it.
+            ReturnedTrackAction when !self => (NotificationKind.NeedsAction, "并联事项被退回，需要您处理",
+                $"您的办件 {subject} 的并联事项“{TrackOf(e.ActionLabel)}”被{e.ActorRole}退回，请按说明补充后在办件页面重新提交。"
+                + (string.IsNullOrEmpty(e.Reason) ? "" : $"\n说明：{e.Reason}")),
             _ when e.FromState is { } from && !from.IsFinal() && e.ToState.IsFinal() && !self => (NotificationKind.Done, $"办件{e.ToState.Label()}",
-                $"您的办件 {subject} {e.ActionLabel}：{e.ToState.Label()}。" + (string.IsNullOrEmpty(e.Reason) ? "" : $"说明：{e.Reason}")),
+                $"您的办件 {subject} {Ended(e)}"
+                + (string.IsNullOrEmpty(e.Reason) ? "" : $"\n说明：{e.Reason}")),
             _ when e.HolderRole == Roles.Applicant && e.FromState != e.ToState && !self => (NotificationKind.NeedsAction, "办件需要您处理",
-                $"您的办件 {subject} 需要您处理：{e.ActionLabel}。" + (string.IsNullOrEmpty(e.Reason) ? "" : $"说明：{e.Reason}")),
+                $"您的办件 {subject} 需要您处理：{e.ActionLabel}。" + (string.IsNullOrEmpty(e.Reason) ? "" : $"\n说明：{e.Reason}")),
             _ => null,
         };
         return message is { } m
             ? new Planned(c.ApplicantId, m.Kind, m.Title, m.Body, $"{c.Number}:v{c.Version}:{e.Action}:{c.ApplicantId}")
             : null;
     }
+
+    /// <summary>The history action of a parallel track returned by its department (<c>SubItem.Return</c>).</summary>
+    public const string ReturnedTrackAction = "SubItem.Return";
+
+    /// <summary>How a case's end reads: "已办结。", "异议成立，终止简易注销。", "已办结（核准注销登记）。" — never "办结：办结。".</summary>
+    private static string Ended(CaseEvent e)
+    {
+        var phrase = e.ToState.EndedPhrase();
+        return e.ActionLabel == phrase || e.ActionLabel == e.ToState.Label() ? $"已{phrase}。"
+            : e.ActionLabel.Contains('，') && e.ActionLabel.EndsWith(phrase, StringComparison.Ordinal) ? $"{e.ActionLabel}。"
+            : $"已{phrase}（{e.ActionLabel}）。";
+    }
+
+    /// <summary>The track's name from its note's label ("印章刻制：退回").</summary>
+    private static string TrackOf(string label) => label.Split('：')[0];
 
     /// <summary>What the staff holding the case hear when its deadline moved because the holiday calendar changed.</summary>
     public static IEnumerable<Planned> ForStaffDeadlineChange(Case c, CaseEvent e, IEnumerable<string> staffIds) =>

@@ -117,6 +117,81 @@ public sealed class CaseWorkflowTests
     }
 
     [Fact]
+    public void A_dismissed_rejection_proposal_resumes_the_acceptance_clock_where_it_stood()
+    {
+        // Submitted Monday 09:00: 1 working day to accept, due Tuesday 17:00.
+        var c = Submitted(China(11, 23, 9));
+        Assert.Equal(China(11, 24, 17), c.StepDueAt);
+
+        // The window proposes a rejection on Tuesday at 16:00 with one office hour left; the supervisor takes until Friday.
+        c.Fire(CaseTrigger.ProposeRejection, At(Window, China(11, 24, 16)), new CaseActionArgs { Reason = "名称近似" });
+        c.Fire(CaseTrigger.DismissRejection, At(Supervisor, China(11, 27, 10)), new CaseActionArgs { Reason = "名称不构成近似" });
+
+        Assert.Equal(CaseState.Submitted, c.State);
+        Assert.Equal(China(11, 27, 11), c.StepDueAt); // the hour that was left, not a fresh working day (Monday 17:00)
+        Assert.Equal(China(11, 27, 10), c.StepWarnAt); // 75% was already used: yellow at once
+        Assert.False(c.IsOverdue);
+        Assert.Equal(c.StepDueAt, c.History[^1].DueAt); // the timeline shows the resumed deadline
+    }
+
+    [Fact]
+    public void A_case_that_was_late_when_the_rejection_was_proposed_stays_late_after_the_dismissal()
+    {
+        var c = Submitted(China(11, 23, 9));
+        Assert.True(c.MarkOverdue(China(11, 25, 9))); // the sweep: 受理 was due Tuesday 17:00
+        var since = c.OverdueSince;
+
+        c.Fire(CaseTrigger.ProposeRejection, At(Window, China(11, 25, 10)), new CaseActionArgs { Reason = "名称近似" });
+        Assert.False(c.IsOverdue); // the supervisor's own step is on time
+        c.Fire(CaseTrigger.DismissRejection, At(Supervisor, China(11, 25, 11)), new CaseActionArgs { Reason = "名称不构成近似" });
+
+        Assert.Equal(CaseState.Submitted, c.State);
+        Assert.Equal(China(11, 24, 17), c.StepDueAt); // the original deadline, already past
+        Assert.True(c.IsOverdue);
+        Assert.Equal(since, c.OverdueSince);
+        Assert.False(c.MarkOverdue(China(11, 25, 12))); // marked once: no second "超过承诺时限" in the history
+        Assert.Single(c.History, e => e.Action == Case.OverdueAction);
+    }
+
+    [Fact]
+    public void A_case_late_but_not_yet_swept_when_proposed_is_left_to_the_sweep_after_the_dismissal()
+    {
+        var c = Submitted(China(11, 23, 9));
+        c.Fire(CaseTrigger.ProposeRejection, At(Window, China(11, 25, 10)), new CaseActionArgs { Reason = "名称近似" });
+        c.Fire(CaseTrigger.DismissRejection, At(Supervisor, China(11, 25, 11)), new CaseActionArgs { Reason = "名称不构成近似" });
+
+        Assert.Equal(China(11, 24, 17), c.StepDueAt);
+        Assert.True(c.MarkOverdue(China(11, 25, 11, 1)));
+    }
+
+    [Fact]
+    public void A_dismissed_proposal_during_processing_resumes_the_processing_clock_and_a_recount_keeps_it()
+    {
+        var c = Submitted();
+        c.Fire(CaseTrigger.Accept, At(Window, China(11, 23, 9)));                       // 泰安: 4 office hours → 14:00
+        c.Fire(CaseTrigger.ProposeRejection, At(Market, China(11, 23, 10)), new CaseActionArgs { Reason = "经营范围含前置许可事项" });
+        c.Fire(CaseTrigger.DismissRejection, At(Supervisor, China(11, 24, 9)), new CaseActionArgs { Reason = "许可可后置" });
+
+        Assert.Equal(CaseState.InProgress, c.State);
+        Assert.Equal(China(11, 24, 12), c.StepDueAt); // 3 office hours were left at 10:00: 09:00-12:00 Tuesday
+        Assert.Equal(240, c.StepLimitMinutes);
+
+        // Counting the step again (a holiday change) replays the same interruption, not a fresh limit from the dismissal.
+        Assert.Null(c.Reschedule(At(CaseActor.System, China(11, 24, 9, 30)), Case.CalendarChangeReason));
+        Assert.Equal(China(11, 24, 12), c.StepDueAt);
+    }
+
+    [Fact]
+    public void A_tolerance_acceptance_tells_the_commitment_date_in_local_time_in_the_history()
+    {
+        var c = Submitted();
+        c.Fire(CaseTrigger.AcceptWithMissing, At(Window, China(11, 23, 10)), new CaseActionArgs { Reason = "住所产权证明", CommitmentDueUtc = China(11, 30, 17) });
+
+        Assert.Equal("住所产权证明（申请人承诺于2026年11月30日 17:00前补齐）", c.History[^1].Reason);
+        Assert.Equal("住所产权证明", c.ToleranceItem);
+    }
+
+    [Fact]
     public void Second_supplement_request_is_refused_without_supervisor_override()
     {
         var c = Submitted();

@@ -19,6 +19,21 @@ public sealed class DeadlineClockTests
     }
 
     [Fact]
+    public void An_instant_is_written_for_people_in_local_time_never_in_utc()
+    {
+        // 09:00 UTC is 17:00 in China: every note and page says 17:00.
+        Assert.Equal("2026年12月7日 17:00", Clock.Format(Utc(2026, 12, 7, 9)));
+        Assert.Equal("2026年12月8日", Clock.FormatDate(Utc(2026, 12, 7, 16))); // 00:00 on the 8th in China
+        Assert.Equal("2026年12月7日 17:00", DeadlineClock.FormatLocal(new DateTime(2026, 12, 7, 17, 0, 0)));
+    }
+
+    [Fact]
+    public void A_utc_instant_is_refused_by_the_local_formatter_instead_of_being_shown_eight_hours_off()
+    {
+        Assert.Throws<ArgumentException>(() => DeadlineClock.FormatLocal(Utc(2026, 12, 7, 9)));
+    }
+
+    [Fact]
     public void Twenty_working_days_from_21_September_2026_are_due_on_26_October_at_close()
     {
         var start = Clock.ToUtc(new DateTime(2026, 9, 21, 10, 0, 0));

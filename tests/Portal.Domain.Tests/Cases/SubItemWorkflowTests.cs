@@ -241,6 +241,43 @@ public sealed class SubItemWorkflowTests
         Assert.Equal(rows, c.History.Count);
     }
 
+    [Fact]
+    public void A_later_item_is_not_begun_on_the_case_once_the_case_is_done()
+    {
+        // After 办结 a 单独办理 item is a case of its own, started from the enterprise's page: begun here, its
+        // department could never start it (开始办理 needs the case 办理中).
+        var (c, social) = Accepted();
+        var tax = c.SubItems.Single(i => i.Code == "tax");
+        social.Fire(SubItemTrigger.Start, At(HumanResources, China(11, 23, 10)));
+        social.Fire(SubItemTrigger.Complete, At(HumanResources, China(11, 23, 11)));
+        c.Fire(CaseTrigger.Complete, At(SystemActor, China(11, 23, 11)));
+
+        var refused = Assert.Throws<InvalidTransitionException>(() => tax.Fire(SubItemTrigger.Begin, At(Applicant, China(11, 23, 12))));
+
+        Assert.Equal(["办件已办结，请在企业信息页面单独办理此事项"], refused.UnmetGuards);
+    }
+
+    [Fact]
+    public void Before_acceptance_a_synchronous_track_says_it_starts_with_the_case_and_only_a_later_one_waits_to_be_started()
+    {
+        var (_, social, tax) = Submitted();
+
+        Assert.Equal("待受理（受理后同步启动）", SubItemWorkflow.Label(social));
+        Assert.Equal("单独办理（未启动）", SubItemWorkflow.Label(tax));
+    }
+
+    [Fact]
+    public void The_drawing_of_the_track_workflow_names_no_example_item_or_department()
+    {
+        var text = string.Join("\n", SubItemWorkflow.Describe(Service).States
+            .SelectMany(state => state.Transitions.SelectMany(t => t.Guards.Prepend(t.TriggerLabel).Prepend(state.Label))));
+
+        Assert.DoesNotContain("示例", text);
+        Assert.DoesNotContain("设立登记", text);
+        Assert.DoesNotContain("市场监管", text);
+        Assert.Contains("只有承办该事项的部门的后台审批人员可以办理", text);
+    }
+
     // ---- Waiting → Start → InProgress ----------------------------------------------------------------------
 
     [Fact]

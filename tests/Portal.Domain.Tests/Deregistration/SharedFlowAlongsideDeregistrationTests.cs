@@ -78,4 +78,17 @@ public sealed class SharedFlowAlongsideDeregistrationTests
         Assert.DoesNotContain(submitted.Transitions, t => t.DestinationKey == nameof(CaseState.InProgress));
         Assert.DoesNotContain(info.States, s => s.Key == nameof(CaseState.InProgress));
     }
+
+    [Fact]
+    public void The_guide_drawing_without_a_notice_names_no_end_date_and_prints_no_dash()
+    {
+        // A guide page draws the route from an application whose notice has not started: "公示期至—届满" was printed.
+        var simple = CaseWorkflow.Describe(SimpleService, Limits, new DeregistrationFlow(SimpleApplication(China(2026, 11, 23, 9))));
+        var ordinary = CaseWorkflow.Describe(OrdinaryService, Limits, new DeregistrationFlow(OrdinaryApplication(China(2026, 11, 20, 0), China(2026, 11, 23, 9))));
+
+        var guards = simple.States.Concat(ordinary.States).SelectMany(s => s.Transitions).SelectMany(t => t.Guards).ToList();
+        Assert.Contains("公示期届满前不能进行注销登记", guards);
+        Assert.Contains("债权申报期届满前不能提交清算报告", guards);
+        Assert.DoesNotContain(guards, g => g.Contains('—'));
+    }
 }

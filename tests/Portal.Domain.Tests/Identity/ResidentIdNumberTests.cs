@@ -126,13 +126,91 @@ public class ResidentIdNumberTests
     }
 
     [Fact]
-    public void Without_an_explicit_today_the_local_date_is_used()
+    public void Without_an_explicit_today_today_in_China_is_used()
     {
-        var tomorrow = DateOnly.FromDateTime(DateTime.Now).AddDays(2);
+        var tomorrow = ResidentIdNumber.TodayInChina(DateTimeOffset.UtcNow).AddDays(1);
         var future = ResidentIdNumber.Create($"110105{tomorrow:yyyyMMdd}002");
 
         Assert.Equal(ResidentIdNumber.BirthDateMessage, ResidentIdNumber.Validate(future));
         Assert.True(ResidentIdNumber.IsValid("11010519491231002X"));
+    }
+
+    [Theory]
+    [InlineData("2026-12-06T16:00:00Z", "2026-12-07")] // 00:00 in Beijing: a new day there, still the 6th in UTC
+    [InlineData("2026-12-06T23:59:59Z", "2026-12-07")]
+    [InlineData("2026-12-06T15:59:59Z", "2026-12-06")]
+    [InlineData("2026-12-07T08:00:00+08:00", "2026-12-07")]
+    public void Today_is_the_date_in_China_not_the_servers(string instant, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected), ResidentIdNumber.TodayInChina(DateTimeOffset.Parse(instant)));
+    }
+
+    [Fact]
+    public void A_baby_born_today_in_Beijing_is_accepted_before_8_am_while_UTC_is_still_yesterday()
+    {
+        // 2026-12-07 07:30 in Beijing is 2026-12-06 23:30 UTC: the number is today's, not tomorrow's.
+        var today = ResidentIdNumber.TodayInChina(new DateTimeOffset(2026, 12, 6, 23, 30, 0, TimeSpan.Zero));
+        Assert.True(ResidentIdNumber.IsValid(ResidentIdNumber.Create("11010520261207002"), today));
+        Assert.Equal(ResidentIdNumber.BirthDateMessage, ResidentIdNumber.Validate(ResidentIdNumber.Create("11010520261208002"), today));
+    }
+
+    [Theory]
+    [InlineData("990105194912310023")] // the issue's example: check digit right, 99 is no province
+    [InlineData("000105194912310029")]
+    [InlineData("100105194912310020")]
+    [InlineData("160105194912310020")]
+    [InlineData("240105194912310020")]
+    [InlineData("380105194912310020")]
+    [InlineData("470105194912310020")]
+    [InlineData("550105194912310020")]
+    [InlineData("660105194912310020")]
+    [InlineData("720105194912310020")]
+    [InlineData("840105194912310020")]
+    [InlineData("910105194912310020")] // 2023 外国人永久居留身份证: not a 居民身份证号
+    public void A_number_whose_first_two_digits_are_no_province_is_refused(string value)
+    {
+        var id = value.Length == 18 ? ResidentIdNumber.Create(value[..17]) : value;
+
+        Assert.Equal(ResidentIdNumber.RegionMessage, ResidentIdNumber.Validate(id, Today));
+    }
+
+    [Fact]
+    public void The_issues_example_has_a_valid_check_digit_so_only_the_region_rule_refuses_it()
+    {
+        Assert.Equal('3', ResidentIdNumber.ComputeCheckChar("99010519491231002"));
+        Assert.Equal(ResidentIdNumber.RegionMessage, ResidentIdNumber.Validate("990105194912310023", Today));
+    }
+
+    [Theory]
+    [InlineData("11")]
+    [InlineData("15")]
+    [InlineData("21")]
+    [InlineData("23")]
+    [InlineData("31")]
+    [InlineData("37")]
+    [InlineData("41")]
+    [InlineData("46")]
+    [InlineData("50")]
+    [InlineData("54")]
+    [InlineData("61")]
+    [InlineData("65")]
+    [InlineData("71")]
+    [InlineData("81")]
+    [InlineData("82")]
+    [InlineData("83")]
+    public void Every_province_level_code_and_the_residence_permit_codes_are_accepted(string province)
+    {
+        Assert.True(ResidentIdNumber.IsValid(ResidentIdNumber.Create($"{province}010519491231002"), Today));
+    }
+
+    [Theory]
+    [InlineData("810000")] // 港澳居民居住证 (Hong Kong)
+    [InlineData("820000")] // 港澳居民居住证 (Macao)
+    [InlineData("830000")] // 台湾居民居住证
+    [InlineData("370000")] // a prefecture pair of 00 is not refused (the residence permits carry exactly that)
+    public void Residence_permit_numbers_with_a_prefecture_of_00_are_accepted(string address)
+    {
+        Assert.True(ResidentIdNumber.IsValid(ResidentIdNumber.Create($"{address}19900101001"), Today));
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Cases;
+using Portal.Domain.Enterprises;
 using Portal.Domain.Organisation;
+using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Setup.Seeding;
@@ -13,6 +15,59 @@ namespace Portal.Web.Tests.Admin;
 /// <summary>Demo accounts and cases exist only where Portal:SeedDemoData is switched on.</summary>
 public sealed class DemoDataTests
 {
+    private const int DemoCaseCount = 14;
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task Demo_cases_follow_the_rules_of_real_cases_numbers_deadlines_and_overdue_marks(Provider provider)
+    {
+        await using var factory = new PortalFactory(provider);
+        factory.Settings["Portal:SeedDemoData"] = "true";
+        var cases = await factory.WithDb(db => db.Cases.AsNoTracking().Include(c => c.History).ToListAsync());
+        var clock = await factory.Service(s => s.GetRequiredService<CalendarService>().GetClockAsync(CancellationToken.None));
+        var hours = clock.Calendar.OfficeHours;
+
+        bool InOfficeHours(DateTime utc)
+        {
+            var local = clock.ToLocal(utc);
+            var time = TimeOnly.FromDateTime(local);
+            return clock.Calendar.IsWorkingDay(DateOnly.FromDateTime(local)) && hours.Periods.Any(p => time >= p.Start && time <= p.End);
+        }
+
+        foreach (var c in cases)
+        {
+            // A case number carries the local date it was submitted on (QYKB-yyyyMMdd-n).
+            Assert.Equal(clock.LocalDate(c.CreatedAt).ToString("yyyyMMdd"), c.Number.Split('-')[1]);
+            Assert.Equal(c.CreatedAt, c.History.Min(e => e.At));
+
+            // Deadlines are counted on the calendar: a working day, in office hours (never a Saturday at 07:07).
+            if (c.StepDueAt is { } due)
+            {
+                Assert.True(InOfficeHours(due), $"{c.Number}: deadline {clock.Format(due)} is not in office hours of a working day");
+            }
+
+            Assert.All(c.History.Where(e => e.DueAt is not null), e =>
+                Assert.True(InOfficeHours(e.DueAt!.Value), $"{c.Number}: {e.ActionLabel} deadline {clock.Format(e.DueAt!.Value)}"));
+        }
+
+        // The overdue case was marked by the sweep once its deadline passed, not before.
+        var late = Assert.Single(cases, c => c.IsOverdue);
+        Assert.Equal(CaseState.Submitted, late.State);
+        Assert.True(late.OverdueSince > late.StepDueAt);
+        Assert.True(late.OverdueSince - late.StepDueAt < TimeSpan.FromMinutes(1));
+        Assert.True(late.CreatedAt < factory.Time.GetUtcNow().UtcDateTime.AddDays(-1));
+
+        // 容缺: a case 办结 whose committed item was never supplied, its commitment date passed.
+        var tolerated = Assert.Single(cases, c => c.ToleranceItem is not null);
+        Assert.Equal(CaseState.Completed, tolerated.State);
+        Assert.Null(tolerated.ToleranceSuppliedAt);
+        Assert.True(tolerated.ToleranceDueAt < factory.Time.GetUtcNow().UtcDateTime);
+
+        // An enterprise cancelled by authority, for the void licence page.
+        Assert.Single(await factory.WithDb(db => db.Enterprises.Where(e => e.Status == EnterpriseStatus.Cancelled).ToListAsync()));
+    }
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.PostgreSql)]
@@ -43,8 +98,9 @@ public sealed class DemoDataTests
         Assert.All(Departments.All, d => Assert.Contains(DemoData.Accounts, a => a.Role == d.ReviewerRole()));
 
         var cases = await factory.WithDb(db => db.Cases.AsNoTracking().Include(c => c.History).ToListAsync());
-        // Seven 企业开办 cases (one of them 李华's), one 简易注销 in its notice period, one 联合报装 with its power and water child cases.
-        Assert.Equal(11, cases.Count);
+        // Nine 企业开办 cases (one of them 李华's, the unverified applicant's), one 简易注销 in its notice period, one 代位注销
+        // done, one 联合报装 with its power and water child cases.
+        Assert.Equal(DemoCaseCount, cases.Count);
         Assert.Equal(cases.Count, cases.Select(c => c.Number).Distinct().Count());
         Assert.Single(cases, c => c.State == CaseState.NoticePeriod);
         Assert.Single(cases, c => c.State == CaseState.ConnectionsRunning);
@@ -100,7 +156,7 @@ public sealed class DemoDataTests
         var (users, cases) = await second.WithDb(async db => (await db.Users.CountAsync(), await db.Cases.CountAsync()));
 
         Assert.Equal(DemoData.Accounts.Count, users);
-        Assert.Equal(11, cases);
+        Assert.Equal(DemoCaseCount, cases);
     }
 
     [Theory]

@@ -18,14 +18,15 @@ public sealed class DesignBudgetTests
         var world = await ConnectionWorld.CreateAsync(factory);
         var cases = await world.SubmitJointAsync();
         var water = cases[Utility.Water];
-        // The power company cannot record it, neither on the water request nor on its own.
-        var byPower = await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(world.Power, new SetDesignBudget.Command { Number = water, Budget = 10000 }));
+        // The power company cannot record it, neither on the water request (not its case to see: not found, before the
+        // fields are read) nor on its own (refused, with the reason).
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.SendAs(world.Power, new SetDesignBudget.Command { Number = water, Budget = 10000 }));
+        var byPower = await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(world.Power, new SetDesignBudget.Command { Number = cases[Utility.Power], Budget = 10000 }));
         Assert.Equal("只有供水单位的工作人员可以录入接水工程设计预算。", byPower.Message);
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(world.Power, new SetDesignBudget.Command { Number = cases[Utility.Power], Budget = 10000 }));
         await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(world.Window, new SetDesignBudget.Command { Number = water, Budget = 10000 }));
         await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(world.Applicant, new SetDesignBudget.Command { Number = water, Budget = 10000 }));
         // Nor the water company on a power request.
-        await Assert.ThrowsAsync<ForbiddenException>(() => factory.SendAs(world.Water, new SetDesignBudget.Command { Number = cases[Utility.Power], Budget = 10000 }));
+        await Assert.ThrowsAsync<NotFoundException>(() => factory.SendAs(world.Water, new SetDesignBudget.Command { Number = cases[Utility.Power], Budget = 10000 }));
         var zero = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Water, new SetDesignBudget.Command { Number = water, Budget = 0 }));
         Assert.Contains(zero.Errors, e => e.Message == "设计预算应大于0。");
         var none = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Water, new SetDesignBudget.Command { Number = water }));

@@ -56,27 +56,28 @@ public sealed class HandComputedFiguresTests
         //   C3 E2: ended Sat 21st 00:00 = the period's end: not counted; C3 is not closed in the period either.
         //   C4 E1: Tue 17th 09:00 → 11:00 (拟不予受理). used 120; due Wed 18th 17:00, promised 840 ✓ (W2, A02, 窗口)
         //   C4 E2 督查审批: Tue 11:00 → Wed 10:00. used 60+240+60 = 360; due Wed 17:00, promised 60+240+420 = 720 ✓ (S, 督查)
-        //   C4 E3 受理 again: Wed 10:00 → Thu 19th 09:40 (withdrawn by the applicant: no staff).
-        //        used 120+240+40 = 400; due Thu 17:00, promised 120+240+420 = 780 ✓ (窗口)
-        //   → 4 steps, 4 on time = 100.0%; used 1030 → 4.29 h → 4.3; promised 2880 → 12.0; 1030/2880 = 35.76% → 35.8.
+        //   C4 E3 受理 again: Wed 10:00 → Thu 19th 09:40 (withdrawn by the applicant: no staff). The supervisor's refusal
+        //        resumes the acceptance clock where 拟不予受理 stopped it (840 − 120 = 720 left, 15.4): due Thu 16:00.
+        //        used 120+240+40 = 400; promised 120+240+360 = 720 ✓ (窗口)
+        //   → 4 steps, 4 on time = 100.0%; used 1030 → 4.29 h → 4.3; promised 2820 → 11.75 h → 11.8; 1030/2820 = 36.52% → 36.5.
         //     Closed: C4 was withdrawn (撤回 Thu 09:40): it ended without a decision and is not 办结 → 0 closed, rate —.
         //  C6 (all before the period) and the open steps (C0 E2, C3 E2 before its end) count nowhere.
         Assert.Equal(
             [
                 ["企业开办", 7, 5, 71.4, 3.1, 8.9, 34.7, 3, 2, 66.7],
-                ["涉税办理（单独办理）", 4, 4, 100.0, 4.3, 12.0, 35.8, 0, 0, null],
+                ["涉税办理（单独办理）", 4, 4, 100.0, 4.3, 11.8, 36.5, 0, 0, null],
             ],
             result.Rows(DashboardTables.Service));
 
         // 部门 (holder of E): 窗口工作人员 = C0E1, C1E1, C2E1, C5E1, C3E1, C4E1, C4E3: 7 steps, all on time;
-        //   used 120+60+40+0+150+120+400 = 890 → 890/7/60 = 2.12 h → 2.1; promised 540+780+840+840+540+840+780 = 5160
-        //   → 12.29 h → 12.3; 890/5160 = 17.25% → 17.2.
+        //   used 120+60+40+0+150+120+400 = 890 → 890/7/60 = 2.12 h → 2.1; promised 540+780+840+840+540+840+720 = 5100
+        //   → 12.14 h → 12.1; 890/5100 = 17.45% → 17.5.
         // 市场监管 = C1E2 ✓, C2E2 ✗, C5E2 ✗: 3 steps, 1 on time = 33.3%; used 210+440+420 = 1070 → 5.94 h → 5.9;
         //   promised 720 → 4.0; 1070/720 = 148.6%.
         // 督查 = C4E2: 1 of 1; 360 → 6.0 h; 720 → 12.0 h; 50.0%.
         Assert.Equal(
             [
-                ["窗口工作人员", 7, 7, 100.0, 2.1, 12.3, 17.2],
+                ["窗口工作人员", 7, 7, 100.0, 2.1, 12.1, 17.5],
                 ["市场监管", 3, 1, 33.3, 5.9, 4.0, 148.6],
                 ["督查", 1, 1, 100.0, 6.0, 12.0, 50.0],
             ],
@@ -103,10 +104,10 @@ public sealed class HandComputedFiguresTests
             ],
             result.Rows(DashboardTables.Window));
 
-        // Total: 11 steps, 9 on time = 81.8%; used 2320 → 3.5 h; promised 6600 → 10.0 h; 2320/6600 = 35.2%.
+        // Total: 11 steps, 9 on time = 81.8%; used 2320 → 3.5 h; promised 6540 → 9.91 h → 9.9; 2320/6540 = 35.47% → 35.5.
         var total = result.Steps.Total;
-        Assert.Equal((11, 9, 2320, 6600), (total.Steps, total.OnTime, total.UsedMinutes, total.PromisedMinutes));
-        Assert.Equal((81.8, 3.5, 10.0, 35.2), (total.OnTimeRate, total.AverageUsedHours, total.AveragePromisedHours, total.UsedOfPromised));
+        Assert.Equal((11, 9, 2320, 6540), (total.Steps, total.OnTime, total.UsedMinutes, total.PromisedMinutes));
+        Assert.Equal((81.8, 3.5, 9.9, 35.5), (total.OnTimeRate, total.AverageUsedHours, total.AveragePromisedHours, total.UsedOfPromised));
 
         // ---- 排队叫号 (Tue 10th and Thu 12th; the numbers of 6 Nov and 23 Nov are outside the period):
         //  09h: A001 issued 09:00, called 09:10 (wait 10); A002 issued 09:20, called 09:35, recalled 09:40 (wait 20), 过号.
@@ -226,7 +227,7 @@ public sealed class HandComputedFiguresTests
             await c4.DoAsync(w2, CaseTrigger.ProposeRejection, ChinaUtc(2026, 11, 17, 11), "材料与事项不符");
             Assert.Equal(ChinaUtc(2026, 11, 18, 17), c4.Case.StepDueAt);
             await c4.DoAsync(supervisor, CaseTrigger.DismissRejection, ChinaUtc(2026, 11, 18, 10), "材料齐全，应当受理");
-            Assert.Equal(ChinaUtc(2026, 11, 19, 17), c4.Case.StepDueAt);
+            Assert.Equal(ChinaUtc(2026, 11, 19, 16), c4.Case.StepDueAt);
             await c4.DoAsync(applicant, CaseTrigger.Withdraw, ChinaUtc(2026, 11, 19, 9, 40));
         }
 

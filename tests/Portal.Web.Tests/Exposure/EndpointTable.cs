@@ -175,7 +175,8 @@ public static class EndpointTable
         // Staff-only case forms: applicants are refused by role (403) before the case is looked up.
         new("POST /Cases/{number}?handler=Budget",             "login 403   403   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),
         new("POST /Cases/{number}?handler=HandOver",           "login 403   403   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),
-        new("POST /Cases/{number}?handler=Item",               "login 200   404   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),
+        // A track's action with no track named: not found for everybody (the default action, 启动, is a real one since 15.4).
+        new("POST /Cases/{number}?handler=Item",               "login 404   404   404   404   404   | 404"),
         new("POST /Cases/{number}?handler=Objection",          "login 403   403   403   403   403   | 403 Market=200"),
         new("POST /Cases/{number}?handler=Share",              "login 403   403   404   404   404   | 404"),
         new("POST /Cases/{number}?handler=Survey",             "login 403   403   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),

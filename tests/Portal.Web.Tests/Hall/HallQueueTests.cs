@@ -185,7 +185,11 @@ public sealed class HallQueueTests
         var self = await Assert.ThrowsAsync<RuleViolationException>(() => factory.ActAsync(a01, WindowAct.Action.Transfer, "A01"));
         Assert.Equal(["不能转给本窗口"], self.Reasons);
         var nowhere = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.ActAsync(a01, WindowAct.Action.Transfer, "Z99"));
-        Assert.Contains("请填写要转去的窗口号", nowhere.Message);
+        // A window that does not exist is named as such, not answered with "请填写" as if the field were empty.
+        Assert.Contains("大厅没有“Z99”号窗口", nowhere.Message);
+        Assert.DoesNotContain("请填写要转去的窗口号", nowhere.Message);
+        var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.ActAsync(a01, WindowAct.Action.Transfer, " "));
+        Assert.Contains("请填写要转去的窗口号", empty.Message);
         Assert.Equal(TicketState.Serving, (await factory.TicketAsync("A001")).State);
 
         Assert.Equal("A001", await factory.ActAsync(a01, WindowAct.Action.Transfer, " A02 "));

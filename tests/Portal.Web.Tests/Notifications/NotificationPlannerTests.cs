@@ -109,6 +109,42 @@ public sealed class NotificationPlannerTests
     }
 
     [Fact]
+    public void Completion_says_the_case_is_done_once_not_办结_twice()
+    {
+        var c = Submitted();
+        c.Fire(CaseTrigger.Accept, At(Window, Monday9));
+        c.Fire(CaseTrigger.Complete, At(Market, Scenario.ChinaUtc(2026, 11, 23, 16)));
+
+        var done = Last(c)!;
+        Assert.DoesNotContain("办结：办结", done.Body);
+        Assert.EndsWith("已办结。", done.Body);
+    }
+
+    [Fact]
+    public void A_department_returning_a_track_asks_the_applicant_to_resubmit_with_the_reason_on_its_own_line()
+    {
+        var c = Submitted();
+        var seal = new SubItem("seal", "印章刻制", Department.Police, synchronous: true);
+        c.AddSubItem(seal);
+        c.Fire(CaseTrigger.Accept, At(Window, Monday9));
+        seal.Fire(SubItemTrigger.Begin, At(CaseActor.System, Monday9), null, c.StepDueAt);
+        var police = new CaseActor("police-1", "公安审批员", new HashSet<string> { Department.Police.ReviewerRole() });
+        seal.Fire(SubItemTrigger.Start, At(police, Monday9.AddMinutes(10)));
+        c.BumpVersion();
+        seal.Fire(SubItemTrigger.Return, At(police, Monday9.AddMinutes(20)), "1. 印章样式不符\n2. 请上传法定代表人签字");
+
+        var p = Last(c);
+
+        Assert.NotNull(p);
+        Assert.Equal(Applicant.UserId, p.RecipientId);
+        Assert.Equal(NotificationKind.NeedsAction, p.Kind);
+        Assert.Contains("“印章刻制”", p.Body);
+        Assert.Contains("重新提交", p.Body);
+        Assert.Contains("\n说明：1. 印章样式不符\n2. 请上传法定代表人签字", p.Body);
+        Assert.Equal($"QYKB-20261123-000001:v{c.Version}:SubItem.Return:applicant-1", p.DedupeKey);
+    }
+
+    [Fact]
     public void Staff_messages_go_once_to_each_distinct_member_with_a_key_per_step_and_colour()
     {
         var c = Submitted();

@@ -75,6 +75,29 @@ public sealed class ToleranceTests
         Assert.Equal(DeadlineStatus.Overdue, (await factory.CommitmentsAsync(world.Window)).Rows.Single(r => r.Number == nextWednesday).Status.Status);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task An_overdue_commitment_stays_red_on_the_window_list_after_the_case_is_办结_until_supplied(Provider provider)
+    {
+        await using var factory = new PortalFactory(provider);
+        var world = await World.CreateAsync(factory);
+        var done = await world.AcceptedWithMissingAsync("甲公司", Licence, new DateOnly(2026, 11, 25));
+        await factory.ActNowAsync(world.Market, done, CaseTrigger.Complete);
+        Assert.Equal(CaseState.Completed, (await factory.LoadCaseAsync(done)).State);
+
+        factory.Time.SetChina(2026, 11, 27, 10);
+        var row = Assert.Single((await factory.CommitmentsAsync(world.Window)).Rows);
+
+        // The 办结 case still owes its item: listed, red, marked 办结 — until it is supplied.
+        Assert.Equal(done, row.Number);
+        Assert.Equal(DeadlineStatus.Overdue, row.Status.Status);
+        Assert.Equal(CaseState.Completed.Label(), row.State);
+
+        await factory.SupplyAsync(world.Window, done);
+        Assert.Empty((await factory.CommitmentsAsync(world.Window)).Rows);
+    }
+
     [Fact]
     public async Task Yellow_starts_at_the_close_of_office_two_working_days_ahead()
     {

@@ -71,13 +71,13 @@ public static class Register
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider time)
         {
             RuleFor(c => c.FullName).NotEmpty().WithMessage("请填写姓名。")
                 .MaximumLength(50).WithMessage("姓名不能超过50个字。");
             RuleFor(c => c.IdNumber).Custom((value, context) =>
             {
-                if (ResidentIdNumber.Validate(value) is { } error)
+                if (ResidentIdNumber.Validate(value, ResidentIdNumber.TodayInChina(time.GetUtcNow())) is { } error)
                 {
                     context.AddFailure(error);
                 }

@@ -52,7 +52,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Data with { Number = Number }, cancellationToken);
-        TempData["Notice"] = $"已{Data.Trigger.Label()}。";
+        TempData["Notice"] = Data.Trigger.DoneNotice();
         return RedirectToPage(new { Number });
     }
 
@@ -181,7 +181,7 @@ public static class CaseView
                 tracks.Add(new Track(
                     i.Id,
                     i.Label,
-                    SubItemWorkflow.Label(i.State),
+                    SubItemWorkflow.Label(i),
                     i.State,
                     i.Synchronous,
                     Roles.Label(i.HolderRole),
@@ -318,8 +318,10 @@ public static class Act
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
+            // 驳回不予受理建议 resumes the interrupted step's clock from the case's history (Case.ResumeAfterRejection).
+            IQueryable<Case> cases = request.Trigger == CaseTrigger.DismissRejection ? db.Cases.Include(x => x.History) : db.Cases;
             var c = await CaseAccess.EnsureVisibleAsync(
-                await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services, contexts, cancellationToken);
+                await cases.Include(x => x.SubItems).AsSplitQuery().FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services, contexts, cancellationToken);
             if (c.Version != request.ExpectedVersion)
             {
                 throw new ConflictException();
@@ -369,7 +371,8 @@ public static class SubItemAct
     {
         public Validator()
         {
-            RuleFor(c => c.Trigger).Must(t => t is SubItemTrigger.Start or SubItemTrigger.Complete or SubItemTrigger.Return or SubItemTrigger.Resubmit)
+            // Every action the case page offers on a track (启动 of a 单独办理 item included); 取消 is the system's alone.
+            RuleFor(c => c.Trigger).Must(t => t is SubItemTrigger.Begin or SubItemTrigger.Start or SubItemTrigger.Complete or SubItemTrigger.Return or SubItemTrigger.Resubmit)
                 .WithMessage("未知的操作。");
             RuleFor(c => c.Reason).NotEmpty().When(c => c.Trigger == SubItemTrigger.Return).WithMessage("退回请写明理由和需要补充的内容。");
             RuleFor(c => c.Reason).MaximumLength(1000).WithMessage("理由不能超过1000字。");

@@ -67,7 +67,7 @@ public static class HandOver
                 await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken), me, services);
             if (c.State.IsFinal())
             {
-                throw new RuleViolationException([$"办件已{c.State.Label()}，不能再移交首问负责人。"]);
+                throw new RuleViolationException([$"办件已{c.State.EndedPhrase()}，不能再移交首问负责人。"]);
             }
 
             if (!MayHandOver(c.OwnerId, me))

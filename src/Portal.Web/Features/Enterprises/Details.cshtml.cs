@@ -67,7 +67,9 @@ public static class EnterpriseView
         IReadOnlyList<EnterprisePermit> Permits,
         IReadOnlyList<ExitCase> Deregistrations,
         bool MayDeregister,
-        bool IsSupervisor)
+        bool IsSupervisor,
+        LicenceStatus Status,
+        string? StartRefusal)
     {
         /// <summary>Where the person stands (legal representative, agent, owner, staff) and what they may do.</summary>
         public EnterpriseStanding Standing { get; init; } = null!;
@@ -89,22 +91,26 @@ public static class EnterpriseView
                 ?? throw new NotFoundException(EnterpriseStanding.NotFound);
             standing.EnsureVisible();
 
-            // Enterprises registered before the portal kept its records have no 企业开办 case here.
+            // An enterprise registered before the portal (or by another system) has no 企业开办 case here.
+            // Nothing new starts for an enterprise that is cancelled or being deregistered (StartLater.RefusalAsync).
+            var refusal = await StartLater.RefusalAsync(db, enterprise, cancellationToken);
             var establishment = await db.Cases.AsNoTracking().Include(c => c.SubItems).FirstOrDefaultAsync(c => c.Id == enterprise.CaseId, cancellationToken);
             var addons = await db.Cases.AsNoTracking().Where(c => c.SubjectCode == enterprise.CreditCode).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
             var later = EstablishmentCatalog.Items
-                .Where(i => !i.Mandatory && (i.AnyTime || establishment?.SubItems.Any(s => s.Code == i.Code && s.State == SubItemState.Later) == true))
+                .Where(i => !i.Mandatory && (i.AnyTime || (establishment?.SubItems.Any(s => s.Code == i.Code && s.State == SubItemState.Later) ?? false)))
                 .Select(i =>
                 {
                     var latest = addons.FirstOrDefault(c => c.ServiceCode == EstablishmentService.AddonPrefix + i.Code);
                     return new LaterItem(i.Code, i.Label, i.Department.Label(), latest?.Number, latest?.State.Label(),
-                        enterprise.Status == EnterpriseStatus.Active && standing.MayFile(EstablishmentService.AddonPrefix + i.Code));
+                        refusal is null && standing.MayFile(EstablishmentService.AddonPrefix + i.Code));
                 })
                 .ToList();
             var url = $"{request.VerifyBase}/verify/{enterprise.CreditCode}";
             var open = enterprise.IsActive && enterprise.DeregistrationCaseId is null;
             var maySimple = open && standing.MayFile(DeregistrationService.SimpleCode);
             var mayOrdinary = open && standing.MayFile(DeregistrationService.OrdinaryCode);
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            var status = await LicenceStatus.OfAsync(db, enterprise, clock, time.GetUtcNow().UtcDateTime, cancellationToken);
             return new Result(
                 enterprise,
                 PersonalData.MaskIdNumber(enterprise.LegalRepresentativeIdNumber),
@@ -119,13 +125,15 @@ public static class EnterpriseView
                 addons.Where(c => DeregistrationService.IsDeregistration(c.ServiceCode))
                     .Select(c => new ExitCase(c.Number, services.NameOf(c.ServiceCode), c.State.Label())).ToList(),
                 maySimple || mayOrdinary,
-                open && me.IsInRole(Roles.Supervisor))
+                open && me.IsInRole(Roles.Supervisor),
+                status,
+                refusal)
             {
                 Standing = standing,
                 MaySimple = maySimple,
                 MayOrdinary = mayOrdinary,
                 AgentRows = standing.MayManageAgents
-                    ? await Agents.RowsAsync(db, await calendar.GetClockAsync(cancellationToken), enterprise.Id, time.GetUtcNow().UtcDateTime, cancellationToken)
+                    ? await Agents.RowsAsync(db, clock, enterprise.Id, time.GetUtcNow().UtcDateTime, cancellationToken)
                     : [],
             };
         }
@@ -136,6 +144,26 @@ public static class EnterpriseView
 public static class StartLater
 {
     public const string Refused = "只有企业的法定代表人本人（已实名核验）、受其委托办理该事项的经办人或窗口工作人员（帮办代办）可以办理。";
+
+    /// <summary>
+    /// Why no 单独办理 item can be started for the enterprise now, or null: a cancelled enterprise, or one whose
+    /// deregistration (简易注销 / 普通注销 / 依职权注销) is running, starts nothing new.
+    /// </summary>
+    public static async Task<string?> RefusalAsync(PortalDbContext db, Enterprise enterprise, CancellationToken cancellationToken)
+    {
+        if (enterprise.Status != EnterpriseStatus.Active)
+        {
+            return "企业已注销，不能再办理此事项。";
+        }
+
+        if (enterprise.DeregistrationCaseId is not { } caseId)
+        {
+            return null;
+        }
+
+        var number = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken);
+        return $"该企业正在办理注销{(number is null ? "" : $"（办件 {number}）")}，注销办理期间不能再启动单独办理的事项；如注销申请撤回或终止，可再办理。";
+    }
 
     [RequireRoles(Roles.Applicant, Roles.Window)]
     public sealed record Command : ICommand<string>
@@ -167,9 +195,9 @@ public static class StartLater
                 throw new ForbiddenException(standing.RefusalFor(serviceCode, Refused));
             }
 
-            if (enterprise.Status != EnterpriseStatus.Active)
+            if (await RefusalAsync(db, enterprise, cancellationToken) is { } refusal)
             {
-                throw new RuleViolationException(["企业已注销，不能再办理此事项。"]);
+                throw new RuleViolationException([refusal]);
             }
 
             var item = EstablishmentCatalog.Item(request.Item)!;

@@ -381,8 +381,10 @@ public static class Submit
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider time)
         {
+            // A birth date is checked against today in China, by the portal's clock.
+            DateOnly Today() => ResidentIdNumber.TodayInChina(time.GetUtcNow());
             RuleFor(c => c.ProposedName).NotEmpty().WithMessage("请填写拟申请的企业名称。")
                 .MaximumLength(EnterpriseNames.MaxLength).WithMessage($"企业名称不能超过{EnterpriseNames.MaxLength}个字。");
             RuleFor(c => c.Type).IsInEnum().WithMessage("请选择企业类型。");
@@ -398,7 +400,7 @@ public static class Submit
             RuleFor(c => c.LegalRepresentative).NotEmpty().WithMessage("请填写法定代表人（负责人）姓名。").MaximumLength(50).WithMessage("姓名不能超过50个字。");
             RuleFor(c => c.LegalRepresentativeIdNumber).Custom((value, context) =>
             {
-                if (ResidentIdNumber.Validate(value) is { } error)
+                if (ResidentIdNumber.Validate(value, Today()) is { } error)
                 {
                     context.AddFailure("法定代表人" + error);
                 }
@@ -415,7 +417,7 @@ public static class Submit
                 }
 
                 var id = (row.IdentityNumber ?? "").Trim();
-                var asPerson = ResidentIdNumber.Validate(id);
+                var asPerson = ResidentIdNumber.Validate(id, Today());
                 var asOrganisation = UnifiedSocialCreditCode.Validate(id);
                 if (asPerson is not null && asOrganisation is not null)
                 {

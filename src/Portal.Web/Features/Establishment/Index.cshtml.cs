@@ -89,14 +89,6 @@ public static class Guide
             [SubItemWorkflow.Label(SubItemState.Returned)] = $"与办件同时办结（{total}）",
         };
 
-        private static WorkflowDescription SubItemWorkflowInfo()
-        {
-            var clock = new Domain.Calendar.DeadlineClock(Domain.Calendar.WorkingCalendar.ChinaDefault, TimeZoneInfo.Utc);
-            var context = new CaseActionContext(CaseActor.System, DateTime.UnixEpoch, clock, _ => null, EstablishmentService.Definition);
-            var c = Case.Submit("SAMPLE", "示例", ("sample", "示例"), Channel.Online, context);
-            var item = new SubItem("registration", "设立登记（示例）", Department.Market, true);
-            c.AddSubItem(item);
-            return SubItemWorkflow.Create(item, context, null).Describe();
-        }
+        private static WorkflowDescription SubItemWorkflowInfo() => SubItemWorkflow.Describe(EstablishmentService.Definition);
     }
 }

@@ -179,9 +179,14 @@ public static class WindowAct
                         break;
                     case Action.Transfer:
                         var target = request.TransferTo?.Trim();
-                        if (string.IsNullOrEmpty(target) || !await db.Users.AnyAsync(u => u.WindowNumber == target, cancellationToken))
+                        if (string.IsNullOrEmpty(target))
                         {
                             throw new ValidationFailedException(nameof(Command.TransferTo), "请填写要转去的窗口号（如 A02）。");
+                        }
+
+                        if (!await db.Users.AnyAsync(u => u.WindowNumber == target, cancellationToken))
+                        {
+                            throw new ValidationFailedException(nameof(Command.TransferTo), $"大厅没有“{target}”号窗口，请核对后填写要转去的窗口号（如 A02）。");
                         }
 
                         mine.TransferTo(target);

@@ -36,7 +36,11 @@ public static class Inbox
         public int Limit { get; init; } = 100;
     }
 
-    public sealed record Row(long Id, string Kind, NotificationKind Code, string Title, string Body, string? Link, string At, bool Unread, string Delivery);
+    public sealed record Row(long Id, string Kind, NotificationKind Code, string Title, string Body, string? Link, string At, bool Unread, string Delivery)
+    {
+        /// <summary>What the link opens, in words (<see cref="Inbox.LinkText(string)"/>).</summary>
+        public string LinkText => Link is null ? "" : Inbox.LinkText(Link);
+    }
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Unread);
 

@@ -15,7 +15,7 @@ public sealed record DeadlineView(DeadlineStatus Status, string Text)
     {
         if (c.State.IsFinal())
         {
-            return new(DeadlineStatus.None, c.ClosedAt is { } closed ? $"已于{Format(clock.ToLocal(closed))}{c.State.Label()}" : c.State.Label());
+            return new(DeadlineStatus.None, c.ClosedAt is { } closed ? $"已于{clock.Format(closed)}{c.State.EndedPhrase()}" : c.State.Label());
         }
 
         if (c.PausedAt is { } paused)
@@ -53,7 +53,8 @@ public sealed record DeadlineView(DeadlineStatus Status, string Text)
     public static string DueLocal(DateTime nowLocal, TimeLimit limit, DeadlineClock clock) =>
         limit.Unit == TimeUnit.NaturalDays ? FormatDue(clock.DueLocal(nowLocal, limit)) : DueLocal(nowLocal, clock.DueLocal(nowLocal, limit), clock);
 
-    public static string Format(DateTime local) => local.ToString("yyyy年M月d日 HH:mm");
+    /// <summary>A local wall-clock time written for people; a UTC instant is refused (<see cref="DeadlineClock.FormatLocal"/>).</summary>
+    public static string Format(DateTime local) => DeadlineClock.FormatLocal(local);
 
     /// <summary>A deadline: midnight is the end of the day before (a 次日 promise is due "12月8日 24:00", not "12月9日 00:00").</summary>
     public static string FormatDue(DateTime local) =>

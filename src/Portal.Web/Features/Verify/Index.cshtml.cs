@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Enterprises;
 using Portal.Domain.Identity;
+using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
+using Portal.Web.Features.Enterprises;
 
 namespace Portal.Web.Features.Verify;
 
@@ -27,9 +29,9 @@ public static class VerifyLicence
         public string Code { get; init; } = "";
     }
 
-    public sealed record Result(string Code, string? FormatError, Enterprise? Enterprise);
+    public sealed record Result(string Code, string? FormatError, Enterprise? Enterprise, LicenceStatus? Standing = null);
 
-    public sealed class Handler(PortalDbContext db) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -40,7 +42,13 @@ public static class VerifyLicence
             }
 
             var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == code, cancellationToken);
-            return new Result(code, null, enterprise);
+            if (enterprise is null)
+            {
+                return new Result(code, null, null);
+            }
+
+            var clock = await calendar.GetClockAsync(cancellationToken);
+            return new Result(code, null, enterprise, await LicenceStatus.OfAsync(db, enterprise, clock, time.GetUtcNow().UtcDateTime, cancellationToken));
         }
     }
 }

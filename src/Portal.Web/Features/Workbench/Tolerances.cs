@@ -14,7 +14,7 @@ using Portal.Web.Features.Shared;
 namespace Portal.Web.Features.Workbench;
 
 /// <summary>
-/// 容缺承诺: open cases accepted with a missing non-key item (容缺受理) whose item has not been supplied yet, soonest
+/// 容缺承诺: cases accepted with a missing non-key item (容缺受理) whose item has not been supplied yet — open or 办结 — soonest
 /// commitment first; red once the committed date has passed, yellow when it falls within 2 working days.
 /// Window staff see every one (any window serves any case); others see the cases their role holds now or that they
 /// own (首问负责). Whoever sees a commitment may record that it was supplied (<see cref="SupplyTolerance"/>).
@@ -41,12 +41,14 @@ public static class ToleranceQueue
         {
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var open = CaseStates.Open.ToList();
+            // A commitment stays until the item is supplied — also once the case is 办结 (red when late); only a case
+            // that ended without a result (撤回, 不予受理, 简易注销终止) owes nothing any more.
+            var owing = CaseStates.Open.Append(CaseState.Completed).ToList();
             // Every 容缺 acceptance carries its commitment date (a workflow guard), so the open commitments are one range of
             // the (ToleranceSuppliedAt, ToleranceDueAt) index, already in due order — not a scan of every case. The range
             // is written as "after the earliest date" because SQLite's planner takes an IS NOT NULL test for a scan.
             var query = db.Cases.AsNoTracking()
-                .Where(c => c.ToleranceSuppliedAt == null && c.ToleranceDueAt > DateTime.MinValue && c.ToleranceItem != null && open.Contains(c.State));
+                .Where(c => c.ToleranceSuppliedAt == null && c.ToleranceDueAt > DateTime.MinValue && c.ToleranceItem != null && owing.Contains(c.State));
             if (!me.IsInRole(Roles.Window))
             {
                 var roles = WorkbenchPeople.StaffRoles(me);
@@ -158,7 +160,7 @@ public static class SupplyTolerance
 
             if (c.State is CaseState.Withdrawn or CaseState.Rejected or CaseState.Terminated)
             {
-                throw new RuleViolationException([$"办件已{c.State.Label()}，无需登记容缺材料补齐。"]);
+                throw new RuleViolationException([$"办件已{c.State.EndedPhrase()}，无需登记容缺材料补齐。"]);
             }
 
             try

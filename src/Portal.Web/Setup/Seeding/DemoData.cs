@@ -128,7 +128,10 @@ public static class DemoData
     /// <summary>
     /// Demo cases made through the real commands, as the real demo accounts: one waiting for the window, one
     /// accepted at once (即报即得) and in progress, one finished with its licence, one waiting for a supplement
-    /// (一次性告知), and one backdated and marked overdue by the real deadline sweep.
+    /// (一次性告知), one accepted with a missing item (容缺) whose commitment has passed, one enterprise cancelled by
+    /// authority, and one submitted days ago and marked overdue by the real deadline sweep. Cases "in the past" are
+    /// made by the same handlers with the clock set back to a working day in office hours (<see cref="AsAt{TRequest,T}"/>),
+    /// so their numbers, deadlines and overdue marks follow the same rules as real cases — nothing is backdated by hand.
     /// </summary>
     private static async Task SeedCasesAsync(IServiceProvider services, PortalDbContext db, UserManager<PortalUser> users, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -141,6 +144,27 @@ public static class DemoData
             scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(user.Id, user.FullName, [.. await users.GetRolesAsync(user)]);
             return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
         }
+
+        // A request handled at an earlier instant: the handler the portal registers, built with a clock that reads
+        // that instant (it and its case contexts take the TimeProvider), run as the given account.
+        async Task<T> AsAt<TRequest, T>(string userName, DateTime atUtc, TRequest request)
+            where TRequest : IRequest<T>
+        {
+            var user = (await users.FindByNameAsync(userName))!;
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(user.Id, user.FullName, [.. await users.GetRolesAsync(user)]);
+            var then = new FixedTime(atUtc);
+            var contexts = ActivatorUtilities.CreateInstance<CaseContexts>(scope.ServiceProvider, then);
+            var handlerType = scope.ServiceProvider.GetRequiredService<IRequestHandler<TRequest, T>>().GetType();
+            var needs = handlerType.GetConstructors().Single().GetParameters();
+            var given = new object[] { then, contexts }.Where(a => needs.Any(p => p.ParameterType.IsInstanceOfType(a))).ToArray();
+            var handler = (IRequestHandler<TRequest, T>)ActivatorUtilities.CreateInstance(scope.ServiceProvider, handlerType, given);
+            return await handler.Handle(request, cancellationToken);
+        }
+
+        // The deadline sweep as it ran at an earlier instant (every 30 seconds in a running portal).
+        async Task SweepAtAsync(DateTime atUtc) =>
+            await ActivatorUtilities.CreateInstance<DeadlineSweeper>(services, new FixedTime(atUtc)).SweepOnceAsync(cancellationToken);
 
         Submit.Command Form(string name, string idSeed, params string[] scope) => Submit.Command.From(new EstablishmentForm
         {
@@ -157,11 +181,69 @@ public static class DemoData
             SynchronousItems = ["seal", "tax", "social-insurance", "medical-insurance", "housing-fund", "bank-account"],
         });
 
+        // Carry a case through every department, as each department's reviewer — now, or from an earlier instant on
+        // (a minute per action).
+        async Task FinishAsync(string number, DateTime? fromUtc = null)
+        {
+            var at = fromUtc;
+            Task<Unit> Send<TRequest>(string userName, TRequest request)
+                where TRequest : IRequest<Unit>
+            {
+                if (at is not { } then)
+                {
+                    return As(userName, m => m.Send(request));
+                }
+
+                at = then.AddMinutes(1);
+                return AsAt<TRequest, Unit>(userName, then, request);
+            }
+
+            if (await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => c.State).SingleAsync(cancellationToken) == CaseState.Submitted)
+            {
+                var v = await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => c.Version).SingleAsync(cancellationToken);
+                await Send("window01", new Act.Command { Number = number, Trigger = CaseTrigger.Accept, ExpectedVersion = v });
+            }
+
+            var items = await db.SubItems.AsNoTracking().Where(i => i.Case.Number == number).ToListAsync(cancellationToken);
+            foreach (var item in items.Where(i => i.Synchronous))
+            {
+                var reviewer = $"review-{item.Department.ToString().ToLowerInvariant()}";
+                foreach (var trigger in new[] { SubItemTrigger.Start, SubItemTrigger.Complete })
+                {
+                    var version = await db.SubItems.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.Version).SingleAsync(cancellationToken);
+                    await Send(reviewer, new SubItemAct.Command { Number = number, ItemId = item.Id, Trigger = trigger, ExpectedVersion = version });
+                }
+            }
+        }
+
         var applicant = "13800000001";
+        var clock = await services.GetRequiredService<CalendarService>().GetClockAsync(cancellationToken);
+        var today = clock.LocalDate(time.GetUtcNow().UtcDateTime);
+
+        // In the past first, so the numbers follow the order of submission. Three working days ago the window accepted
+        // 和顺建筑劳务 with a missing item promised for the next working day (容缺受理); every department finished its part
+        // that morning, so the case is 办结 — and the commitment, never supplied, is red in 容缺承诺. Two working days ago
+        // 远航物流 was submitted and no window accepted it: the sweep marked it overdue when its limit passed.
+        var threeDaysAgo = clock.ToUtc(WorkingDaysBefore(clock, today, 3).ToDateTime(new TimeOnly(9, 20)));
+        var tolerated = await AsAt<Submit.Command, Submit.Result>(applicant, threeDaysAgo, Form("枣庄和顺建筑劳务有限公司", "7", "construction-labour"));
+        var toleratedVersion = await db.Cases.AsNoTracking().Where(c => c.Number == tolerated.Number).Select(c => c.Version).SingleAsync(cancellationToken);
+        await AsAt<Act.Command, Unit>("window01", threeDaysAgo.AddMinutes(25), new Act.Command
+        {
+            Number = tolerated.Number,
+            Trigger = CaseTrigger.AcceptWithMissing,
+            Reason = "住所使用证明（房屋租赁合同原件）",
+            CommitmentDate = DateOnly.FromDateTime(clock.Calendar.AddWorkingDays(clock.ToLocal(threeDaysAgo), 1)),
+            ExpectedVersion = toleratedVersion,
+        });
+        await FinishAsync(tolerated.Number, threeDaysAgo.AddMinutes(40));
+        var twoDaysAgo = clock.ToUtc(WorkingDaysBefore(clock, today, 2).ToDateTime(new TimeOnly(9, 30)));
+        var late = await AsAt<Submit.Command, Submit.Result>(applicant, twoDaysAgo, Form("枣庄远航物流有限公司", "4", "freight", "warehousing"));
+        var lateDue = await db.Cases.AsNoTracking().Where(c => c.Number == late.Number).Select(c => c.StepDueAt!.Value).SingleAsync(cancellationToken);
+        await SweepAtAsync(lateDue.AddSeconds(30));
+
         await As(applicant, m => m.Send(Form("枣庄惠民餐饮有限公司", "1", "catering", "food-sales")));
         await As(applicant, m => m.Send(Form("枣庄明远商贸有限公司", "2", "daily-goods", "office-supplies")));
         var done = await As(applicant, m => m.Send(Form("枣庄青禾科技有限公司", "3", "tech", "software")));
-        var late = await As(applicant, m => m.Send(Form("枣庄远航物流有限公司", "4", "freight", "warehousing")));
         var incomplete = await As(applicant, m => m.Send(Form("枣庄鲜味食品有限公司", "5", "food-sales")));
         var incompleteVersion = await db.Cases.AsNoTracking().Where(c => c.Number == incomplete.Number).Select(c => c.Version).SingleAsync(cancellationToken);
         await As("window01", m => m.Send(new Act.Command
@@ -172,26 +254,6 @@ public static class DemoData
             ExpectedVersion = incompleteVersion,
         }));
 
-        // Carry a case through every department, as each department's reviewer.
-        async Task FinishAsync(string number)
-        {
-            if (await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => c.State).SingleAsync(cancellationToken) == CaseState.Submitted)
-            {
-                var v = await db.Cases.AsNoTracking().Where(c => c.Number == number).Select(c => c.Version).SingleAsync(cancellationToken);
-                await As("window01", m => m.Send(new Act.Command { Number = number, Trigger = CaseTrigger.Accept, ExpectedVersion = v }));
-            }
-
-            var items = await db.SubItems.AsNoTracking().Where(i => i.Case.Number == number).ToListAsync(cancellationToken);
-            foreach (var item in items.Where(i => i.Synchronous))
-            {
-                var reviewer = $"review-{item.Department.ToString().ToLowerInvariant()}";
-                foreach (var trigger in new[] { SubItemTrigger.Start, SubItemTrigger.Complete })
-                {
-                    var version = await db.SubItems.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.Version).SingleAsync(cancellationToken);
-                    await As(reviewer, m => m.Send(new SubItemAct.Command { Number = number, ItemId = item.Id, Trigger = trigger, ExpectedVersion = version }));
-                }
-            }
-        }
 
         await FinishAsync(done.Number);
 
@@ -228,19 +290,23 @@ public static class DemoData
             Power = new TechnicalData { CapacityKw = 120, ExternalWorks = true, LineLengthM = 150, SanLing = true, NoInterestedParty = true },
             Water = new TechnicalData { ExternalWorks = true, PipeLengthM = 80, DiameterMm = 50 },
         }));
-        var clock = await services.GetRequiredService<CalendarService>().GetClockAsync(cancellationToken);
         var surveyDay = clock.Calendar.NextWorkingDay(clock.LocalDate(time.GetUtcNow().UtcDateTime));
         var applicationVersion = await db.ConnectionApplications.AsNoTracking().Where(a => a.CaseNumber == joint).Select(a => a.Version).SingleAsync(cancellationToken);
         await As("window01", m => m.Send(new Features.Connections.ScheduleSurvey.Command { Number = joint, Date = surveyDay, Time = new TimeOnly(10, 0), ExpectedVersion = applicationVersion }));
 
-        // Backdate one waiting case by ten days (demo only): the deadline sweep marks it overdue at start-up.
-        var past = time.GetUtcNow().UtcDateTime.AddDays(-10);
-        await db.Cases.Where(c => c.Number == late.Number).ExecuteUpdateAsync(
-            u => u.SetProperty(c => c.CreatedAt, past).SetProperty(c => c.StepStartedAt, past)
-                .SetProperty(c => c.StepDueAt, past.AddDays(1)).SetProperty(c => c.StepWarnAt, past.AddHours(18)),
-            cancellationToken);
-        await db.CaseEvents.Where(e => e.Case.Number == late.Number).ExecuteUpdateAsync(
-            u => u.SetProperty(e => e.At, past).SetProperty(e => e.DueAt, past.AddDays(1)), cancellationToken);
+        // A third finished enterprise, cancelled by authority (代位注销, 004:35): its licence page shows a void licence
+        // and /verify says 已注销.
+        var gone = await As(applicant, m => m.Send(Form("枣庄旧城商贸有限公司", "8", "daily-goods")));
+        await FinishAsync(gone.Number);
+        var goneCode = await db.Enterprises.AsNoTracking().Where(e => e.Name == "枣庄旧城商贸有限公司").Select(e => e.CreditCode).SingleAsync(cancellationToken);
+        await As("supervisor", m => m.Send(new Features.Deregistration.ByAuthority.Command
+        {
+            CreditCode = goneCode,
+            Route = DeregistrationRoute.Subrogated,
+            Reason = "股东失联，经人民法院裁定确认企业无财产可供清偿（府院联动）",
+        }));
+
+        // Whatever else is due now (e.g. 和顺建筑劳务's 办理 step) is marked as a running portal would at start-up.
         await services.GetRequiredService<DeadlineSweeper>().SweepOnceAsync(cancellationToken);
 
         // 好差评: the finished case's applicant rated 受理 满意 and 办理 非常不满意 (real-name); the supervisor called back.
@@ -279,7 +345,6 @@ public static class DemoData
         await FinishAsync(lihua.Number);
 
         // The hall: on a working day, three visitors wait (one with a priority number) and one appointment is booked.
-        var today = clock.LocalDate(time.GetUtcNow().UtcDateTime);
         if (clock.Calendar.IsWorkingDay(today))
         {
             foreach (var (category, reason) in new[] { ("establishment", PriorityReason.None), ("connection", PriorityReason.None), ("establishment", PriorityReason.Elderly) })
@@ -313,6 +378,28 @@ public static class DemoData
         {
             throw new InvalidOperationException("Demo authenticator could not be bound: " + string.Join("; ", enabled.Errors.Select(e => e.Description)));
         }
+    }
+
+    /// <summary>The working day <paramref name="count"/> working days before <paramref name="today"/> (holidays and make-up days counted).</summary>
+    private static DateOnly WorkingDaysBefore(Domain.Calendar.DeadlineClock clock, DateOnly today, int count)
+    {
+        var day = today;
+        for (var left = count; left > 0;)
+        {
+            day = day.AddDays(-1);
+            if (clock.Calendar.IsWorkingDay(day))
+            {
+                left--;
+            }
+        }
+
+        return day;
+    }
+
+    /// <summary>A clock that reads one instant: the demo's cases "in the past" are handled at it.</summary>
+    private sealed class FixedTime(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
     }
 
     public static void Print(IReadOnlyList<Account> accounts, string url, bool development)
