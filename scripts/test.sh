@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the portal: unit tests, integration tests on a real SQLite file and on a throwaway
-# PostgreSQL cluster, and the Playwright end-to-end tests in Chromium. Installs what the tests need from
-# Debian's packages (chromium, postgresql, a CJK font for screenshots) when it is missing.
+# PostgreSQL cluster, and the Playwright end-to-end tests in Chromium (one of them through nginx with TLS in front of
+# two portal hosts). Installs what the tests need from Debian's packages (chromium, postgresql, a CJK font for
+# screenshots, nginx, openssl) when it is missing.
 # Ends with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ CONFIG=${CONFIG:-Release}
 
 . scripts/lib.sh
 ensure_packages "command -v chromium:chromium" "ls /usr/lib/postgresql/*/bin/initdb:postgresql" \
-  "fc-list | grep -qi 'Noto Sans CJK':fonts-noto-cjk"
+  "fc-list | grep -qi 'Noto Sans CJK':fonts-noto-cjk" "test -x /usr/sbin/nginx:nginx" "command -v openssl:openssl"
 
 # A throwaway PostgreSQL cluster on loopback (durability off: tests never crash the server), removed at the end.
 trap stop_pg_cluster EXIT
