@@ -10,7 +10,7 @@ builder.AddPortal();
 
 var app = builder.Build();
 await app.InitializePortalAsync();
-if (await Seeding.RunAsync(app, args))
+if (await AdminCommand.RunAsync(app, args) || await Seeding.RunAsync(app, args))
 {
     return;
 }
