@@ -27,6 +27,8 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 status=0
+script_passed=0
+script_failed=0
 dotnet build Portal.sln -c "$CONFIG" -nologo -v quiet || status=$?
 if [ $status -eq 0 ]; then
   # One results file per project (named after it), so no two projects can overwrite each other's counts.
@@ -37,10 +39,20 @@ if [ $status -eq 0 ]; then
     dotnet test "$project" -c "$CONFIG" --no-build -nologo \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
   done
+
+  # Backup and restore as docs/operations.md says it (SQLite and PostgreSQL): a script with a pass/fail result,
+  # counted as one test.
+  if bash scripts/backup-restore-check.sh both >"$RESULTS/backup-restore.log" 2>&1; then
+    script_passed=$((script_passed + 1))
+  else
+    script_failed=$((script_failed + 1))
+    status=1
+  fi
+  tail -n 3 "$RESULTS/backup-restore.log"
 fi
 
-passed=0
-failed=0
+passed=$script_passed
+failed=$script_failed
 for trx in "$RESULTS"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
