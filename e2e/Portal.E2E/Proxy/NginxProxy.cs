@@ -260,4 +260,7 @@ public sealed record AccessLine(string Client, string Request, int Status, IRead
 
     /// <summary>The host that gave the final answer.</summary>
     public string? AnsweredBy => Upstreams.Count == 0 ? null : Upstreams[^1];
+
+    /// <summary>The line as nginx wrote it (what a failed assertion shows).</summary>
+    public override string ToString() => Text;
 }
