@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Load test of the real portal on loopback with wrk (Debian package), on SQLite or PostgreSQL.
 #
-#   bash scripts/load.sh [sqlite|postgresql] [cases] [seconds]        e.g.  bash scripts/load.sh sqlite 100000 20
+#   bash scripts/load.sh [sqlite|postgresql] [cases] [seconds] [--proxy]     e.g.  bash scripts/load.sh sqlite 100000 20
+#
+# --proxy (PostgreSQL only): as a city runs it — two portal hosts on the one database behind nginx with TLS
+# (scripts/proxy/nginx-portal.conf, the configuration of docs/operations.md); every request goes through nginx over
+# https, round robin over both hosts. Memory is sampled for both hosts; the report names the answers each host gave.
 #
 # Seeds the data with the portal's own command (--seed-load: cases, a fifth of them open, 2,000 staff, as many
 # enterprises as cases, two ratings per case; a SQLite data set is kept in artifacts/load/data and reused), starts
@@ -13,6 +17,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# --proxy may stand anywhere; the other arguments keep their places.
+PROXY=
+args=()
+for arg in "$@"; do if [ "$arg" = --proxy ]; then PROXY=1; else args+=("$arg"); fi; done
+set -- "${args[@]+"${args[@]}"}"
 PROVIDER=${1:-sqlite}
 CASES=${2:-100000}
 SECONDS_EACH=${3:-20}
@@ -26,11 +35,21 @@ mkdir -p "$OUT/data"
 . scripts/lib.sh
 ensure_packages "command -v wrk:wrk" "command -v curl:curl" "command -v oathtool:oathtool"
 [ "$PROVIDER" = postgresql ] && ensure_packages "ls /usr/lib/postgresql/*/bin/initdb:postgresql"
+if [ -n "$PROXY" ]; then
+  [ "$PROVIDER" = postgresql ] || { echo "--proxy runs two hosts on one database: PostgreSQL only" >&2; exit 2; }
+  ensure_packages "test -x /usr/sbin/nginx:nginx" "command -v openssl:openssl"
+fi
 
 PORTAL_PID=
 SAMPLER_PID=
+PORTAL2_PID=
+SAMPLER2_PID=
+NGINX_PID=
 cleanup() {
   [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  [ -n "$SAMPLER2_PID" ] && kill "$SAMPLER2_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+  [ -n "$PORTAL2_PID" ] && kill "$PORTAL2_PID" 2>/dev/null && wait "$PORTAL2_PID" 2>/dev/null || true
   [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
   stop_pg_cluster
   rm -rf "$WORK"
@@ -81,6 +100,28 @@ curl -fsS -o /dev/null "$URL/" || { cat "$WORK/portal.log"; exit 1; }
 # The dotnet host is the portal itself (exec), so its RSS is the portal's.
 (while kill -0 "$PORTAL_PID" 2>/dev/null; do ps -o rss= -p "$PORTAL_PID" >>"$WORK/rss" || true; sleep 0.5; done) &
 SAMPLER_PID=$!
+
+# --proxy: a second host on the same database and nginx with TLS in front of both; from here on every request of the
+# script and of wrk goes to nginx over https (curl reads "insecure" from $CURL_HOME/.curlrc: the certificate is
+# self-signed; wrk does not check certificates).
+start_proxy() {
+  local url2="http://127.0.0.1:$((PORT + 1))" proxy_port=${LOAD_PROXY_PORT:-5443}
+  (cd src/Portal.Web && exec dotnet "$DLL" --urls "$url2" >"$WORK/portal2.log" 2>&1) &
+  PORTAL2_PID=$!
+  for _ in $(seq 120); do curl -fsS -o /dev/null "$url2/" 2>/dev/null && break; sleep 0.5; done
+  curl -fsS -o /dev/null "$url2/" || { cat "$WORK/portal2.log"; exit 1; }
+  (while kill -0 "$PORTAL2_PID" 2>/dev/null; do ps -o rss= -p "$PORTAL2_PID" >>"$WORK/rss" || true; sleep 0.5; done) &
+  SAMPLER2_PID=$!
+  bash scripts/proxy/start-nginx.sh "$WORK/nginx" "$proxy_port" "127.0.0.1:$PORT" "127.0.0.1:$((PORT + 1))" &
+  NGINX_PID=$!
+  export CURL_HOME="$WORK"
+  echo insecure >"$WORK/.curlrc"
+  URL="https://127.0.0.1:$proxy_port"
+  for _ in $(seq 40); do curl -fsS -o /dev/null "$URL/" 2>/dev/null && break; sleep 0.25; done
+  curl -fsS -o /dev/null "$URL/" || { cat "$WORK/nginx/error.log"; exit 1; }
+  echo "== through nginx with TLS: $URL → 127.0.0.1:$PORT and 127.0.0.1:$((PORT + 1))"
+}
+[ -n "$PROXY" ] && start_proxy
 
 # sign_in <user> <jar>: the login form, as a browser posts it. Staff then pass the second factor with oathtool computing
 # the code, as a phone would: at the first sign-in on a data set they bind an authenticator (the load data has none;
@@ -149,9 +190,19 @@ measure ratings get.lua "" "/Ratings"
 measure submit submit.lua "" ""
 kill "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=
+[ -n "$SAMPLER2_PID" ] && kill "$SAMPLER2_PID" 2>/dev/null || true
+SAMPLER2_PID=
 max_rss=$(sort -n "$WORK/rss" | tail -n 1)
 
-report="$OUT/$PROVIDER-$CASES.md"
+# --proxy: how nginx spread the answers, and whether any was a server error (from its access log).
+proxy_summary() {
+  awk '{ s = $0; sub(/.* upstream=/, "", s); sub(/ upstream_status=.*/, "", s); k = split(s, a, ", "); n[a[k]]++ }
+       /" 5[0-9][0-9] / { bad++ }
+       END { printf "Through nginx with TLS (scripts/proxy/nginx-portal.conf): answers by host:"; for (h in n) printf " %s %d;", h, n[h]; printf " server errors (5xx) at the proxy: %d.\n", bad + 0 }' \
+    "$WORK/nginx/access.log"
+}
+
+report="$OUT/$PROVIDER-$CASES${PROXY:+-proxy}.md"
 {
   echo "### $PROVIDER, $CASES cases ($open open), $CONNECTIONS connections, ${SECONDS_EACH} s per scenario"
   echo
@@ -160,7 +211,8 @@ report="$OUT/$PROVIDER-$CASES.md"
   plain95=$(awk '$1 == "plain" { print $4 }' "$RESULTS")
   awk -v base="$plain95" '{ printf "| %s | %s | %s | %s | %s | %s | %s | %.1f× |\n", $1, $2, $3, $4, $5, $6, $7, ($4 / base) }' "$RESULTS"
   echo
-  echo "Peak resident memory of the portal: $((max_rss / 1024)) MB (sampled every 0.5 s from start-up to the end of the last scenario)."
+  echo "Peak resident memory of the portal: $((max_rss / 1024)) MB (sampled every 0.5 s from start-up to the end of the last scenario${PROXY:+; the larger of the two hosts})."
+  [ -n "$PROXY" ] && proxy_summary
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(uname -r); wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }')."
 } | tee "$report"
 cp "$WORK/portal.log" "$OUT/$PROVIDER-$CASES.log"   # the portal's own log of the run: warnings and failures

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the portal: unit tests, integration tests on a real SQLite file and on a throwaway
-# PostgreSQL cluster, and the Playwright end-to-end tests in Chromium. Installs what the tests need from
-# Debian's packages (chromium, postgresql, a CJK font for screenshots) when it is missing.
+# PostgreSQL cluster, and the Playwright end-to-end tests in Chromium (one of them through nginx with TLS in front of
+# two portal hosts). Installs what the tests need from Debian's packages (chromium, postgresql, a CJK font for
+# screenshots, nginx, openssl) when it is missing.
 # Ends with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ CONFIG=${CONFIG:-Release}
 
 . scripts/lib.sh
 ensure_packages "command -v chromium:chromium" "ls /usr/lib/postgresql/*/bin/initdb:postgresql" \
-  "fc-list | grep -qi 'Noto Sans CJK':fonts-noto-cjk"
+  "fc-list | grep -qi 'Noto Sans CJK':fonts-noto-cjk" "test -x /usr/sbin/nginx:nginx" "command -v openssl:openssl"
 
 # A throwaway PostgreSQL cluster on loopback (durability off: tests never crash the server), removed at the end.
 trap stop_pg_cluster EXIT
@@ -26,6 +27,8 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 status=0
+script_passed=0
+script_failed=0
 dotnet build Portal.sln -c "$CONFIG" -nologo -v quiet || status=$?
 if [ $status -eq 0 ]; then
   # One results file per project (named after it), so no two projects can overwrite each other's counts.
@@ -36,10 +39,20 @@ if [ $status -eq 0 ]; then
     dotnet test "$project" -c "$CONFIG" --no-build -nologo \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
   done
+
+  # Backup and restore as docs/operations.md says it (SQLite and PostgreSQL): a script with a pass/fail result,
+  # counted as one test.
+  if bash scripts/backup-restore-check.sh both >"$RESULTS/backup-restore.log" 2>&1; then
+    script_passed=$((script_passed + 1))
+  else
+    script_failed=$((script_failed + 1))
+    status=1
+  fi
+  tail -n 3 "$RESULTS/backup-restore.log"
 fi
 
-passed=0
-failed=0
+passed=$script_passed
+failed=$script_failed
 for trx in "$RESULTS"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)

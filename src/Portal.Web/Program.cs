@@ -10,7 +10,9 @@ builder.AddPortal();
 
 var app = builder.Build();
 await app.InitializePortalAsync();
-if (await Seeding.RunAsync(app, args))
+
+// --migrate: the migrations and reference data above only, then end (an upgrade before the hosts start; docs/operations.md).
+if (args.Contains("--migrate") || await AdminCommand.RunAsync(app, args) || await Seeding.RunAsync(app, args))
 {
     return;
 }
