@@ -102,7 +102,7 @@ public sealed class DeadlineClock(WorkingCalendar calendar, TimeZoneInfo zone)
     /// 24:00 of the <paramref name="days"/>-th natural day after the start's day (the next midnight after it), never
     /// moved over weekends or holidays: "当日申请、次日接电" (004:123) applied on Monday is due by Tuesday 24:00, and applied on
     /// a Friday by Saturday 24:00. The promise is the utility's, which connects on any day; see
-    /// docs/decisions/promises-by-place.md.
+    /// docs/decisions/0019-promises-by-place.md.
     /// </summary>
     public static DateTime EndOfNaturalDay(DateTime startLocal, int days)
     {

@@ -1,7 +1,7 @@
 namespace Portal.Domain.Identity;
 
 /// <summary>
-/// How far an account's real name (姓名 + 居民身份证号) is proven (docs/decisions/identity-levels.md). A self-registered
+/// How far an account's real name (姓名 + 居民身份证号) is proven (docs/decisions/0016-identity-levels.md). A self-registered
 /// account claims a name and an ID number; nothing trusts the claim until both are verified together.
 /// </summary>
 public enum IdentityLevel

@@ -4,7 +4,7 @@ using System.Text;
 namespace Portal.Domain.Identity;
 
 /// <summary>
-/// Text typed by people, cleaned in one place before it is compared or stored (STYLE 13; docs/decisions/hostile-input.md):
+/// Text typed by people, cleaned in one place before it is compared or stored (STYLE 13; docs/decisions/0017-hostile-input.md):
 /// identifiers (<see cref="Normalize"/>) and free text and names (<see cref="Clean(string?)"/>).
 /// </summary>
 public static class InputText

@@ -18,7 +18,7 @@ public sealed record FileCheck(FileKind? Kind, string? Refusal)
 /// declared: PDF (<c>%PDF-</c> at the start, with no active content), JPEG (<c>FF D8 FF</c>), PNG (its 8-byte
 /// signature) and OFD (a ZIP container with <c>OFD.xml</c> at its root). Anything else is refused with a Chinese reason
 /// that says what the file really is where that is known (an executable renamed .pdf, a web page, a Word document …).
-/// The PDF check is described in docs/decisions/materials.md.
+/// The PDF check is described in docs/decisions/0018-materials.md.
 /// </summary>
 public static class FileSniffer
 {

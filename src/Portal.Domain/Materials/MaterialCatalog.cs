@@ -6,7 +6,7 @@ namespace Portal.Domain.Materials;
 /// The material lists (材料清单) of every service, of each 企业开办 sub-item and of the business-scope entries that need
 /// more (食品经营: 经营场所平面布局图, 食品安全管理制度). Materials the government already holds are 免提交 and looked up
 /// (电子证照 / 电子两证: 000:79, 003:11-13, 002:23, 000:487). The seeds name few concrete materials; every line they are
-/// silent on says "门户默认" and is listed in docs/decisions/materials.md.
+/// silent on says "门户默认" and is listed in docs/decisions/0018-materials.md.
 /// </summary>
 public static class MaterialCatalog
 {

@@ -1,7 +1,7 @@
 namespace Portal.Domain.Materials;
 
 /// <summary>
-/// How much one file, one list item and one case may hold (门户默认, docs/decisions/materials.md): a phone photo or a
+/// How much one file, one list item and one case may hold (门户默认, docs/decisions/0018-materials.md): a phone photo or a
 /// scanned contract of a few pages fits in 10 MB; 50 MB is the whole case's materials, every version kept.
 /// </summary>
 public static class MaterialLimits

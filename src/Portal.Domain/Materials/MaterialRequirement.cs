@@ -16,7 +16,7 @@ public enum MaterialSupply
 /// <summary>
 /// One line of a material list (材料清单): what it is, whether it is required, whether it may be supplied later under a
 /// 容缺 commitment, the accepted formats, a template where one helps, and the source line it comes from
-/// ("门户默认" where the sources are silent: docs/decisions/materials.md).
+/// ("门户默认" where the sources are silent: docs/decisions/0018-materials.md).
 /// </summary>
 public sealed record MaterialRequirement(string Code, string Name, MaterialSupply Supply, string Source)
 {

@@ -32,7 +32,7 @@ public sealed record PolicyProfile(string Code, string Name, string RegionCode, 
 /// The profiles shipped with the portal, one per place whose documents promise numbers: 枣庄市 (000), its district
 /// 峄城区 (000 and 002), 泰安市 (003) and 聊城市 (004). Sources are seed-file:line; where a place's documents are silent
 /// the number of another place's document (marked as borrowed), of the law, or the portal's own default (门户默认值) is
-/// used and the note says so. Choices: docs/decisions/promises-by-place.md.
+/// used and the note says so. Choices: docs/decisions/0019-promises-by-place.md.
 /// </summary>
 public static class PolicyProfiles
 {

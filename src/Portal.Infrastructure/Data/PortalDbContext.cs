@@ -41,7 +41,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<EnterprisePermit> Permits => Set<EnterprisePermit>();
 
-    /// <summary>经办人授权: who may act for which enterprise in which services (docs/decisions/identity-levels.md).</summary>
+    /// <summary>经办人授权: who may act for which enterprise in which services (docs/decisions/0016-identity-levels.md).</summary>
     public DbSet<EnterpriseAgent> EnterpriseAgents => Set<EnterpriseAgent>();
 
     /// <summary>Identity verifications, identity-provider links and agent authorisations, append-only.</summary>

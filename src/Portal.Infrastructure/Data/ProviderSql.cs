@@ -32,7 +32,7 @@ public static class ProviderSql
     /// <summary>
     /// Stores a file's content under its hash ({0} hash, {1} size, {2} content, {3} time), or stores it again when it is
     /// there: the same hash is the same content, so rewriting it repairs a damaged copy and marks it young for the orphan
-    /// sweep. One statement, safe when two hosts store the same file at once (docs/decisions/materials.md).
+    /// sweep. One statement, safe when two hosts store the same file at once (docs/decisions/0018-materials.md).
     /// </summary>
     public static string PutBlob(string provider) => provider == DatabaseSetup.SqlServer
         ? "MERGE [FileBlobs] WITH (HOLDLOCK) AS [t] USING (SELECT {0} AS [Hash]) AS [s] ON [t].[Hash] = [s].[Hash] "

@@ -14,7 +14,7 @@ namespace Portal.Infrastructure.Data;
 /// Reference data every installation needs (not demo data): roles, the 2025/2026 holiday calendar, the shipped
 /// policy profiles and the case-number counters. Idempotent: what is missing is added, keys added by later versions
 /// appear, and a promise whose shipped default changed is corrected in databases created earlier — but a limit an
-/// administrator set is kept (docs/decisions/promises-by-place.md).
+/// administrator set is kept (docs/decisions/0019-promises-by-place.md).
 /// </summary>
 public static class ReferenceData
 {

@@ -12,7 +12,7 @@ public enum UserKind
 
 /// <summary>
 /// A person with real-name data (实名): name, 居民身份证号 (checked against GB 11643) and mobile number. The name and
-/// ID number are only claimed until verified together (<see cref="Level"/>, docs/decisions/identity-levels.md).
+/// ID number are only claimed until verified together (<see cref="Level"/>, docs/decisions/0016-identity-levels.md).
 /// </summary>
 public class PortalUser : IdentityUser
 {

@@ -8,7 +8,7 @@ namespace Portal.Infrastructure.Materials;
 /// Files in the database (PostgreSQL bytea, SQL Server varbinary(max)), so every host of a multi-host portal reads the
 /// same files. A file is written in the same transaction as the row that references it: both are there, or neither.
 /// bytea rather than large objects: one row per file, no lo_unlink to forget, deleted with the row, and 10 MB per file
-/// is well within what a bytea parameter carries (docs/decisions/materials.md).
+/// is well within what a bytea parameter carries (docs/decisions/0018-materials.md).
 /// </summary>
 public sealed class DatabaseFileStore(PortalDbContext db, TimeProvider time, ILogger<DatabaseFileStore> logger) : IFileStore
 {

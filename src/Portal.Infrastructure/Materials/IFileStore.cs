@@ -5,7 +5,7 @@ namespace Portal.Infrastructure.Materials;
 /// <summary>
 /// Content-addressed file storage: a file is stored whole under its SHA-256 before anything references it, and every
 /// read recomputes the hash and refuses content that does not match. Two implementations, chosen by the database
-/// provider (docs/decisions/materials.md): <see cref="DiskFileStore"/> (SQLite, one host) and
+/// provider (docs/decisions/0018-materials.md): <see cref="DiskFileStore"/> (SQLite, one host) and
 /// <see cref="DatabaseFileStore"/> (PostgreSQL / SQL Server, any number of hosts).
 /// </summary>
 public interface IFileStore

@@ -4,7 +4,7 @@ namespace Portal.Infrastructure.Security;
 /// One signed-in session, kept on the server (the sign-in cookie carries only its key). Signing out deletes it, so a
 /// copied or replayed cookie opens nothing afterwards; ending a person's sessions (password change, role change, an
 /// administrator's lock) deletes their rows. The key itself is never stored: <see cref="Id"/> is its SHA-256, so
-/// reading this table does not give anyone a session (docs/decisions/sessions-and-second-factor.md).
+/// reading this table does not give anyone a session (docs/decisions/0015-sessions-and-second-factor.md).
 /// </summary>
 public class PortalSession
 {

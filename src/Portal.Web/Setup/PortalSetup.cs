@@ -82,7 +82,7 @@ public static class PortalSetup
 
         services.AddPortalSecurity(config);
 
-        // 统一身份认证 over OpenID Connect, when Portal:IdentityProvider:Enabled (docs/decisions/identity-levels.md).
+        // 统一身份认证 over OpenID Connect, when Portal:IdentityProvider:Enabled (docs/decisions/0016-identity-levels.md).
         services.AddPortalIdentityProvider(config);
 
         services.AddAuthorization(o =>

@@ -8,7 +8,7 @@ namespace Portal.Web.Setup;
 
 /// <summary>
 /// What every answer of the portal says about itself, and which host and scheme it believes it serves (issue 16 part 6;
-/// docs/decisions/headers-and-exposure.md):
+/// docs/decisions/0014-headers-and-exposure.md):
 /// <list type="bullet">
 /// <item>security headers on every response, static files and error pages included: a Content-Security-Policy that
 /// allows only the portal's own files (no inline script, no inline style, no eval), nosniff, no referrer, no framing;</item>

@@ -5,7 +5,7 @@ namespace Portal.Domain.Tests.Calendar;
 
 /// <summary>
 /// "当日申请、次日接电" (004:123) is the next natural day, not the next working day: due at 24:00 of the day after the
-/// application, whatever that day is (docs/decisions/promises-by-place.md).
+/// application, whatever that day is (docs/decisions/0019-promises-by-place.md).
 /// </summary>
 public sealed class NaturalDayTests
 {

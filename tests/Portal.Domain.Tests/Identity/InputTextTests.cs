@@ -4,7 +4,7 @@ using Portal.Domain.Identity;
 namespace Portal.Domain.Tests.Identity;
 
 /// <summary>
-/// Free text and names are cleaned before they are compared or stored (issue 16 part 5, docs/decisions/hostile-input.md):
+/// Free text and names are cleaned before they are compared or stored (issue 16 part 5, docs/decisions/0017-hostile-input.md):
 /// invisible characters out, control and direction characters out and reported, NFKC except Chinese punctuation.
 /// </summary>
 public sealed class InputTextTests

@@ -164,7 +164,7 @@ public sealed class RegistrationTests(SqlitePortal factory) : IClassFixture<Sqli
     }
 
     /// <summary>
-    /// A name and ID number typed at registration are only a claim (docs/decisions/identity-levels.md): a second account
+    /// A name and ID number typed at registration are only a claim (docs/decisions/0016-identity-levels.md): a second account
     /// may claim an ID number already claimed, both stay unverified, and the answer tells nobody that the number was
     /// registered before. Refusing it let whoever registered first block the real person and disclosed registrations.
     /// </summary>

@@ -100,7 +100,7 @@ public static class Register
             // The name and ID number are only claimed here (未实名核验): several accounts may claim one ID number, and
             // nothing that binds a person or an enterprise trusts the claim until it is verified (one verified account
             // per ID number). Refusing a second claim would let whoever registers first block the real person, and
-            // tell anyone whether a citizen's ID number is registered (docs/decisions/identity-levels.md).
+            // tell anyone whether a citizen's ID number is registered (docs/decisions/0016-identity-levels.md).
             var idNumber = ResidentIdNumber.Normalize(request.IdNumber);
             var mobile = request.Mobile.Trim();
             var user = new PortalUser

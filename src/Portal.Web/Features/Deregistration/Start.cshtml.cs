@@ -57,7 +57,7 @@ public sealed class StartModel(IMediator mediator) : PageModel, IReloadablePage
 /// <summary>
 /// Who may start a deregistration of an enterprise: its legal representative (a verified account whose name and ID
 /// number both match the licence), an agent the legal representative authorised for the route, or a window clerk
-/// filing for them (docs/decisions/identity-levels.md). Every check goes through <see cref="EnterpriseAccess"/>.
+/// filing for them (docs/decisions/0016-identity-levels.md). Every check goes through <see cref="EnterpriseAccess"/>.
 /// </summary>
 public static class DeregistrationAccess
 {

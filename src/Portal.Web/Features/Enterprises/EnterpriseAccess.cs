@@ -11,7 +11,7 @@ using Portal.Web.Features.Establishment;
 namespace Portal.Web.Features.Enterprises;
 
 /// <summary>
-/// The services that bind an enterprise (docs/decisions/identity-levels.md): only its verified legal representative,
+/// The services that bind an enterprise (docs/decisions/0016-identity-levels.md): only its verified legal representative,
 /// an agent (经办人) the legal representative authorised for the service, or a window clerk (帮办代办) act in them.
 /// </summary>
 public static class BindingServices

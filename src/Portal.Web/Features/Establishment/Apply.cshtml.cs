@@ -156,7 +156,7 @@ public record EstablishmentForm
     /// <summary>
     /// The smallest registered capital accepted, in 万元: 100元. The law sets no minimum for most enterprises, but a
     /// capital below 100元 is not a real one, and the column keeps whole 元 (4 decimals of 万元) — see
-    /// docs/decisions/hostile-input.md.
+    /// docs/decisions/0017-hostile-input.md.
     /// </summary>
     public const decimal MinimumCapital = 0.01m;
 

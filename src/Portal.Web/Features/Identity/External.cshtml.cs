@@ -133,7 +133,7 @@ public sealed partial class ExternalModel(IMediator mediator, SignInManager<Port
 
 /// <summary>
 /// What a sign-in at the identity provider does with the name and ID number it vouches for
-/// (docs/decisions/identity-levels.md):
+/// (docs/decisions/0016-identity-levels.md):
 /// <list type="bullet">
 /// <item>from 我的实名等级 (the account is signed in): the account is verified and linked when its name and ID number
 /// are the provider's; otherwise nothing changes;</item>

@@ -5,7 +5,7 @@ using Portal.Infrastructure.Identity;
 namespace Portal.Web.Features.Identity;
 
 /// <summary>
-/// What each identity level may do (docs/decisions/identity-levels.md), as the applicant's “我的实名等级” page lists it.
+/// What each identity level may do (docs/decisions/0016-identity-levels.md), as the applicant's “我的实名等级” page lists it.
 /// The checks themselves live where the action is (<see cref="Enterprises.EnterpriseAccess"/>); this is the text.
 /// </summary>
 public static class IdentityRules

@@ -10,7 +10,7 @@ namespace Portal.Web.Features.Security;
 
 /// <summary>
 /// Identity, the sign-in cookie and its server-side sessions, the second factor, the password rule and the security
-/// audit log (docs/decisions/sessions-and-second-factor.md).
+/// audit log (docs/decisions/0015-sessions-and-second-factor.md).
 /// </summary>
 public static class SecuritySetup
 {

@@ -44,7 +44,7 @@ public static class DemoData
     public static IReadOnlyList<Account> Accounts { get; } =
     [
         // 张明 is verified and the legal representative of the demo enterprises; 李华 is not yet verified: she sees
-        // her own enterprise but cannot deregister it until a window verifies her (docs/decisions/identity-levels.md).
+        // her own enterprise but cannot deregister it until a window verifies her (docs/decisions/0016-identity-levels.md).
         new("13800000001", "张明", Roles.Applicant, Verified: true),
         new("13800000002", "李华", Roles.Applicant),
         new("window01", "王芳", Roles.Window, "A01"),
