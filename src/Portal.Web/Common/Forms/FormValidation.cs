@@ -48,7 +48,7 @@ public static partial class FormValidation
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             o.Filters.Add<FormValidationFilter>();
 
-            // Every bound text is cleaned before it is validated (CleanTextBinding.cs).
+            // Every bound text is cleaned before it is validated (CleanTextBinder.cs).
             o.ModelBinderProviders.Insert(0, new CleanTextBinderProvider());
             ChineseBindingMessages(o.ModelBindingMessageProvider);
         });
