@@ -184,6 +184,7 @@ public static class PortalSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(Features.Security.SessionStore.ThrowSessionFailure);
         app.UseSecondFactorGate();
         app.UseAuthorization();
         app.MapRazorPages();

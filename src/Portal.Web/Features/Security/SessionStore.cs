@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
@@ -107,6 +108,39 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider time,
     {
         var id = Hash(key);
         var now = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            return await RetrieveFromDbAsync(id, now, key, httpContext, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && httpContext is not null)
+        {
+            // The database failed while the sign-in was being read. Thrown from here, the failure would be kept by the
+            // authentication handler and thrown again when the error page is shown, leaving an empty 500. It is kept
+            // for ThrowSessionFailure instead, which throws it once authentication is over (so the error page comes),
+            // while the error page itself is shown as to a visitor (the cookie stays; the session resumes afterwards).
+            httpContext.Items[FailureItem] = ExceptionDispatchInfo.Capture(ex);
+            return null;
+        }
+    }
+
+    /// <summary>Where a database failure met while reading the session is kept (see <see cref="ThrowSessionFailure"/>).</summary>
+    public const string FailureItem = "portal.session-failure";
+
+    /// <summary>Right after authentication: a session that could not be read because the database failed is that failure.</summary>
+    public static Task ThrowSessionFailure(HttpContext context, Func<Task> next)
+    {
+        var reExecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+        if (!reExecuted && context.Items[FailureItem] is ExceptionDispatchInfo failure)
+        {
+            failure.Throw();
+        }
+
+        return next();
+    }
+
+    private async Task<AuthenticationTicket?> RetrieveFromDbAsync(string id, DateTime now, string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
         var ticket = await WithDbAsync(httpContext, async db =>
         {
             var row = await db.Sessions.AsNoTracking().Where(s => s.Id == id)
