@@ -6,8 +6,8 @@ namespace Portal.E2E;
 /// <summary>
 /// Every page is usable by everyone (issue 15): axe-core (from npm, kept in wwwroot-assets/js/vendor/axe.min.js and
 /// loaded from the portal itself, so the Content-Security-Policy allows it) checks the pages each role reaches from
-/// its navigation, and the detail pages behind them, against WCAG 2.1 A and AA. A test lists every violation as
-/// page — rule — element.
+/// its navigation, and the detail pages behind them, against WCAG 2.1 A and AA, on a desktop screen and on a phone
+/// (where wide tables and drawings scroll sideways). A test lists every violation as page — rule — element.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class AccessibilityTests(PortalFixture fixture, ITestOutputHelper output)
@@ -55,9 +55,11 @@ public sealed class AccessibilityTests(PortalFixture fixture, ITestOutputHelper 
             new("/Cases", "main a[href^='/Cases/']"),
             new("/Enterprises", "main a[href^='/Enterprises/']"),
             new("/Appointments"),
+            new("/Appointments/Book"),
             new("/Identity"),
             new("/Messages"),
             new("/Account/Security"),
+            new("/Account/Password"),
             new("/Hall"),
             new("/Establishment/Apply"),
             new("/Connection/Apply"),
@@ -71,6 +73,7 @@ public sealed class AccessibilityTests(PortalFixture fixture, ITestOutputHelper 
             new("/Appointments/Today"),
             new("/Ratings/Staff"),
             new("/Messages"),
+            new("/Account/Security"),
         ],
         ["review-market"] =
         [
@@ -97,13 +100,29 @@ public sealed class AccessibilityTests(PortalFixture fixture, ITestOutputHelper 
         ],
     };
 
-    public static TheoryData<string> Roles => new(Pages.Keys);
+    /// <summary>Each role on a desktop screen and on a phone (where wide tables scroll sideways).</summary>
+    public static TheoryData<string, string> Roles()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var role in Pages.Keys)
+        {
+            data.Add(role, Desktop);
+            data.Add(role, Phone);
+        }
+
+        return data;
+    }
+
+    private const string Desktop = "desktop";
+
+    private const string Phone = "phone";
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public async Task Every_page_of_the_role_has_no_WCAG_2_1_AA_violation(string role)
+    public async Task Every_page_of_the_role_has_no_WCAG_2_1_AA_violation(string role, string screen)
     {
-        var page = role == Visitor ? await AnonymousAsync() : await fixture.SignInAsync(role);
+        var viewport = screen == Phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 };
+        var page = role == Visitor ? await AnonymousAsync(viewport) : await fixture.SignInAsync(role, viewport);
         var checkedPaths = new HashSet<string>(StringComparer.Ordinal);
         var violations = new List<string>();
         var missing = new List<string>();
@@ -121,7 +140,7 @@ public sealed class AccessibilityTests(PortalFixture fixture, ITestOutputHelper 
                 Assert.True(response is { Ok: true }, $"{role} {visit.Path}: {response?.Status}");
                 foreach (var found in await AxeAsync(page))
                 {
-                    violations.Add($"{role} {visit.Path}: {found}");
+                    violations.Add($"{role} ({screen}) {visit.Path}: {found}");
                 }
 
                 foreach (var link in visit.Follow)
@@ -152,7 +171,7 @@ public sealed class AccessibilityTests(PortalFixture fixture, ITestOutputHelper 
             await page.Context.CloseAsync();
         }
 
-        output.WriteLine($"{role}: {checkedPaths.Count} 个页面 — {string.Join(", ", checkedPaths)}");
+        output.WriteLine($"{role} ({screen}): {checkedPaths.Count} 个页面 — {string.Join(", ", checkedPaths)}");
         Assert.True(violations.Count == 0, $"{violations.Count} WCAG 2.1 AA violations:\n" + string.Join("\n", violations));
         Assert.True(missing.Count == 0, "Pages the test expected to reach are missing:\n" + string.Join("\n", missing));
     }
@@ -163,19 +182,20 @@ public sealed class AccessibilityTests(PortalFixture fixture, ITestOutputHelper 
             ["main a[href$='/Materials']", "main a[href^='/Ratings/Case/']", "main a[href^='/Ratings/View/']"],
         _ when path.StartsWith("/Enterprises/", StringComparison.Ordinal) && !path.EndsWith("/Agents", StringComparison.Ordinal) =>
             ["main a[href$='/Agents']", "main a[href^='/verify/']", "main a[href^='/Deregistration/Start/']"],
+        "/Appointments" => ["main a.appt-code"],
         _ => [],
     };
 
     private static async Task<string?> FirstHrefAsync(IPage page, string selector) =>
         await page.Locator(selector).CountAsync() == 0 ? null : await page.Locator(selector).First.GetAttributeAsync("href");
 
-    private async Task<IPage> AnonymousAsync()
+    private async Task<IPage> AnonymousAsync(ViewportSize viewport)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.Portal.Url,
             Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport,
         });
         return await context.NewPageAsync();
     }
