@@ -249,7 +249,7 @@ public sealed partial class DeregistrationWalkTests(PortalFixture fixture, ITest
         await walk.AsAsync(Applicant, "09-enterprise", async page =>
         {
             await page.GotoAsync($"/Enterprises/{code}");
-            await Assertions.Expect(page.Locator(".alert-error")).ToContainTextAsync($"该企业已于 {cancelledOn} 注销");
+            await Assertions.Expect(page.Locator(".alert-error")).ToContainTextAsync($"该企业已于{cancelledOn}注销");
             await Assertions.Expect(PermitRow(page).Locator("td[data-label='状态']")).ToHaveTextAsync($"已注销（{cancelledOn}同步注销）");
             var section = page.Locator("[data-testid=deregistration-section]");
             await Assertions.Expect(section).ToContainTextAsync(number);

@@ -478,7 +478,7 @@ public static class Submit
             var promise = Promises.EstablishmentPromise.For(table, application.ScopeCodeList, application.OtherScope);
             var c = Case.Submit(number, $"{application.ProposedName} 设立登记", (applicant.Id, applicant.FullName), me.IsStaff ? Channel.Window : Channel.Online,
                 context with { Service = context.Service with { ProcessLimitKey = promise.Key } });
-            c.Record("适用承诺时限", CaseActor.System, now, promise.Note);
+            c.Record("适用承诺时限", CaseActor.System, context.NowUtc, promise.Note);
             var synchronous = application.SynchronousItemList;
             foreach (var item in EstablishmentCatalog.Items)
             {
