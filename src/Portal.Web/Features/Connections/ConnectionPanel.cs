@@ -239,8 +239,13 @@ public static class ConnectionPanel
 /// <summary>联合踏勘: one survey time for every utility of the application, set by a window clerk or one of its utilities.</summary>
 public static class ScheduleSurvey
 {
+    /// <summary>
+    /// Not an <see cref="ICaseRequest"/>: the joint survey is scheduled on the whole application (the parent case), which
+    /// the utilities' staff do not see as a case; <see cref="Access"/> lets in the window and the staff of a utility
+    /// taking part, before the fields are read (STYLE 13).
+    /// </summary>
     [RequireStaff]
-    public sealed record Command : ICommand<Unit>, ICaseRequest
+    public sealed record Command : ICommand<Unit>
     {
         [Display(Name = "办件编号")]
         public string Number { get; init; } = "";
@@ -261,6 +266,25 @@ public static class ScheduleSurvey
         {
             RuleFor(c => c.Date).NotNull().WithMessage("请选择踏勘日期。");
             RuleFor(c => c.Time).NotNull().WithMessage("请选择踏勘时间。");
+        }
+    }
+
+    /// <summary>The window, or the staff of a utility taking part in the application; anyone else learns nothing.</summary>
+    public sealed class Access(PortalDbContext db, CurrentUser me) : IAccessRule<Command>
+    {
+        public async Task EnsureAsync(Command request, CancellationToken cancellationToken)
+        {
+            var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            if (c is null || !ConnectionService.IsConnection(c.ServiceCode))
+            {
+                throw new NotFoundException("未找到该办件，或该办件不属于您。");
+            }
+
+            var application = await ConnectionPanel.ApplicationOf(db.ConnectionApplications, c).SingleAsync(cancellationToken);
+            if (!me.IsInRole(Roles.Window) && !application.Requests.Any(r => me.IsInRole(r.Utility.Department().ReviewerRole())))
+            {
+                throw new NotFoundException("未找到该办件，或该办件不属于您。");
+            }
         }
     }
 
