@@ -19,7 +19,8 @@ public sealed class RatingWalkTests(PortalFixture fixture, ITestOutputHelper out
 
     private const string ApplicantName = "张明";
 
-    private const string ValidId = "11010519491231002X";
+    /// <summary>The demo 张明's own (verified) ID number: 即报即得 needs the filer to be the verified legal representative.</summary>
+    private const string ApplicantIdNumber = "370402199001010016";
 
     private const string Complaint = "营业执照办结后三天才通知领取，窗口电话无人接听";
 
@@ -36,7 +37,8 @@ public sealed class RatingWalkTests(PortalFixture fixture, ITestOutputHelper out
         var walk = new Walk(fixture, portal, output, "rating");
         var company = $"枣庄好差评{ChineseDigits(3)}科技有限公司";
 
-        // 1. The applicant applies with standard, permit-free scope and only the registration: accepted at once (即报即得).
+        // 1. The applicant, the verified legal representative named in the form, applies with standard, permit-free scope and
+        //    only the registration: accepted at once (即报即得).
         var number = "";
         await walk.AsAsync(Applicant, "01-apply", async page =>
         {
@@ -48,9 +50,9 @@ public sealed class RatingWalkTests(PortalFixture fixture, ITestOutputHelper out
             await form.Locator("[name='Data.Address']").FillAsync("山东省枣庄市市中区光明路18号");
             await form.Locator("input[name='Data.ScopeCodes'][value=tech]").CheckAsync();
             await form.Locator("[name='Data.LegalRepresentative']").FillAsync(ApplicantName);
-            await form.Locator("[name='Data.LegalRepresentativeIdNumber']").FillAsync(ValidId);
+            await form.Locator("[name='Data.LegalRepresentativeIdNumber']").FillAsync(ApplicantIdNumber);
             await form.Locator("[name='Data.Investors[0].Name']").FillAsync(ApplicantName);
-            await form.Locator("[name='Data.Investors[0].IdentityNumber']").FillAsync(ValidId);
+            await form.Locator("[name='Data.Investors[0].IdentityNumber']").FillAsync(ApplicantIdNumber);
             await form.Locator("[name='Data.Investors[0].SharePercent']").FillAsync("100");
             await form.Locator("[name='Data.ContactName']").FillAsync(ApplicantName);
             await form.Locator("[name='Data.ContactPhone']").FillAsync(Applicant);

@@ -31,6 +31,15 @@ public enum SecurityEventType
     /// <summary>A person's real name and ID number were verified (at a window or by an identity provider).</summary>
     IdentityVerified,
     PersonalDataExported,
+
+    /// <summary>An account was linked to a sign-in at the identity provider (统一身份认证).</summary>
+    IdentityProviderLinked,
+
+    /// <summary>A legal representative authorised an agent (经办人); the entry is the agent's, the actor the legal representative.</summary>
+    AgentGranted,
+
+    /// <summary>A legal representative revoked an agent's authorisation.</summary>
+    AgentRevoked,
 }
 
 /// <summary>

@@ -114,6 +114,7 @@ public static class PortalSetup
         services.AddScoped<CaseContexts>();
         services.AddScoped<CaseActions>();
         services.AddScoped<Features.Enterprises.EnterpriseAccess>();
+        services.AddScoped<Features.Identity.IdentityJournal>();
         services.AddScoped<ICaseActorPolicy, Features.Enterprises.EnterpriseCaseActors>();
         services.AddScoped<Features.Ratings.RatingStore>();
         services.AddAppointments();

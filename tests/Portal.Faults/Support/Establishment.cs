@@ -13,8 +13,12 @@ public sealed record Submission(int Index, string Name, string? Number, int? Sta
     public bool CutOff => Status is null;
 }
 
-/// <summary>An applicant's browser, signed in, holding the antiforgery token of the 一表申请 page.</summary>
-public sealed record Applicant(string UserName, WebSession Session, string Token);
+/// <summary>
+/// An applicant's browser, signed in, holding the antiforgery token of the 一表申请 page; <paramref name="Verified"/> is the
+/// account's verified name and ID number when it has them (the demo 张明), so that its 即报即得 forms name it as the
+/// legal representative.
+/// </summary>
+public sealed record Applicant(string UserName, WebSession Session, string Token, (string Name, string IdNumber)? Verified = null);
 
 /// <summary>The 企业开办 一表申请 as a browser posts it (field prefix <c>Data.</c>), with unique names and valid 身份证号.</summary>
 public static class Establishment
@@ -34,14 +38,23 @@ public static class Establishment
         return ResidentIdNumber.Create($"370402{birth:yyyyMMdd}{seed % 1000:D3}");
     }
 
+    /// <summary>The demo accounts whose name and ID number a window has verified (Setup/Seeding/DemoData).</summary>
+    private static readonly Dictionary<string, (string Name, string IdNumber)> VerifiedDemoAccounts = new()
+    {
+        ["13800000001"] = ("张明", "370402199001010016"),
+    };
+
     /// <summary>
     /// The complete, valid form of submission <paramref name="index"/>: one to three investors whose shares sum to 100,
     /// and a business scope that needs a permit (the case waits for the window) or, for every fourth, one that does
-    /// not (即报即得: accepted by the system at once) — both kinds of submission are written.
+    /// not — accepted by the system at once (即报即得) when <paramref name="verified"/> (the filer's verified name and ID
+    /// number) makes the filer the form's legal representative, else waiting for the window — all kinds are written.
     /// </summary>
-    public static List<(string Name, string Value)> Form(string token, string marker, int index)
+    public static List<(string Name, string Value)> Form(string token, string marker, int index, (string Name, string IdNumber)? verified = null)
     {
-        var legal = IdNumber(index * 3);
+        var instantScope = index % 4 == 0;
+        var legalName = instantScope && verified is { } own ? own.Name : "张明";
+        var legal = instantScope && verified is { } me ? me.IdNumber : IdNumber(index * 3);
         var fields = new List<(string, string)>
         {
             ("__RequestVerificationToken", token),
@@ -50,16 +63,16 @@ public static class Establishment
             ("Data.RegisteredCapital", (50 + index % 200).ToString(CultureInfo.InvariantCulture)),
             ("Data.Address", $"山东省枣庄市市中区光明路{index + 1}号"),
         };
-        string[] scope = index % 4 == 0 ? ["tech", "software"] : ["catering", "daily-goods"];
+        string[] scope = instantScope ? ["tech", "software"] : ["catering", "daily-goods"];
         fields.AddRange(scope.Select(s => ("Data.ScopeCodes", s)));
         fields.Add(("Data.OtherScope", ""));
-        fields.Add(("Data.LegalRepresentative", "张明"));
+        fields.Add(("Data.LegalRepresentative", legalName));
         fields.Add(("Data.LegalRepresentativeIdNumber", legal));
         (string Name, string Id, string Share)[] investors = (index % 3) switch
         {
-            0 => [("张明", legal, "100")],
-            1 => [("张明", legal, "60"), ("李华", IdNumber(index * 3 + 1), "40")],
-            _ => [("张明", legal, "50"), ("李华", IdNumber(index * 3 + 1), "30.5"), ("王芳", IdNumber(index * 3 + 2), "19.5")],
+            0 => [(legalName, legal, "100")],
+            1 => [(legalName, legal, "60"), ("李华", IdNumber(index * 3 + 1), "40")],
+            _ => [(legalName, legal, "50"), ("李华", IdNumber(index * 3 + 1), "30.5"), ("王芳", IdNumber(index * 3 + 2), "19.5")],
         };
         for (var row = 0; row < 5; row++)
         {
@@ -90,7 +103,7 @@ public static class Establishment
             await session.SignInAsync(userName);
         }
 
-        return new Applicant(userName, session, await TokenAsync(session));
+        return new Applicant(userName, session, await TokenAsync(session), register is null && VerifiedDemoAccounts.TryGetValue(userName, out var verified) ? verified : null);
     }
 
     public static async Task<string> TokenAsync(WebSession session)
@@ -106,7 +119,7 @@ public static class Establishment
         var started = DateTime.UtcNow;
         try
         {
-            var answer = await applicant.Session.PostAsync(SubmitPath, Form(applicant.Token, marker, index), cancellationToken);
+            var answer = await applicant.Session.PostAsync(SubmitPath, Form(applicant.Token, marker, index, applicant.Verified), cancellationToken);
             return new Submission(index, NameOf(marker, index), answer.CaseNumber, answer.Status, answer.CaseNumber is null ? answer.Text : null, started, DateTime.UtcNow);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Enterprises;
+using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
 using Portal.Web.Features.Establishment;
 
@@ -34,6 +35,8 @@ public static class WholeSubmissions
             .ToListAsync();
         var applications = await db.EstablishmentApplications.AsNoTracking().Include(a => a.Investors).ToListAsync();
         var reservations = await db.NameReservations.AsNoTracking().ToListAsync();
+        var verifiedFilers = (await db.Users.AsNoTracking().Where(u => u.VerifiedIdNumber != null).ToListAsync())
+            .Where(u => u.Level.IsVerified()).ToDictionary(u => u.Id);
         var counter = await db.NumberSequences.AsNoTracking().SingleAsync(s => s.Key == EstablishmentService.Definition.NumberPrefix);
 
         // Every acknowledged number exists exactly once.
@@ -91,7 +94,10 @@ public static class WholeSubmissions
             Assert.True(c.StepWarnAt <= c.StepDueAt, $"{c.Number}: the warning {c.StepWarnAt:o} is after the deadline {c.StepDueAt:o}");
             Assert.True(c.StepLimitMinutes > 0, $"{c.Number}: no step limit stored");
             Assert.False(string.IsNullOrEmpty(c.HolderRole), $"{c.Number}: nobody holds the step");
-            var instant = EstablishmentCatalog.QualifiesForInstantApproval(a.ScopeCodeList, a.OtherScope);
+            // 即报即得: standard scope filed by the verified legal representative named in the form.
+            var instant = EstablishmentCatalog.QualifiesForInstantApproval(a.ScopeCodeList, a.OtherScope)
+                && verifiedFilers.TryGetValue(a.FiledById, out var filer)
+                && IdentityLevels.SamePerson(a.LegalRepresentative, a.LegalRepresentativeIdNumber, filer.FullName, filer.IdNumber);
             if (instant)
             {
                 Assert.Equal(CaseState.InProgress, c.State);

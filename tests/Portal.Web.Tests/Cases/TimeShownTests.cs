@@ -68,7 +68,7 @@ public sealed class TimeShownTests
     public async Task A_sub_items_time_used_leaves_out_the_time_paused_for_a_supplement()
     {
         await using var factory = new PortalFactory();
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var window = await factory.CreateUserAsync(Roles.Window);
         var reviewers = new Reviewers(factory);
         var number = (await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("枣庄用时科技有限公司", "tech") with { SynchronousItems = ["seal", "tax"] })).Number;

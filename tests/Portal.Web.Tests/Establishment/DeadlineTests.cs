@@ -13,7 +13,7 @@ public sealed class DeadlineTests
     public async Task Instant_submission_before_National_Day_is_due_on_the_first_working_morning_after_the_holiday(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         await Portal.Web.Tests.Cases.WorkbenchTests.UseYichengAsync(factory);
         factory.Time.SetChina(2026, 9, 30, 16);
 
@@ -35,7 +35,7 @@ public sealed class DeadlineTests
     public async Task Supplement_request_pauses_the_clock_and_resubmission_moves_the_open_sub_items_to_the_resumed_deadline(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var window = await factory.CreateUserAsync(Roles.Window);
         var reviewers = new Reviewers(factory);
         await Portal.Web.Tests.Cases.WorkbenchTests.UseYichengAsync(factory);

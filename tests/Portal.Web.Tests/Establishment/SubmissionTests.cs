@@ -73,7 +73,7 @@ public sealed class SubmissionTests
     public async Task Standard_scope_without_permits_is_accepted_at_once_and_its_synchronous_sub_items_share_the_case_deadline(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
 
         var result = await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("枣庄青禾科技有限公司", "tech", "software"));
 
@@ -110,6 +110,31 @@ public sealed class SubmissionTests
         var employment = Assert.Single(c.SubItems, i => !i.Synchronous);
         Assert.Equal("employment", employment.Code);
         Assert.Equal(SubItemState.Later, employment.State);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task Standard_scope_filed_by_anyone_but_the_verified_legal_representative_waits_for_the_window_and_says_why(Provider provider)
+    {
+        await using var factory = new PortalFactory(provider);
+        var unverified = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant), verified: false);
+        var someoneElse = await factory.CreateUserAsync(Roles.Applicant, "李华");
+        await factory.VerifyAsync(someoneElse);
+
+        foreach (var (filer, name) in new[] { (unverified, "枣庄青禾科技有限公司"), (someoneElse, "枣庄远山科技有限公司") })
+        {
+            var result = await factory.SubmitAsync(filer, EstablishmentSteps.ValidForm(name, "tech", "software"));
+
+            Assert.False(result.AutoAccepted);
+            Assert.Contains(result.Number, result.Notice);
+            Assert.Contains(Submit.NotInstantWithoutIdentity, result.Notice);
+            var c = await factory.CaseWithItemsAsync(result.Number);
+            Assert.Equal(CaseState.Submitted, c.State);
+            Assert.Equal(Roles.Window, c.HolderRole);
+            Assert.Null(c.AcceptedAt);
+            Assert.DoesNotContain(c.History, e => e.Action == nameof(CaseTrigger.AutoAccept));
+        }
     }
 
     [Theory]
@@ -179,6 +204,10 @@ public sealed class SubmissionTests
         var window = await factory.CreateUserAsync(Roles.Window, "王窗口");
 
         var result = await factory.SubmitAsync(window, EstablishmentSteps.ValidForm("枣庄帮办科技有限公司", "tech") with { ApplicantMobile = $" {applicant.UserName} " });
+
+        // The clerk has the visitor's ID card in front of them: 即报即得 applies although the account is not verified.
+        Assert.True(result.AutoAccepted);
+        Assert.DoesNotContain(Submit.NotInstantWithoutIdentity, result.Notice);
 
         var c = await factory.LoadCaseAsync(result.Number);
         Assert.Equal(applicant.Id, c.ApplicantId);

@@ -113,7 +113,7 @@ public sealed class ApplicantNotificationTests
     public async Task Instant_acceptance_by_the_system_tells_the_applicant_but_their_own_submission_does_not(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
 
         var result = await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("枣庄即得科技有限公司", "tech", "software"));
 
@@ -209,7 +209,7 @@ public sealed class ApplicantNotificationTests
     public async Task System_completion_after_the_last_parallel_item_tells_the_applicant_once(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var reviewers = new Reviewers(factory);
         var result = await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("枣庄并联科技有限公司", "tech", "software"));
         Assert.True(result.AutoAccepted);

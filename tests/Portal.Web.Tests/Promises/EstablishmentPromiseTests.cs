@@ -26,7 +26,7 @@ public sealed class EstablishmentPromiseTests
     public async Task A_general_enterprise_in_Taian_is_due_two_office_hours_after_submission_and_its_case_says_why()
     {
         await using var factory = await WithProfileAsync("taian");
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
 
         var result = await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("泰安青禾信息技术有限公司", "software", "tech"));
 

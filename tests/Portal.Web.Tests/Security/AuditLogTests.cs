@@ -7,7 +7,9 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Security;
 using Portal.Web.Common;
 using Portal.Web.Features.Security;
+using Portal.Web.Features.Deregistration;
 using Portal.Web.Tests.Http;
+using Portal.Web.Tests.Identity;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Security;
@@ -181,6 +183,53 @@ public sealed class AuditLogTests
         Assert.Equal(SecurityEventType.IdentityVerified, entry.Type);
         Assert.Equal(clerk.Id, entry.ActorId);
         Assert.Equal("窗口核验身份证原件 3704**********0011", entry.Detail);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task A_window_verification_and_an_agent_grant_and_revocation_appear_in_the_administrators_search(Provider provider)
+    {
+        await using var factory = new PortalFactory(provider);
+        var world = await IdentityWorld.CreateAsync(factory);
+        var admin = await factory.CreateUserAsync(Roles.Admin);
+        var clerk = await factory.CreateUserAsync(Roles.Window, "王芳");
+        var (person, mobile, idNumber) = await world.VerifiedPersonAsync("李四", verified: false);
+        var code = world.Enterprise.CreditCode;
+
+        using (var window = await new HttpSession(factory).SignedInAsync(clerk))
+        {
+            var form = await window.GetAsync($"/Identity/Verify?search={mobile}&account={person.Id}");
+            var done = await window.SubmitAsync(form, null, ("Data.FullName", "李四"), ("Data.IdNumber", idNumber), ("Data.CardChecked", "true"));
+            Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        }
+
+        using (var representative = await new HttpSession(factory).SignedInAsync(world.Representative))
+        {
+            var granted = await representative.SubmitAsync(await representative.GetAsync($"/Enterprises/{code}/Agents"), null,
+                ("Data.AgentMobile", mobile), ("Data.AgentName", "李四"), ("Data.AgentIdNumber", idNumber), ("Data.Services", DeregistrationService.SimpleCode));
+            Assert.Equal(HttpStatusCode.Redirect, granted.Status);
+            var revoked = await representative.SubmitAsync(await representative.GetAsync($"/Enterprises/{code}"), $"/Enterprises/{code}/Agents?handler=Revoke");
+            Assert.Equal(HttpStatusCode.Redirect, revoked.Status);
+        }
+
+        using var browser = await new HttpSession(factory).SignedInAsync(admin);
+        var verified = await browser.GetAsync($"/Admin/Audit?Account={mobile}&Type={nameof(SecurityEventType.IdentityVerified)}");
+        Assert.Equal("共 1 条", verified.TestId("audit-count"));
+        var row = Assert.Single(verified.Html.TableRows("audit-table")!);
+        Assert.Equal(["实名核验", mobile, "王芳"], row.Skip(1).Take(3));
+        Assert.Contains(Portal.Domain.Privacy.PersonalData.MaskIdNumber(idNumber), row[5]);
+        Assert.DoesNotContain(idNumber, verified.Text);
+
+        var all = await browser.GetAsync($"/Admin/Audit?Account={mobile}");
+        Assert.Equal("共 3 条", all.TestId("audit-count"));
+        var rows = all.Html.TableRows("audit-table")!;
+        Assert.Equal(["撤销经办人授权", "授权经办人", "实名核验"], rows.Select(r => r[1]));
+        Assert.All(rows.Take(2), r => Assert.Equal(world.Representative.Name, r[3]));
+        Assert.Contains(world.Enterprise.Name, rows[1][5]);
+        Assert.Contains("简易注销", rows[1][5]);
+        var grants = await browser.GetAsync($"/Admin/Audit?Type={nameof(SecurityEventType.AgentGranted)}");
+        Assert.Equal(mobile, Assert.Single(grants.Html.TableRows("audit-table")!)[2]);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class WorkbenchActionTests
     {
         await using var factory = new PortalFactory(provider);
         var world = await DeregistrationWorld.CreateAsync(factory);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant, "王芳");
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant, "王芳"));
         var hr = await factory.CreateUserAsync(Department.HumanResources.ReviewerRole(), "人社审批员");
         var tax = await factory.CreateUserAsync(Department.Tax.ReviewerRole(), "税务审批员");
         var window = world.Window;

@@ -191,7 +191,7 @@ public sealed class WorkbenchPagingTests
     public async Task A_reviewer_sees_a_case_while_holding_its_open_track_and_not_once_the_track_is_done(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var tax = await factory.CreateUserAsync(Department.Tax.ReviewerRole(), "税务审批员");
         var market = await factory.CreateUserAsync(Department.Market.ReviewerRole(), "市场监管审批员");
         var police = await factory.CreateUserAsync(Department.Police.ReviewerRole(), "公安审批员");

@@ -158,7 +158,7 @@ public static class Agents
             }
         }
 
-        public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, CalendarService calendar, TimeProvider time)
+        public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, IdentityJournal journal, CalendarService calendar, TimeProvider time)
             : IRequestHandler<Command, string>
         {
             public async Task<string> Handle(Command request, CancellationToken cancellationToken)
@@ -219,14 +219,16 @@ public static class Agents
                     now,
                     expires);
                 db.EnterpriseAgents.Add(grant);
-                IdentityJournal.Record(db, new IdentityEvent(
-                    agent.Id,
-                    IdentityEventKind.AgentGranted,
-                    now,
-                    me.Id,
-                    standing.Name,
-                    $"法定代表人授权经办人办理{enterprise.Name}的：{string.Join("、", grant.ServiceCodes.Select(BindingServices.LabelOf))}；有效期：{Until(expires, clock)}",
-                    enterprise.Id));
+                journal.Record(
+                    new IdentityEvent(
+                        agent.Id,
+                        IdentityEventKind.AgentGranted,
+                        now,
+                        me.Id,
+                        standing.Name,
+                        $"法定代表人授权经办人办理{enterprise.Name}的：{string.Join("、", grant.ServiceCodes.Select(BindingServices.LabelOf))}；有效期：{Until(expires, clock)}",
+                        enterprise.Id),
+                    agent.UserName);
                 await db.SaveChangesAsync(cancellationToken);
                 return agent.FullName;
             }
@@ -246,7 +248,7 @@ public static class Agents
             public long Id { get; init; }
         }
 
-        public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, TimeProvider time) : IRequestHandler<Command, string>
+        public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, IdentityJournal journal, TimeProvider time) : IRequestHandler<Command, string>
         {
             public async Task<string> Handle(Command request, CancellationToken cancellationToken)
             {
@@ -262,8 +264,10 @@ public static class Agents
                     throw new RuleViolationException(["该授权已经撤销。"]);
                 }
 
-                IdentityJournal.Record(db, new IdentityEvent(
-                    grant.AgentUserId, IdentityEventKind.AgentRevoked, now, me.Id, standing.Name, $"法定代表人撤销经办人对{enterprise.Name}的授权", enterprise.Id));
+                var agentUserName = await db.Users.AsNoTracking().Where(u => u.Id == grant.AgentUserId).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
+                journal.Record(
+                    new IdentityEvent(grant.AgentUserId, IdentityEventKind.AgentRevoked, now, me.Id, standing.Name, $"法定代表人撤销经办人对{enterprise.Name}的授权", enterprise.Id),
+                    agentUserName);
                 await db.SaveChangesAsync(cancellationToken);
                 return grant.AgentName;
             }

@@ -508,7 +508,11 @@ public static class Submit
                 cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
-            var instant = EstablishmentCatalog.QualifiesForInstantApproval(application.ScopeCodeList, application.OtherScope);
+            // 即报即得 skips the window's 受理, where the legal representative's identity is checked: so only the verified
+            // legal representative themself, or a window clerk who has the visitor's ID card in front of them, gets it.
+            var qualifies = EstablishmentCatalog.QualifiesForInstantApproval(application.ScopeCodeList, application.OtherScope);
+            var identityChecked = me.IsStaff || IsVerifiedLegalRepresentative(applicant, application);
+            var instant = qualifies && identityChecked;
             if (instant)
             {
                 await actions.FireAsync(c, CaseTrigger.AutoAccept, context with { Actor = CaseActor.System }, null, cancellationToken);
@@ -521,7 +525,22 @@ public static class Submit
                 : promise.WholeProcess
                     ? $"申请已提交，办件编号 {number}。承诺自提交起{promise.Limit}内办结（全流程，窗口受理在内），即 {due} 前。"
                     : $"申请已提交，办件编号 {number}。窗口受理后{promise.Limit}内办结（受理时限：{due} 前）。";
+            if (qualifies && !identityChecked)
+            {
+                notice += " " + NotInstantWithoutIdentity;
+            }
+
             return new Result(number, instant, attached > 0 ? $"{notice} 已随申请提交材料文件{attached}个。" : notice);
         }
+
+        /// <summary>A verified account whose name and ID number are the legal representative's named in the form.</summary>
+        private static bool IsVerifiedLegalRepresentative(PortalUser filer, EstablishmentApplication application) =>
+            filer.Level.IsVerified()
+            && IdentityLevels.SamePerson(application.LegalRepresentative, application.LegalRepresentativeIdNumber, filer.FullName, filer.IdNumber);
     }
+
+    /// <summary>Why an application whose scope qualifies for 即报即得 still waits for a window's 受理.</summary>
+    public const string NotInstantWithoutIdentity =
+        "经营范围符合即报即得条件，但提交人不是已实名核验的法定代表人本人，需由窗口核验法定代表人身份后受理，不能提交即自动受理。"
+        + "法定代表人本人完成实名核验后提交，或到政务服务中心窗口提交，可即报即得。";
 }

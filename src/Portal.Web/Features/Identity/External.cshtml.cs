@@ -167,7 +167,7 @@ public static partial class ExternalIdentity
         public static Result Refused(string refusal) => new("", "", refusal);
     }
 
-    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, IOptions<IdentityProviderOptions> options, TimeProvider time)
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, IdentityJournal journal, IOptions<IdentityProviderOptions> options, TimeProvider time)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -257,7 +257,7 @@ public static partial class ExternalIdentity
             }
 
             await users.AddToRoleAsync(account, Roles.Applicant);
-            IdentityJournal.Record(db, new IdentityEvent(account.Id, IdentityEventKind.ProviderAccountCreated, now, null, provider, $"首次通过{provider}登录，创建申请人账号"));
+            journal.Record(new IdentityEvent(account.Id, IdentityEventKind.ProviderAccountCreated, now, null, provider, $"首次通过{provider}登录，创建申请人账号"), account.UserName);
             Verify(account, now, provider);
             Link(account, request.ProviderKey, now, provider);
             await db.SaveChangesAsync(cancellationToken);
@@ -272,9 +272,11 @@ public static partial class ExternalIdentity
         {
             user.MarkVerified(VerificationMethod.IdentityProvider, now, null, provider);
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
-            IdentityJournal.Record(db, new IdentityEvent(
-                user.Id, IdentityEventKind.Verified, now, null, provider,
-                $"{provider}核验：姓名{PersonalData.MaskName(user.FullName)}，身份证号{PersonalData.MaskIdNumber(user.IdNumber)}"));
+            journal.Record(
+                new IdentityEvent(
+                    user.Id, IdentityEventKind.Verified, now, null, provider,
+                    $"{provider}核验：姓名{PersonalData.MaskName(user.FullName)}，身份证号{PersonalData.MaskIdNumber(user.IdNumber)}"),
+                user.UserName);
         }
 
         private void Link(PortalUser user, string providerKey, DateTime now, string provider)
@@ -286,7 +288,7 @@ public static partial class ExternalIdentity
                 ProviderDisplayName = provider,
                 UserId = user.Id,
             });
-            IdentityJournal.Record(db, new IdentityEvent(user.Id, IdentityEventKind.ProviderLinked, now, null, provider, $"关联{provider}账号"));
+            journal.Record(new IdentityEvent(user.Id, IdentityEventKind.ProviderLinked, now, null, provider, $"关联{provider}账号"), user.UserName);
         }
 
         /// <summary>The mobile number when the provider gave a free one (the usual user name), else a generated name.</summary>

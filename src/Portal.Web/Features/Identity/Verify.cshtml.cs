@@ -142,7 +142,7 @@ public static class VerifyAccount
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, string>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, IdentityJournal journal, TimeProvider time) : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -177,9 +177,11 @@ public static class VerifyAccount
             var now = time.GetUtcNow().UtcDateTime;
             user.MarkVerified(VerificationMethod.Window, now, me.Id, by);
             user.ConcurrencyStamp = Guid.NewGuid().ToString();
-            IdentityJournal.Record(db, new IdentityEvent(
-                user.Id, IdentityEventKind.Verified, now, me.Id, by,
-                $"窗口核验：核对居民身份证原件，姓名{PersonalData.MaskName(user.FullName)}，身份证号{PersonalData.MaskIdNumber(idNumber)}"));
+            journal.Record(
+                new IdentityEvent(
+                    user.Id, IdentityEventKind.Verified, now, me.Id, by,
+                    $"窗口核验：核对居民身份证原件，姓名{PersonalData.MaskName(user.FullName)}，身份证号{PersonalData.MaskIdNumber(idNumber)}"),
+                user.UserName);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

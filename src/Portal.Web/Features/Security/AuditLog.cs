@@ -15,6 +15,9 @@ namespace Portal.Web.Features.Security;
 public interface IAuditLog
 {
     Task RecordAsync(SecurityEventType type, AuditSubject subject, string? detail = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds the entry to the request's context without saving: it commits with the caller's own SaveChanges.</summary>
+    void Add(SecurityEventType type, AuditSubject subject, string? detail = null);
 }
 
 /// <summary>The account an audit entry is about: an existing account (id and user name), or a user name without one.</summary>
@@ -42,8 +45,20 @@ public sealed class AuditLog(PortalDbContext db, CurrentUser me, IHttpContextAcc
 {
     public async Task RecordAsync(SecurityEventType type, AuditSubject subject, string? detail = null, CancellationToken cancellationToken = default)
     {
+        var entry = Entry(type, subject, detail);
+        db.SecurityEvents.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Nothing else may touch the entry once written (the context refuses changes to it anyway).
+        db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+    }
+
+    public void Add(SecurityEventType type, AuditSubject subject, string? detail = null) => db.SecurityEvents.Add(Entry(type, subject, detail));
+
+    private SecurityEvent Entry(SecurityEventType type, AuditSubject subject, string? detail)
+    {
         var actorIsSubject = me.Id is null || me.Id == subject.UserId;
-        var entry = new SecurityEvent
+        return new SecurityEvent
         {
             OccurredAt = time.GetUtcNow().UtcDateTime,
             Type = type,
@@ -54,11 +69,6 @@ public sealed class AuditLog(PortalDbContext db, CurrentUser me, IHttpContextAcc
             IpAddress = Truncate(http.HttpContext?.Connection.RemoteIpAddress?.ToString(), 45),
             Detail = detail is null ? null : Truncate(PersonalData.MaskText(detail), 500),
         };
-        db.SecurityEvents.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // Nothing else may touch the entry once written (the context refuses changes to it anyway).
-        db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
     }
 
     private static string? Truncate(string? value, int length) => value is { } v && v.Length > length ? v[..length] : value;
@@ -89,6 +99,9 @@ public static class SecurityEventLabels
         SecurityEventType.SessionsEnded => "结束登录会话",
         SecurityEventType.IdentityVerified => "实名核验",
         SecurityEventType.PersonalDataExported => "导出个人信息",
+        SecurityEventType.IdentityProviderLinked => "关联统一身份认证",
+        SecurityEventType.AgentGranted => "授权经办人",
+        SecurityEventType.AgentRevoked => "撤销经办人授权",
         _ => type.ToString(),
     };
 }
