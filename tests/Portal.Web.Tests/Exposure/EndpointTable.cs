@@ -179,7 +179,8 @@ public static class EndpointTable
         new("POST /Cases/{number}?handler=Item",               "login 404   404   404   404   404   | 404"),
         new("POST /Cases/{number}?handler=Objection",          "login 403   403   403   403   403   | 403 Market=200"),
         new("POST /Cases/{number}?handler=Share",              "login 403   403   404   404   404   | 404"),
-        new("POST /Cases/{number}?handler=Survey",             "login 403   403   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),
+        // The joint survey belongs to a 报装 application: on this 企业开办 case staff are told it does not exist; applicants are refused by role.
+        new("POST /Cases/{number}?handler=Survey",             "login 403   403   404   404   404   | 404"),
         new("POST /Cases/{number}/Materials?handler=Answer",   "login 200   404   403   403   404   | 404 Market=403"),
         new("POST /Cases/{number}/Materials?handler=Notice",   "login 403   403   200   403   404   | 404 Market=200"),
         new("POST /Cases/{number}/Materials?handler=Remove",   "login 404   404   404   403   404   | 404"),
