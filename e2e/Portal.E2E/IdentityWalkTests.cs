@@ -62,7 +62,12 @@ public sealed class IdentityWalkTests(PortalFixture fixture, ITestOutputHelper o
             await page.FillAsync("#Data_Mobile", impostorMobile);
             await page.FillAsync("#Data_Password", ImpostorPassword);
             await page.FillAsync("#Data_ConfirmPassword", ImpostorPassword);
-            await page.ClickAsync("button:has-text('注册并登录')");
+            await page.ClickAsync("button[type=submit]:has-text('注册')");
+            // Registration answers the same for everyone and signs nobody in: the impostor then signs in.
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login\\?Registered=True$"));
+            await page.FillAsync("#Data_UserName", impostorMobile);
+            await page.FillAsync("#Data_Password", ImpostorPassword);
+            await page.ClickAsync("button[type=submit]:has-text('登录')");
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Cases");
 
             await page.GotoAsync("/Enterprises");
