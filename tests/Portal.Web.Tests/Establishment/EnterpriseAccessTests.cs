@@ -22,7 +22,7 @@ public sealed class EnterpriseAccessTests
     public async Task Another_applicant_can_neither_see_the_case_nor_the_enterprise_nor_start_an_item_on_it(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var a = await factory.CreateUserAsync(Roles.Applicant);
+        var a = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var b = await factory.CreateUserAsync(Roles.Applicant);
         var (number, code) = await RegisterAsync(factory, a);
 

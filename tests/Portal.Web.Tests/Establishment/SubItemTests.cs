@@ -23,7 +23,7 @@ public sealed class SubItemTests
     public async Task Only_the_human_resources_reviewer_can_start_and_complete_the_social_insurance_sub_item(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var tax = await factory.CreateUserAsync(Department.Tax.ReviewerRole(), "税务审批员");
         var hr = await factory.CreateUserAsync(Department.HumanResources.ReviewerRole(), "人社审批员");
         var number = (await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm(Name, "tech", "software"))).Number;
@@ -69,7 +69,7 @@ public sealed class SubItemTests
     public async Task Reviewer_of_a_department_without_a_sub_item_on_the_case_gets_not_found(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var power = await factory.CreateUserAsync(Department.Power.ReviewerRole());
         var number = (await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm(Name, "tech"))).Number;
         var item = await factory.SubItemAsync(number, "registration");
@@ -91,7 +91,7 @@ public sealed class SubItemTests
     public async Task Market_reviewer_cannot_complete_the_case_while_a_synchronous_sub_item_is_open(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var reviewers = new Reviewers(factory);
         var market = await reviewers.OfAsync(Department.Market);
         var number = (await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm(Name, "tech", "software"))).Number;
@@ -176,7 +176,7 @@ public sealed class SubItemTests
     public async Task Two_departments_completing_the_last_two_sub_items_at_once_never_leave_the_case_stuck_and_issue_one_licence(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var reviewers = new Reviewers(factory);
         var number = (await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm(Name, "tech") with { SynchronousItems = ["tax", "seal"] })).Number;
         var tax = await reviewers.OfAsync(Department.Tax);
@@ -230,7 +230,7 @@ public sealed class SubItemTests
     public async Task Approved_rejection_cancels_the_sub_items_and_releases_the_name(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var window = await factory.CreateUserAsync(Roles.Window);
         var supervisor = await factory.CreateUserAsync(Roles.Supervisor);
         var number = (await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm("枣庄惠民餐饮有限公司", "catering"))).Number;
@@ -254,7 +254,7 @@ public sealed class SubItemTests
     public async Task Returning_a_sub_item_needs_a_reason_and_the_applicant_can_resubmit_it(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
-        var applicant = await factory.CreateUserAsync(Roles.Applicant);
+        var applicant = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
         var tax = await factory.CreateUserAsync(Department.Tax.ReviewerRole(), "税务审批员");
         var number = (await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm(Name, "tech"))).Number;
         await factory.ItemActAsync(tax, number, "tax", SubItemTrigger.Start);
