@@ -19,5 +19,24 @@
     return !value || /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(value);
   });
 
+  // A range whose bounds come from two rules (至少… / 超过…) carries each bound's own message (BoundClientRule.cs):
+  // the one that was broken is shown, not always the first.
+  service.addProvider("range", function (value, element, params) {
+    if (!value) {
+      return true;
+    }
+    var number = parseFloat(value);
+    if (isNaN(number)) {
+      return false;
+    }
+    if (params.min && number < parseFloat(params.min)) {
+      return params.below || false;
+    }
+    if (params.max && number > parseFloat(params.max)) {
+      return params.above || false;
+    }
+    return true;
+  });
+
   service.bootstrap({ watch: false });
 })();

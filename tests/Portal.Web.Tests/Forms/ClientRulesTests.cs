@@ -63,6 +63,9 @@ public sealed class ClientRulesTests(SqlitePortal factory) : IClassFixture<Sqlit
 
         Assert.Equal(["maxlength", "required"], fields["Data.ProposedName"]);
         Assert.Equal(["number", "range", "required"], fields["Data.RegisteredCapital"]);
+        var capital = FormFields.Of(await session.GetAsync("/Establishment/Apply")).First(f => f.Name == "Data.RegisteredCapital").Rules["range"].Parameters;
+        Assert.Equal("注册资本至少0.01万元（100元），请核对单位（万元）。", capital["below"]);
+        Assert.Equal("注册资本超过1000亿元，请核对单位（万元）。", capital["above"]);
         Assert.Equal(["maxlength", "required"], fields["Data.Address"]);
         Assert.Equal(["maxlength", "required"], fields["Data.LegalRepresentative"]);
         Assert.Equal(["maxlength", "required"], fields["Data.ContactName"]);
@@ -156,19 +159,35 @@ public sealed class ClientRulesTests(SqlitePortal factory) : IClassFixture<Sqlit
                     IMinimumLengthValidator min => ("minlength", new() { ["min"] = Invariant(min.Min) }),
                     ILengthValidator length => ("length", new() { ["min"] = Invariant(length.Min), ["max"] = Invariant(length.Max) }),
                     IInclusiveBetweenValidator between => ("range", new() { ["min"] = Invariant(between.From), ["max"] = Invariant(between.To) }),
-                    IGreaterThanOrEqualValidator atLeast => ("range", new() { ["min"] = Invariant(atLeast.ValueToCompare) }),
-                    ILessThanOrEqualValidator atMost => ("range", new() { ["max"] = Invariant(atMost.ValueToCompare) }),
+                    IGreaterThanOrEqualValidator atLeast => ("range", Bound("min", atLeast.ValueToCompare, "below", component)),
+                    ILessThanOrEqualValidator atMost => ("range", Bound("max", atMost.ValueToCompare, "above", component)),
                     IEqualValidator { MemberToCompare: { } other } => ("equalto", new() { ["other"] = "*." + other.Name }),
                     _ => null,
                 };
-                if (client is { } c)
+                if (client is { } c && !result.TryAdd(c.Kind, new Rule(FixedMessage(component), c.Parameters)))
                 {
-                    result.TryAdd(c.Kind, new Rule(FixedMessage(component), c.Parameters));
+                    // Two rules of one kind (a lower and an upper bound): the browser has both bounds, each with its message.
+                    foreach (var (name, value) in c.Parameters)
+                    {
+                        result[c.Kind].Parameters[name] = value;
+                    }
                 }
             }
         }
 
         return result;
+    }
+
+    /// <summary>A bound of a range and, when its message is a fixed text, that message under its own name.</summary>
+    private static Dictionary<string, string> Bound(string name, object? value, string messageName, IRuleComponent component)
+    {
+        var parameters = new Dictionary<string, string> { [name] = Invariant(value) };
+        if (FixedMessage(component) is { } message)
+        {
+            parameters[messageName] = message;
+        }
+
+        return parameters;
     }
 
     /// <summary>The rule's message when it has no placeholders (a WithMessage text), else null.</summary>

@@ -36,7 +36,7 @@ public static partial class FormValidation
     public static IMvcBuilder AddPortalFormValidation(this IMvcBuilder mvc)
     {
         UseChineseMessages();
-        mvc.Services.AddFluentValidationClientsideAdapters();
+        mvc.Services.AddFluentValidationClientsideAdapters(BoundClientRule.Register);
 
         // Runs after the DataAnnotations and FluentValidation providers (the order of IConfigureOptions does not
         // matter for PostConfigure): the browser gets exactly the rules the server's validators have.
