@@ -50,7 +50,9 @@ public sealed class AccountSecurityTests(PortalFixture fixture, ITestOutputHelpe
         await walk.AsAsync("admin", "01-reset", async page =>
         {
             await page.GotoAsync("/Admin/Accounts?Search=window02");
-            await page.ClickAsync("a:has-text('管理')");
+            // The row's own 管理 link: the header's "系统管理员" (the administrator's own 账号安全 page) contains 管理 too.
+            await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("window02");
             await page.ClickAsync("button:has-text('重置身份验证器')");
             await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync("已重置身份验证器");
             await page.GotoAsync("/Admin/Audit?Type=SecondFactorReset");
