@@ -59,6 +59,12 @@ public sealed class CaseContexts(
         user.IsSignedIn && !user.IsStaff && actors.FirstOrDefault(a => a.Handles(c)) is { } policy
         && (await policy.ActorAsync(c, user.ToActor(), cancellationToken)).ActsForApplicant;
 
+    /// <summary>Who the signed-in person acts as on the case: its service's actor policy decides (an agent relabelled, a revoked one a bystander), else themself.</summary>
+    public async Task<CaseActor> ActorOnAsync(Case c, CancellationToken cancellationToken) =>
+        user.IsSignedIn && actors.FirstOrDefault(a => a.Handles(c)) is { } policy
+            ? await policy.ActorAsync(c, user.ToActor(), cancellationToken)
+            : user.ToActor();
+
     /// <summary>The context for acting on an existing case, with its service's own steps when it has any and the guards others put on it.</summary>
     public async Task<CaseActionContext> ForCaseAsync(Case c, CancellationToken cancellationToken, CaseActor? actor = null)
     {

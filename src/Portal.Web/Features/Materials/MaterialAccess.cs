@@ -8,14 +8,14 @@ namespace Portal.Web.Features.Materials;
 /// Who may open, add to and judge a case's materials — one place, used by every route that serves a file and every
 /// command that changes a list item. Files belong to their case: the applicant side (the applicant, whoever filed for
 /// them), the staff holding the case, and supervisors. Anyone else gets "not found" (404), so nobody learns which files
-/// exist. The 经办人 (an agent the legal representative authorised) is added to <see cref="IsApplicantSide"/> when the
-/// identity work lands: that is the one line to change.
+/// exist. Who is on the applicant side is what the case's own actions say (<see cref="MaterialStanding"/>): on an
+/// enterprise's 注销 or 单独办理 the verified legal representative and the agents (经办人) it authorised for the service,
+/// not an agent whose authorisation was revoked, even on the case they filed.
 /// </summary>
 public static class MaterialAccess
 {
-    /// <summary>The applicant, or whoever filed the case for them (帮办代办). (Authorised agents: add here.)</summary>
-    public static bool IsApplicantSide(Case c, CurrentUser me) =>
-        me.IsSignedIn && me.Id is { } id && (c.ApplicantId == id || c.FiledById == id);
+    /// <summary>The applicant side as the case's actions decide it: the applicant, whoever filed it for them, or someone acting for the applicant.</summary>
+    public static bool IsApplicantSide(Case c, CurrentUser me, CaseActor actor) => me.IsSignedIn && actor.IsApplicantSideOf(c);
 
     /// <summary>
     /// Staff holding the case now: its 首问负责人; the role holding its current step (窗口 at 受理, the department at
@@ -51,16 +51,29 @@ public static class MaterialAccess
     }
 
     /// <summary>May open (view or download) the case's files.</summary>
-    public static bool MayOpen(Case c, CurrentUser me) =>
-        IsApplicantSide(c, me) || (me.IsSignedIn && me.IsInRole(Roles.Supervisor)) || HoldsCase(c, me) || (me.IsSignedIn && c.OwnerId == me.Id);
+    public static bool MayOpen(Case c, CurrentUser me, bool applicantSide) =>
+        applicantSide || (me.IsSignedIn && me.IsInRole(Roles.Supervisor)) || HoldsCase(c, me) || (me.IsSignedIn && c.OwnerId == me.Id);
 
     /// <summary>May add files or explanations: the applicant side, or staff holding the case (scanning a visitor's papers).</summary>
-    public static bool MayUpload(Case c, CurrentUser me) =>
-        !c.State.IsFinal() && c.State != CaseState.Withdrawn && (IsApplicantSide(c, me) || HoldsCase(c, me));
+    public static bool MayUpload(Case c, CurrentUser me, bool applicantSide) =>
+        !c.State.IsFinal() && c.State != CaseState.Withdrawn && (applicantSide || HoldsCase(c, me));
 
     /// <summary>May judge items 合格 / 不合格 and send the 一次性告知: staff holding the case, never the applicant side.</summary>
-    public static bool MayReview(Case c, CurrentUser me) => HoldsCase(c, me) && !IsApplicantSide(c, me);
+    public static bool MayReview(Case c, CurrentUser me, bool applicantSide) => HoldsCase(c, me) && !applicantSide;
 
     /// <summary>A staged file (on a form not yet submitted) is opened only by whoever uploaded it.</summary>
     public static bool MayOpenStaged(string uploadedById, CurrentUser me) => me.IsSignedIn && me.Id == uploadedById;
+}
+
+/// <summary>What the signed-in person may do with one case's materials.</summary>
+public sealed record MaterialRights(bool ApplicantSide, bool MayOpen, bool MayUpload, bool MayReview);
+
+/// <summary>Works out <see cref="MaterialRights"/> for the signed-in person, asking the case's actor policy who they act as.</summary>
+public sealed class MaterialStanding(CurrentUser me, CaseContexts contexts)
+{
+    public async Task<MaterialRights> OfAsync(Case c, CancellationToken cancellationToken)
+    {
+        var side = me.IsSignedIn && MaterialAccess.IsApplicantSide(c, me, await contexts.ActorOnAsync(c, cancellationToken));
+        return new MaterialRights(side, MaterialAccess.MayOpen(c, me, side), MaterialAccess.MayUpload(c, me, side), MaterialAccess.MayReview(c, me, side));
+    }
 }

@@ -17,24 +17,25 @@ internal static class MaterialCases
     public const string NotYours = "未找到该办件，或该办件不属于您。";
 
     /// <summary>The case (tracked, with its sub-items) when the person may open its materials; 404 otherwise.</summary>
-    public static async Task<Case> OpenAsync(PortalDbContext db, CurrentUser me, string number, CancellationToken cancellationToken)
+    public static async Task<(Case Case, MaterialRights Rights)> OpenAsync(PortalDbContext db, MaterialStanding standing, string number, CancellationToken cancellationToken)
     {
         var c = await db.Cases.Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == number, cancellationToken);
-        return c is not null && MaterialAccess.MayOpen(c, me) ? c : throw new NotFoundException(NotYours);
+        var rights = c is null ? null : await standing.OfAsync(c, cancellationToken);
+        return c is not null && rights is { MayOpen: true } ? (c, rights) : throw new NotFoundException(NotYours);
     }
 
-    public static async Task<Case> ForUploadAsync(PortalDbContext db, CurrentUser me, string number, CancellationToken cancellationToken)
+    public static async Task<(Case Case, MaterialRights Rights)> ForUploadAsync(PortalDbContext db, MaterialStanding standing, string number, CancellationToken cancellationToken)
     {
-        var c = await OpenAsync(db, me, number, cancellationToken);
-        return MaterialAccess.MayUpload(c, me) ? c : throw new ForbiddenException(c.State.IsFinal() || c.State == CaseState.Withdrawn
+        var (c, rights) = await OpenAsync(db, standing, number, cancellationToken);
+        return rights.MayUpload ? (c, rights) : throw new ForbiddenException(c.State.IsFinal() || c.State == CaseState.Withdrawn
             ? $"办件已{c.State.Label()}，不能再提交材料。"
             : "只有申请人、代办人或经办窗口可以为该办件提交材料。");
     }
 
-    public static async Task<Case> ForReviewAsync(PortalDbContext db, CurrentUser me, string number, CancellationToken cancellationToken)
+    public static async Task<Case> ForReviewAsync(PortalDbContext db, MaterialStanding standing, string number, CancellationToken cancellationToken)
     {
-        var c = await OpenAsync(db, me, number, cancellationToken);
-        return MaterialAccess.MayReview(c, me) ? c : throw new ForbiddenException("只有经办该办件的工作人员可以审核材料。");
+        var (c, rights) = await OpenAsync(db, standing, number, cancellationToken);
+        return rights.MayReview ? c : throw new ForbiddenException("只有经办该办件的工作人员可以审核材料。");
     }
 
     /// <summary>Each file stored whole first (refusals collected), then the case's 50 MB checked; throws with every refusal.</summary>
@@ -98,11 +99,11 @@ public static class Upload
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialUploads uploads, TimeProvider time) : IRequestHandler<Command, int>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, MaterialUploads uploads, TimeProvider time) : IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command request, CancellationToken cancellationToken)
         {
-            var c = await MaterialCases.ForUploadAsync(db, me, request.Number, cancellationToken);
+            var (c, _) = await MaterialCases.ForUploadAsync(db, standing, request.Number, cancellationToken);
             var stored = await MaterialCases.StoreAllAsync(uploads, request.Files, await uploads.CaseBytesAsync(c.Id, cancellationToken), cancellationToken);
             var item = await uploads.ItemAsync(c, request.ItemCode, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
@@ -142,11 +143,11 @@ public static class RemoveFile
         public long FileId { get; init; }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialUploads uploads) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, MaterialStanding standing, MaterialUploads uploads) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var c = await MaterialCases.ForUploadAsync(db, me, request.Number, cancellationToken);
+            var (c, _) = await MaterialCases.ForUploadAsync(db, standing, request.Number, cancellationToken);
             var items = await uploads.ItemsAsync(c.Id, cancellationToken);
             var file = items.SelectMany(i => i.Files).FirstOrDefault(f => f.Id == request.FileId) ?? throw new NotFoundException("未找到该文件。");
             try
@@ -199,11 +200,11 @@ public static class Review
     }
 
     /// <returns>Whether the case's 容缺 commitment was closed by this judgement.</returns>
-    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialUploads uploads, TimeProvider time) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, MaterialUploads uploads, TimeProvider time) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
-            var c = await MaterialCases.ForReviewAsync(db, me, request.Number, cancellationToken);
+            var c = await MaterialCases.ForReviewAsync(db, standing, request.Number, cancellationToken);
             var items = await uploads.ItemsAsync(c.Id, cancellationToken);
             var item = items.FirstOrDefault(i => i.Id == request.MaterialId) ?? throw new NotFoundException("未找到该材料。");
             if (item.Version != request.ExpectedVersion)
@@ -269,11 +270,11 @@ public static class SendNotice
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialUploads uploads, CaseContexts contexts, CaseActions actions) : IRequestHandler<Command, string>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, MaterialUploads uploads, CaseContexts contexts, CaseActions actions) : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
-            var c = await MaterialCases.ForReviewAsync(db, me, request.Number, cancellationToken);
+            var c = await MaterialCases.ForReviewAsync(db, standing, request.Number, cancellationToken);
             if (c.Version != request.ExpectedVersion)
             {
                 throw new ConflictException();
@@ -360,13 +361,13 @@ public static class AnswerNotice
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialUploads uploads, CaseContexts contexts, CaseActions actions, TimeProvider time)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, MaterialUploads uploads, CaseContexts contexts, CaseActions actions, TimeProvider time)
         : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var c = await MaterialCases.ForUploadAsync(db, me, request.Number, cancellationToken);
-            if (!MaterialAccess.IsApplicantSide(c, me))
+            var (c, rights) = await MaterialCases.ForUploadAsync(db, standing, request.Number, cancellationToken);
+            if (!rights.ApplicantSide)
             {
                 throw new ForbiddenException("只有申请人或代办人可以提交补正材料。");
             }

@@ -87,7 +87,7 @@ public static class CasePanel
         public int Waiting => Items.Count(i => i.Status == MaterialStatus.Submitted);
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialUploads uploads, CalendarService calendar)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, MaterialUploads uploads, CalendarService calendar)
         : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
@@ -99,7 +99,8 @@ public static class CasePanel
             }
 
             var clock = await calendar.GetClockAsync(cancellationToken);
-            var mayOpen = MaterialAccess.MayOpen(c, me);
+            var rights = await standing.OfAsync(c, cancellationToken);
+            var mayOpen = rights.MayOpen;
             var stored = await db.CaseMaterials.AsNoTracking().Include(m => m.Files).Where(m => m.CaseId == c.Id).OrderBy(m => m.Id).ToListAsync(cancellationToken);
             var requirements = await uploads.RequirementsAsync(c, cancellationToken);
             var items = new List<Item>();
@@ -120,16 +121,16 @@ public static class CasePanel
                 items.Add(ItemOf(requirement, row, mayOpen, clock, c));
             }
 
-            var mayReview = MaterialAccess.MayReview(c, me);
+            var mayReview = rights.MayReview;
             var supervisor = me.IsInRole(Roles.Supervisor);
             var used = stored.SelectMany(s => s.Files).Sum(f => f.Size);
             return new Result(
                 c.Number,
                 c.Version,
                 mayOpen,
-                MaterialAccess.MayUpload(c, me),
+                rights.MayUpload,
                 mayReview,
-                MaterialAccess.IsApplicantSide(c, me),
+                rights.ApplicantSide,
                 c.State == CaseState.AwaitingSupplement,
                 supervisor && c.SupplementCount > 0,
                 mayReview && c.State is CaseState.Submitted or CaseState.InProgress,
@@ -223,7 +224,7 @@ public static class OpenFile
 
     public sealed record Result(byte[] Content, string MediaType, string DownloadName, bool Inline);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, IFileStore store) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, IFileStore store) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -232,7 +233,7 @@ public static class OpenFile
             if (file.CaseId is { } caseId)
             {
                 var c = await db.Cases.AsNoTracking().Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Id == caseId, cancellationToken);
-                if (c is null || !MaterialAccess.MayOpen(c, me))
+                if (c is null || !(await standing.OfAsync(c, cancellationToken)).MayOpen)
                 {
                     throw new NotFoundException("未找到该文件。");
                 }

@@ -19,6 +19,7 @@ public static class MaterialSetup
     {
         services.AddPortalFileStore(configuration);
         services.AddScoped<MaterialUploads>();
+        services.AddScoped<MaterialStanding>();
         services.AddScoped<ICaseGuardSource, MaterialGuards>();
         services.AddScoped<ICaseLifecycle, MaterialLifecycle>();
         return services;
