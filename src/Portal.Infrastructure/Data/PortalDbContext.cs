@@ -63,6 +63,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    /// <summary>Which member read which role message (docs/decisions/role-inbox.md).</summary>
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+
     public DbSet<Rating> Ratings => Set<Rating>();
 
     public DbSet<RatingFollowUp> RatingFollowUps => Set<RatingFollowUp>();
