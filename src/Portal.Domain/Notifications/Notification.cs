@@ -136,6 +136,8 @@ public class NotificationRead
     {
     }
 
+    public long Id { get; private set; }
+
     public string UserId { get; private set; } = "";
 
     public long NotificationId { get; private set; }
