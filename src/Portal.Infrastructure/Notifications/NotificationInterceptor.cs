@@ -37,7 +37,12 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
 
     private async Task PlanAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.DetectChanges();
+        // A save of the portal's context has scanned the tracked entities once at its start (PortalDbContext.SaveChangesAsync).
+        if (!db.ChangesDetectedForSave)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
+
         var planned = new List<(Case Case, NotificationPlanner.Planned Message)>();
         var staffAlerts = new List<(Case Case, bool Overdue)>();
         var deadlineChanges = new List<(Case Case, CaseEvent Event)>();

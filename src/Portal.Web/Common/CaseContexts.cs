@@ -41,10 +41,19 @@ public sealed class CaseContexts(
     IEnumerable<ICaseActorPolicy> actors,
     IEnumerable<ICaseGuardSource> guards)
 {
+    private PromiseTable? table;
+
+    /// <summary>
+    /// The active promise table, read once per request (scope): each read asks the database for the table's revision
+    /// through a context of its own, and a submission used to do that twice for the same table.
+    /// </summary>
+    public async Task<PromiseTable> PromisesAsync(CancellationToken cancellationToken) =>
+        table ??= await promises.GetAsync(cancellationToken);
+
     public async Task<CaseActionContext> ForAsync(string serviceCode, CancellationToken cancellationToken, CaseActor? actor = null)
     {
         var clock = await calendar.GetClockAsync(cancellationToken);
-        var table = await promises.GetAsync(cancellationToken);
+        var table = await PromisesAsync(cancellationToken);
         return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode))
         {
             WholeProcess = table.WholeProcess,
