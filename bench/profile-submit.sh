@@ -8,7 +8,9 @@
 # submission costs, whatever else shares the machine. --trace also samples the portal's CPU with perf (call graphs;
 # the runtime's perf map names the JIT-compiled methods) and prints the methods with the most exclusive and inclusive
 # samples. PostgreSQL: PORTAL_PROFILE_PG (a server of your own: the database portal_profile is
-# dropped and made again). Data: a small seeded set (400 cases, 50 staff, 40 applicants) in $WORK, made fresh each run.
+# dropped and made again). Data: a small seeded set (400 cases, 50 staff, 40 applicants) in $WORK, made fresh each run
+# and deleted at the end. PROFILE_WARMUP (seconds, default 5 as in scripts/load.sh) is how long wrk submits before the
+# measurement: the runtime compiles the hot methods again, optimized, during the first tens of seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -21,7 +23,12 @@ URL="http://127.0.0.1:$PORT"
 WORK=${PROFILE_WORK:-$(mktemp -d /tmp/portal-profile.XXXXXX)}
 mkdir -p "$WORK"
 PORTAL_PID=
-cleanup() { [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true; }
+# The data is thrown away at the end (it grows by every submission): the SQLite file, or the PostgreSQL database.
+cleanup() {
+  [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
+  rm -f "$WORK"/portal.db* "$WORK"/*.jar
+  [ -n "${psql_url:-}" ] && psql "$psql_url dbname=postgres" -qc "DROP DATABASE IF EXISTS portal_profile WITH (FORCE)" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 
 DLL="$ROOT/src/Portal.Web/bin/Release/net10.0/Portal.Web.dll"

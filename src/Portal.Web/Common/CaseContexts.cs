@@ -1,5 +1,6 @@
 using Portal.Domain.Cases;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Profiles;
 
 namespace Portal.Web.Common;
@@ -32,6 +33,7 @@ public interface ICaseGuardSource
 
 /// <summary>Builds the context a case action needs: the current person, the time, the calendar and the active promises.</summary>
 public sealed class CaseContexts(
+    PortalDbContext db,
     CurrentUser user,
     TimeProvider time,
     CalendarService calendar,
@@ -48,11 +50,12 @@ public sealed class CaseContexts(
     /// through a context of its own, and a submission used to do that twice for the same table.
     /// </summary>
     public async Task<PromiseTable> PromisesAsync(CancellationToken cancellationToken) =>
-        table ??= await promises.GetAsync(cancellationToken);
+        table ??= await promises.GetAsync(db, cancellationToken);
 
     public async Task<CaseActionContext> ForAsync(string serviceCode, CancellationToken cancellationToken, CaseActor? actor = null)
     {
-        var clock = await calendar.GetClockAsync(cancellationToken);
+        // Both caches read their revision stamps through this request's context (no context and connection of their own).
+        var clock = await calendar.GetClockAsync(db, cancellationToken);
         var table = await PromisesAsync(cancellationToken);
         return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode))
         {
