@@ -37,9 +37,12 @@ public enum DeliveryState
 }
 
 /// <summary>
-/// One message to one person: shown in the portal's 消息 page and delivered once by SMS/e-mail through the configured
-/// sender. The dedupe key (what happened, to whom) is unique, so a message is created once even when two portal
-/// instances notice the same event; delivery is claimed with a conditional update, so it is sent once.
+/// One message to one person, or to a role's inbox (<see cref="RecipientRole"/>: every current holder of the role —
+/// a department's reviewers, the window clerks, the supervisors — sees the one message, each with their own read state
+/// in <see cref="NotificationRead"/>; docs/decisions/role-inbox.md). Shown in the portal's 消息 page and delivered once
+/// by SMS/e-mail through the configured sender. The dedupe key (what happened, to whom) is unique, so a message is
+/// created once even when two portal instances notice the same event; delivery is claimed with a conditional update,
+/// so it is sent once.
 /// </summary>
 public class Notification
 {
@@ -49,7 +52,11 @@ public class Notification
 
     public long Id { get; private set; }
 
+    /// <summary>The person the message is for; empty for a role's message.</summary>
     public string RecipientId { get; private set; } = "";
+
+    /// <summary>The role whose inbox holds the message (a department's is its reviewer role); null for a person's message.</summary>
+    public string? RecipientRole { get; private set; }
 
     public NotificationKind Kind { get; private set; }
 
@@ -92,6 +99,19 @@ public class Notification
         Delivery = DeliveryState.Pending,
     };
 
+    /// <summary>A message to a role's inbox: one row, seen by every current holder of the role.</summary>
+    public static Notification CreateForRole(string role, NotificationKind kind, string? caseNumber, string title, string body, string? link, DateTime nowUtc, string dedupeKey)
+    {
+        if (string.IsNullOrWhiteSpace(role))
+        {
+            throw new ArgumentException("A role message needs a role.", nameof(role));
+        }
+
+        var n = Create("", kind, caseNumber, title, body, link, nowUtc, dedupeKey);
+        n.RecipientRole = role;
+        return n;
+    }
+
     public static string KindLabel(NotificationKind kind) => kind switch
     {
         NotificationKind.NeedsAction => "待您处理",
@@ -107,4 +127,27 @@ public class Notification
     };
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
+
+/// <summary>That one member of a role has read one of the role's messages (a person's own message keeps its own <see cref="Notification.ReadAt"/>).</summary>
+public class NotificationRead
+{
+    private NotificationRead()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public string UserId { get; private set; } = "";
+
+    public long NotificationId { get; private set; }
+
+    public DateTime ReadAt { get; private set; }
+
+    public static NotificationRead Create(string userId, long notificationId, DateTime nowUtc) => new()
+    {
+        UserId = userId,
+        NotificationId = notificationId,
+        ReadAt = nowUtc,
+    };
 }

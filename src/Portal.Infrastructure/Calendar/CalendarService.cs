@@ -29,10 +29,18 @@ public sealed class CalendarService(IServiceScopeFactory scopes, IOptions<Portal
 
     public TimeZoneInfo Zone { get; } = DeadlineClock.FindZone(options.Value.TimeZone);
 
-    public async Task<DeadlineClock> GetClockAsync(CancellationToken cancellationToken = default)
+    public Task<DeadlineClock> GetClockAsync(CancellationToken cancellationToken = default) => GetClockAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The clock, reading the stamp through the caller's context when it has one (a request's: no second context and
+    /// connection per call, and inside the caller's transaction no second pooled connection); otherwise through a
+    /// context of its own. A stamp read inside an uncommitted edit names that edit, which nobody else reads, so what is
+    /// cached under it is never handed to anyone else.
+    /// </summary>
+    public async Task<DeadlineClock> GetClockAsync(PortalDbContext? through, CancellationToken cancellationToken = default)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        using var scope = through is null ? scopes.CreateScope() : null;
+        var db = through ?? scope!.ServiceProvider.GetRequiredService<PortalDbContext>();
         var revision = await Revisions.ReadAsync(db, Revisions.Calendar, cancellationToken) ?? "";
         if (cached is { } hit && hit.Revision == revision)
         {

@@ -10,8 +10,16 @@ using Portal.Infrastructure.Health;
 
 namespace Portal.Infrastructure.Notifications;
 
-/// <summary>One SMS / e-mail to send: the stored notification and the recipient's contact details.</summary>
-public sealed record OutgoingMessage(long NotificationId, string RecipientId, string? Phone, string? Email, string Title, string Body, string? Link);
+/// <summary>
+/// One SMS / e-mail to send: the stored notification and the recipient's contact details. A role's message
+/// (<see cref="RecipientRole"/> set, no person, no contact) is handed over once: a gateway may post it to the role's
+/// group channel; the default sender logs it.
+/// </summary>
+public sealed record OutgoingMessage(long NotificationId, string RecipientId, string? Phone, string? Email, string Title, string Body, string? Link)
+{
+    /// <summary>The role whose inbox holds the message, or null for a person's message.</summary>
+    public string? RecipientRole { get; init; }
+}
 
 /// <summary>
 /// Delivers notifications outside the portal (SMS gateway, mail server). The default writes to the log; a city plugs
@@ -27,6 +35,12 @@ public sealed class LogNotificationSender(ILogger<LogNotificationSender> logger)
     public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         // The log is not the person's phone: the recipient's numbers and address, and any ID or mobile number in the text, are masked.
+        if (message.RecipientRole is { } role)
+        {
+            logger.LogInformation("通知 #{Id} → {Role} 收件箱：【{Title}】{Body}", message.NotificationId, role, PersonalData.MaskText(message.Title), PersonalData.MaskText(message.Body));
+            return Task.CompletedTask;
+        }
+
         logger.LogInformation(
             "通知 #{Id} → 短信 {Phone} / 邮件 {Email}：【{Title}】{Body}",
             message.NotificationId,
@@ -81,7 +95,7 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
             .Where(n => n.Delivery == DeliveryState.Pending && (n.ClaimToken == null || n.ClaimedAt < stale))
             .OrderBy(n => n.Id)
             .Take(o.BatchSize)
-            .Select(n => new { n.Id, n.ClaimToken, n.RecipientId, n.Title, n.Body, n.Link, n.Attempts })
+            .Select(n => new { n.Id, n.ClaimToken, n.RecipientId, n.RecipientRole, n.Title, n.Body, n.Link, n.Attempts })
             .ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var n in candidates)
@@ -95,10 +109,11 @@ public sealed class NotificationDispatcher(IServiceScopeFactory scopes, TimeProv
                 continue;
             }
 
-            var contact = await db.Users.AsNoTracking().Where(u => u.Id == n.RecipientId).Select(u => new { u.PhoneNumber, u.Email }).SingleOrDefaultAsync(cancellationToken);
+            var contact = n.RecipientRole is not null ? null
+                : await db.Users.AsNoTracking().Where(u => u.Id == n.RecipientId).Select(u => new { u.PhoneNumber, u.Email }).SingleOrDefaultAsync(cancellationToken);
             try
             {
-                await sender.SendAsync(new OutgoingMessage(n.Id, n.RecipientId, contact?.PhoneNumber, contact?.Email, n.Title, n.Body, n.Link), cancellationToken);
+                await sender.SendAsync(new OutgoingMessage(n.Id, n.RecipientId, contact?.PhoneNumber, contact?.Email, n.Title, n.Body, n.Link) { RecipientRole = n.RecipientRole }, cancellationToken);
                 await db.Notifications.Where(x => x.Id == n.Id && x.ClaimToken == token)
                     .ExecuteUpdateAsync(u => u.SetProperty(x => x.Delivery, DeliveryState.Sent).SetProperty(x => x.SentAt, now).SetProperty(x => x.Attempts, x => x.Attempts + 1), cancellationToken);
                 sent++;

@@ -3,14 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Domain.Cases;
 using Portal.Domain.Notifications;
-using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Notifications;
 
 /// <summary>
 /// Turns the case changes of a save into notifications, written in the same transaction (a transactional outbox):
-/// new history rows for the applicant, and the overdue (red) mark for the staff holding the step. Exactly once follows
+/// new history rows for the applicant, and the overdue (red) mark for the inbox of the role holding the step (and its owner). Exactly once follows
 /// from the changes themselves being saved once — each is guarded by the case's concurrency token — and the unique
 /// dedupe key is the second line of defence. The yellow mark is written by the sweep (<see cref="AddStaffAlertsAsync"/>).
 /// </summary>
@@ -38,7 +37,12 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
 
     private async Task PlanAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.DetectChanges();
+        // A save of the portal's context has scanned the tracked entities once at its start (PortalDbContext.SaveChangesAsync).
+        if (!db.ChangesDetectedForSave)
+        {
+            db.ChangeTracker.DetectChanges();
+        }
+
         var planned = new List<(Case Case, NotificationPlanner.Planned Message)>();
         var staffAlerts = new List<(Case Case, bool Overdue)>();
         var deadlineChanges = new List<(Case Case, CaseEvent Event)>();
@@ -77,8 +81,9 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
     }
 
     /// <summary>
-    /// Adds the yellow / red messages for the staff of each case's holding role and its owner (首问负责) to the context;
-    /// the caller saves them in the transaction that marked the case.
+    /// Adds the yellow / red messages to the context: one to the holding role's inbox (seen by all its members), and one
+    /// to the case's owner (首问负责) when the owner is not in that role. The caller saves them in the transaction that
+    /// marked the case. The cost no longer grows with the number of staff in the role.
     /// </summary>
     public static async Task AddStaffAlertsAsync(PortalDbContext db, IReadOnlyCollection<(Case Case, bool Overdue)> alerts, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -87,24 +92,28 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
             return;
         }
 
-        var holders = alerts.Select(a => a.Case.HolderRole).Where(r => r != Roles.Applicant && r.Length > 0).Distinct().ToList();
-        var members = await MembersAsync(db, holders, cancellationToken);
+        var ownersInRole = await OwnersInHolderRoleAsync(db, alerts.Select(a => a.Case).ToList(), cancellationToken);
         foreach (var (c, overdue) in alerts)
         {
-            var ids = members.Where(m => m.Role == c.HolderRole).Select(m => m.UserId).ToList();
-            if (c.OwnerId is { } owner)
+            var planned = new List<NotificationPlanner.Planned>();
+            if (NotificationPlanner.IsStaffInbox(c.HolderRole))
             {
-                ids.Add(owner);
+                planned.Add(NotificationPlanner.ForRole(c, overdue, c.HolderRole));
             }
 
-            foreach (var m in NotificationPlanner.ForStaff(c, overdue, ids))
+            if (c.OwnerId is { } owner && !ownersInRole.Contains((owner, c.HolderRole)))
             {
-                db.Notifications.Add(Notification.Create(m.RecipientId, m.Kind, c.Number, m.Title, m.Body, $"/Cases/{c.Number}", nowUtc, m.DedupeKey));
+                planned.AddRange(NotificationPlanner.ForStaff(c, overdue, [owner]));
+            }
+
+            foreach (var m in planned)
+            {
+                db.Notifications.Add(m.ToNotification(c.Number, $"/Cases/{c.Number}", nowUtc));
             }
         }
     }
 
-    /// <summary>A deadline moved by a holiday change: the staff of the holding role and the case's owner (首问负责) hear of it.</summary>
+    /// <summary>A deadline moved by a holiday change: the holding role's inbox and the case's owner (首问负责) hear of it.</summary>
     private static async Task AddDeadlineChangesAsync(PortalDbContext db, IReadOnlyCollection<(Case Case, CaseEvent Event)> changes, DateTime nowUtc, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)
@@ -112,33 +121,44 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
             return;
         }
 
-        var holders = changes.Select(a => a.Case.HolderRole).Where(r => r != Roles.Applicant && r.Length > 0).Distinct().ToList();
-        var members = await MembersAsync(db, holders, cancellationToken);
+        var ownersInRole = await OwnersInHolderRoleAsync(db, changes.Select(a => a.Case).ToList(), cancellationToken);
         foreach (var (c, e) in changes)
         {
-            var ids = members.Where(m => m.Role == c.HolderRole).Select(m => m.UserId).ToList();
-            if (c.OwnerId is { } owner)
+            var planned = new List<NotificationPlanner.Planned>();
+            if (NotificationPlanner.IsStaffInbox(c.HolderRole))
             {
-                ids.Add(owner);
+                planned.Add(NotificationPlanner.ForRoleDeadlineChange(c, e, c.HolderRole));
             }
 
-            foreach (var m in NotificationPlanner.ForStaffDeadlineChange(c, e, ids.Where(id => id != c.ApplicantId)))
+            if (c.OwnerId is { } owner && owner != c.ApplicantId && !ownersInRole.Contains((owner, c.HolderRole)))
             {
-                db.Notifications.Add(Notification.Create(m.RecipientId, m.Kind, c.Number, m.Title, m.Body, $"/Cases/{c.Number}", nowUtc, m.DedupeKey));
+                planned.AddRange(NotificationPlanner.ForStaffDeadlineChange(c, e, [owner]));
+            }
+
+            foreach (var m in planned)
+            {
+                db.Notifications.Add(m.ToNotification(c.Number, $"/Cases/{c.Number}", nowUtc));
             }
         }
     }
 
-    /// <summary>The people holding each of the given roles.</summary>
-    public static async Task<IReadOnlyList<(string Role, string UserId)>> MembersAsync(PortalDbContext db, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    /// <summary>Which of the cases' owners hold their case's holder role (they read the role's message; no second one).</summary>
+    private static async Task<HashSet<(string UserId, string Role)>> OwnersInHolderRoleAsync(PortalDbContext db, IReadOnlyCollection<Case> cases, CancellationToken cancellationToken)
     {
+        var owners = cases.Where(c => c.OwnerId is not null && NotificationPlanner.IsStaffInbox(c.HolderRole)).Select(c => c.OwnerId!).Distinct().ToList();
+        if (owners.Count == 0)
+        {
+            return [];
+        }
+
+        var roles = cases.Select(c => c.HolderRole).Distinct().ToList();
         var rows = await (
                 from ur in db.Set<IdentityUserRole<string>>()
                 join r in db.Roles on ur.RoleId equals r.Id
-                where roles.Contains(r.Name!)
-                select new { r.Name, ur.UserId })
+                where owners.Contains(ur.UserId) && roles.Contains(r.Name!)
+                select new { ur.UserId, r.Name })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Name!, r.UserId)).ToList();
+        return rows.Select(r => (r.UserId, r.Name!)).ToHashSet();
     }
 }

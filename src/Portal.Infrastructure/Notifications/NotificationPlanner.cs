@@ -6,13 +6,23 @@ namespace Portal.Infrastructure.Notifications;
 
 /// <summary>
 /// Which messages a change of a case produces (SPEC 3: applicants hear when their case needs them, is accepted, is
-/// late and is done; staff hear when a case of theirs turns yellow or red). Pure: the caller resolves the staff
-/// members of a role and stores the result in the same transaction as the change, so a change that is rolled back
-/// sends nothing and a change saved once notifies once.
+/// late and is done; staff hear when a case of theirs turns yellow or red). Staff alerts go to the holding role's inbox
+/// (one message, not one per member) and to the case's owner (首问负责) when the owner is not in that role. Pure: the
+/// caller stores the result in the same transaction as the change, so a change that is rolled back sends nothing and a
+/// change saved once notifies once.
 /// </summary>
 public static class NotificationPlanner
 {
-    public sealed record Planned(string RecipientId, NotificationKind Kind, string Title, string Body, string DedupeKey);
+    /// <summary>One message: to a person (<see cref="RecipientId"/>), or to a role's inbox when <see cref="RecipientRole"/> is set.</summary>
+    public sealed record Planned(string RecipientId, NotificationKind Kind, string Title, string Body, string DedupeKey, string? RecipientRole = null)
+    {
+        public Notification ToNotification(string? caseNumber, string? link, DateTime nowUtc) => RecipientRole is { } role
+            ? Notification.CreateForRole(role, Kind, caseNumber, Title, Body, link, nowUtc, DedupeKey)
+            : Notification.Create(RecipientId, Kind, caseNumber, Title, Body, link, nowUtc, DedupeKey);
+    }
+
+    /// <summary>Whether staff alerts go to this holder role's inbox: a staff role, not the applicant, not none.</summary>
+    public static bool IsStaffInbox(string? role) => !string.IsNullOrEmpty(role) && role != Roles.Applicant;
 
     /// <summary>
     /// What the applicant hears about one new history row of their case. The key names the case's version after the
@@ -73,15 +83,30 @@ public static class NotificationPlanner
         staffIds.Distinct().Select(id => new Planned(id, NotificationKind.DeadlineChanged, "办件承诺时限调整",
             $"办件 {c.Number}（{c.Title}）的承诺时限已调整：{e.Reason}", $"{c.Number}:deadline:{e.At.Ticks}:{(e.DueAt ?? e.At).Ticks}:{id}"));
 
+    /// <summary>The deadline change for the holding role's inbox: one message, whatever the number of members.</summary>
+    public static Planned ForRoleDeadlineChange(Case c, CaseEvent e, string role) =>
+        new("", NotificationKind.DeadlineChanged, "办件承诺时限调整",
+            $"办件 {c.Number}（{c.Title}）的承诺时限已调整：{e.Reason}", $"{c.Number}:deadline:{e.At.Ticks}:{(e.DueAt ?? e.At).Ticks}:role:{role}", role);
+
     /// <summary>What the staff holding the case hear when its step turns yellow (75% used) or red (overdue).</summary>
     public static IEnumerable<Planned> ForStaff(Case c, bool overdue, IEnumerable<string> staffIds)
     {
-        var kind = overdue ? NotificationKind.StepOverdue : NotificationKind.StepWarning;
-        var title = overdue ? "办件已超时" : "办件时限预警";
-        var body = overdue
-            ? $"办件 {c.Number}（{c.Title}）“{c.State.Label()}”环节已超过承诺时限，请尽快办理。"
-            : $"办件 {c.Number}（{c.Title}）“{c.State.Label()}”环节已用时限的75%，请抓紧办理。";
-        var step = (c.StepStartedAt ?? c.CreatedAt).Ticks;
-        return staffIds.Distinct().Select(id => new Planned(id, kind, title, body, $"{c.Number}:{(overdue ? "red" : "yellow")}:{step}:{id}"));
+        var (kind, title, body, key) = StaffAlert(c, overdue);
+        return staffIds.Distinct().Select(id => new Planned(id, kind, title, body, $"{key}:{id}"));
     }
+
+    /// <summary>The yellow / red mark for the holding role's inbox: one message, whatever the number of members.</summary>
+    public static Planned ForRole(Case c, bool overdue, string role)
+    {
+        var (kind, title, body, key) = StaffAlert(c, overdue);
+        return new Planned("", kind, title, body, $"{key}:role:{role}", role);
+    }
+
+    private static (NotificationKind Kind, string Title, string Body, string Key) StaffAlert(Case c, bool overdue) => (
+        overdue ? NotificationKind.StepOverdue : NotificationKind.StepWarning,
+        overdue ? "办件已超时" : "办件时限预警",
+        overdue
+            ? $"办件 {c.Number}（{c.Title}）“{c.State.Label()}”环节已超过承诺时限，请尽快办理。"
+            : $"办件 {c.Number}（{c.Title}）“{c.State.Label()}”环节已用时限的75%，请抓紧办理。",
+        $"{c.Number}:{(overdue ? "red" : "yellow")}:{(c.StepStartedAt ?? c.CreatedAt).Ticks}");
 }

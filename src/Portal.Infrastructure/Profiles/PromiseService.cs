@@ -78,10 +78,13 @@ public sealed class PromiseService(IServiceScopeFactory scopes)
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile Cached? cached;
 
-    public async Task<PromiseTable> GetAsync(CancellationToken cancellationToken = default)
+    public Task<PromiseTable> GetAsync(CancellationToken cancellationToken = default) => GetAsync(null, cancellationToken);
+
+    /// <summary>The table, reading the stamp through the caller's context when it has one (as <see cref="Calendar.CalendarService.GetClockAsync(PortalDbContext?, CancellationToken)"/>).</summary>
+    public async Task<PromiseTable> GetAsync(PortalDbContext? through, CancellationToken cancellationToken = default)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        using var scope = through is null ? scopes.CreateScope() : null;
+        var db = through ?? scope!.ServiceProvider.GetRequiredService<PortalDbContext>();
         var revision = await Revisions.ReadAsync(db, Revisions.Promises, cancellationToken) ?? "";
         if (cached is { } hit && hit.Revision == revision)
         {

@@ -1,5 +1,6 @@
 using Portal.Domain.Cases;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Profiles;
 
 namespace Portal.Web.Common;
@@ -32,6 +33,7 @@ public interface ICaseGuardSource
 
 /// <summary>Builds the context a case action needs: the current person, the time, the calendar and the active promises.</summary>
 public sealed class CaseContexts(
+    PortalDbContext db,
     CurrentUser user,
     TimeProvider time,
     CalendarService calendar,
@@ -41,10 +43,20 @@ public sealed class CaseContexts(
     IEnumerable<ICaseActorPolicy> actors,
     IEnumerable<ICaseGuardSource> guards)
 {
+    private PromiseTable? table;
+
+    /// <summary>
+    /// The active promise table, read once per request (scope): each read asks the database for the table's revision
+    /// through a context of its own, and a submission used to do that twice for the same table.
+    /// </summary>
+    public async Task<PromiseTable> PromisesAsync(CancellationToken cancellationToken) =>
+        table ??= await promises.GetAsync(db, cancellationToken);
+
     public async Task<CaseActionContext> ForAsync(string serviceCode, CancellationToken cancellationToken, CaseActor? actor = null)
     {
-        var clock = await calendar.GetClockAsync(cancellationToken);
-        var table = await promises.GetAsync(cancellationToken);
+        // Both caches read their revision stamps through this request's context (no context and connection of their own).
+        var clock = await calendar.GetClockAsync(db, cancellationToken);
+        var table = await PromisesAsync(cancellationToken);
         return new CaseActionContext(actor ?? user.ToActor(), time.GetUtcNow().UtcDateTime, clock, table.Limit, services.Get(serviceCode))
         {
             WholeProcess = table.WholeProcess,

@@ -108,9 +108,9 @@ public sealed class HolidayRecomputeTests
         // The applicants and the holders (市场监管 for the notice, the window clerks for the acceptance) are told once.
         var messages = await factory.WithDb(db => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.DeadlineChanged).ToListAsync());
         Assert.Single(messages, m => m.RecipientId == run.World.Representative.Id && m.CaseNumber == notice && m.Body.Contains("2027年2月22日 17:00"));
-        Assert.Single(messages, m => m.RecipientId == run.World.Market.Id && m.CaseNumber == notice);
+        Assert.Single(messages, m => m.RecipientRole == Department.Market.ReviewerRole() && m.CaseNumber == notice);
         Assert.Single(messages, m => m.RecipientId == run.Applicant.Id && m.CaseNumber == late);
-        Assert.Single(messages, m => m.RecipientId == run.World.Window.Id && m.CaseNumber == late);
+        Assert.Single(messages, m => m.RecipientRole == Roles.Window && m.CaseNumber == late);
         Assert.DoesNotContain(messages, m => m.CaseNumber == untouched);
 
         // Again: nothing to do.

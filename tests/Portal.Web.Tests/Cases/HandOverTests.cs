@@ -293,8 +293,11 @@ public sealed class HandOverTests
         factory.Time.SetChina(2026, 11, 25, 9);
         Assert.Equal(1, await factory.Services.GetRequiredService<DeadlineSweeper>().SweepOnceAsync(CancellationToken.None));
 
-        var red = await factory.WithDb(db => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.StepOverdue).Select(n => n.RecipientId).ToListAsync());
-        Assert.Equal(new[] { market.Id, w.Colleague.Id }.Order(StringComparer.Ordinal), red.Order(StringComparer.Ordinal));
+        // The market inbox (its reviewer sees it) and the new owner; the previous owner hears nothing.
+        var red = await factory.WithDb(db => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.StepOverdue).Select(n => n.RecipientRole ?? n.RecipientId).ToListAsync());
+        Assert.Equal(new[] { Department.Market.ReviewerRole(), w.Colleague.Id }.Order(StringComparer.Ordinal), red.Order(StringComparer.Ordinal));
+        Assert.Contains((await factory.SendAs(market, new Portal.Web.Features.Messages.Inbox.Query())).Rows, r => r.Code == NotificationKind.StepOverdue);
+        Assert.DoesNotContain((await factory.SendAs(w.Owner, new Portal.Web.Features.Messages.Inbox.Query())).Rows, r => r.Code == NotificationKind.StepOverdue);
     }
 
     // ---- the case page ----

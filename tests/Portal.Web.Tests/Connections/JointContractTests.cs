@@ -36,20 +36,29 @@ public sealed class JointContractTests
         await world.ScheduleSurveyAsync(world.Window, cases.Parent, SurveyDay, new TimeOnly(10, 0));
 
         var sent = (await factory.NotificationsAsync()).Where(n => !before.Contains(n.Id)).ToList();
+        // One message to each surveying utility's department inbox (both power staff read the one), one to the applicant.
+        var power = Utility.Power.Department().ReviewerRole();
+        var water = Utility.Water.Department().ReviewerRole();
         Assert.Equal(
-            new[] { world.Power.Id, otherPower.Id, world.Water.Id, world.Applicant.Id }.Order(),
-            sent.Select(n => n.RecipientId).Order());
+            new[] { power, water, world.Applicant.Id }.Order(),
+            sent.Select(n => n.Recipient()).Order());
+        foreach (var staff in new[] { world.Power, otherPower })
+        {
+            Assert.Single((await factory.SendAs(staff, new Portal.Web.Features.Messages.Inbox.Query())).Rows, r => r.Body.Contains("联合踏勘安排在2026年11月24日 10:00"));
+        }
+
+        Assert.DoesNotContain((await factory.SendAs(world.Gas, new Portal.Web.Features.Messages.Inbox.Query())).Rows, r => r.Body.Contains("踏勘"));
         Assert.All(sent, n => Assert.Contains("联合踏勘安排在2026年11月24日 10:00", n.Body));
         Assert.All(sent, n => Assert.Equal(NotificationKind.NeedsAction, n.Kind));
-        Assert.Equal($"/Cases/{cases[Utility.Power]}", Assert.Single(sent, n => n.RecipientId == world.Power.Id).Link);
-        Assert.Equal($"/Cases/{cases[Utility.Water]}", Assert.Single(sent, n => n.RecipientId == world.Water.Id).Link);
+        Assert.Equal($"/Cases/{cases[Utility.Power]}", Assert.Single(sent, n => n.RecipientRole == power).Link);
+        Assert.Equal($"/Cases/{cases[Utility.Water]}", Assert.Single(sent, n => n.RecipientRole == water).Link);
         Assert.Equal($"/Cases/{cases.Parent}", Assert.Single(sent, n => n.RecipientId == world.Applicant.Id).Link);
         Assert.DoesNotContain(sent, n => n.RecipientId == world.Gas.Id);
 
         // Moving the time tells them again, once.
         await world.ScheduleSurveyAsync(world.Power, cases.Parent, SurveyDay, new TimeOnly(14, 0));
         var moved = (await factory.NotificationsAsync()).Where(n => !before.Contains(n.Id) && n.Body.Contains("14:00")).ToList();
-        Assert.Equal(4, moved.Count);
+        Assert.Equal(3, moved.Count);
     }
 
     [Theory]

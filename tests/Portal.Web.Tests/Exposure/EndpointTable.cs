@@ -208,7 +208,11 @@ public static class EndpointTable
         new("POST /Hall/Window",                               "login 403   403   200   403   403   | 403"),
         new("POST /Hall/Window?handler=Open",                  "login 403   403   200   403   403   | 403"),
         new("POST /Home/TextSize",                             "302   302   302   302   302   302   | 302"),
+        // Marking one message read: a message that is neither one's own nor in one's roles' inboxes is not found (an
+        // empty form names none); RoleInboxTests posts other people's and other roles' real ids.
+        new("POST /Messages/Index?handler=Read",               "login 404   404   404   404   404   | 404"),
         new("POST /Messages/Index?handler=ReadAll",            "login 302   302   302   302   302   | 302"),
+        new("POST /Messages?handler=Read",                     "login 404   404   404   404   404   | 404"),
         new("POST /Messages?handler=ReadAll",                  "login 302   302   302   302   302   | 302"),
         new("POST /Notices/{number}",                          "200   200   200   200   200   200   | 200"),
         new("POST /Promises/Edit?handler=Limit",               "login 403   403   403   403   200   | 403"),

@@ -157,10 +157,21 @@ public sealed class ApplicantNotificationTests
         Assert.Contains("办理中", late.Body);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 23, 14, 5), late.CreatedAt);
 
+        // The market department's inbox (one message both reviewers see) and the owner, a window clerk outside it.
         var red = created.Where(n => n.Kind == NotificationKind.StepOverdue).ToList();
         Assert.Equal(
-            new[] { market1.Id, market2.Id, window.Id }.Order(StringComparer.Ordinal),
-            red.Select(n => n.RecipientId).Order(StringComparer.Ordinal));
+            new[] { Department.Market.ReviewerRole(), window.Id }.Order(StringComparer.Ordinal),
+            red.Select(n => n.Recipient()).Order(StringComparer.Ordinal));
+        foreach (var reviewer in new[] { market1, market2 })
+        {
+            Assert.Equal("已超时", Assert.Single((await factory.SendAs(reviewer, new Inbox.Query())).Rows, r => r.Code == NotificationKind.StepOverdue).Kind);
+        }
+
+        foreach (var outsider in new[] { otherWindow, tax, supervisor })
+        {
+            Assert.DoesNotContain((await factory.SendAs(outsider, new Inbox.Query())).Rows, r => r.Code == NotificationKind.StepOverdue);
+        }
+
         Assert.All(red, n =>
         {
             Assert.Equal("办件已超时", n.Title);
@@ -168,14 +179,14 @@ public sealed class ApplicantNotificationTests
             Assert.Equal($"/Cases/{number}", n.Link);
             Assert.Contains("办理中", n.Body);
         });
-        Assert.Equal(4, created.Count);
+        Assert.Equal(3, created.Count);
         Assert.DoesNotContain(created, n => n.RecipientId == otherWindow.Id || n.RecipientId == tax.Id || n.RecipientId == supervisor.Id);
         Assert.DoesNotContain(created, n => n.Kind == NotificationKind.StepWarning); // red straight away: no yellow afterwards
 
         // Another sweep (and a later one) adds nothing.
         factory.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await factory.SweepAsync());
-        Assert.Equal(before.Count + 4, (await factory.NotificationsAsync()).Count);
+        Assert.Equal(before.Count + 3, (await factory.NotificationsAsync()).Count);
     }
 
     [Theory]

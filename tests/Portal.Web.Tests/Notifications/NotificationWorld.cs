@@ -69,6 +69,9 @@ public static class NotificationWorld
     public static Task<List<Notification>> NotificationsAsync(this PortalFactory factory) =>
         factory.WithDb(db => db.Notifications.AsNoTracking().OrderBy(n => n.Id).ToListAsync());
 
+    /// <summary>Who a message is for: the role whose inbox holds it, or the person's id.</summary>
+    public static string Recipient(this Notification n) => n.RecipientRole ?? n.RecipientId;
+
     public static async Task<List<Notification>> NotificationsOfAsync(this PortalFactory factory, TestUser user) =>
         (await factory.NotificationsAsync()).Where(n => n.RecipientId == user.Id).ToList();
 

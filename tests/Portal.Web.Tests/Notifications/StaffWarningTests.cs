@@ -7,15 +7,16 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Notifications;
 
 /// <summary>
-/// The yellow mark (75% of a step's limit used): the sweep marks the case once and the staff holding the step — every
-/// member of the holder role, and the case's owner — hear about it once; a new step warns again at its own mark.
+/// The yellow mark (75% of a step's limit used): the sweep marks the case once and the staff holding the step hear about
+/// it once — one message in the holder role's inbox that every member sees, and one to the case's owner when the owner is
+/// not in that role; a new step warns again at its own mark.
 /// </summary>
 public sealed class StaffWarningTests
 {
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.PostgreSql)]
-    public async Task Passing_the_75_percent_mark_warns_each_window_clerk_once(Provider provider)
+    public async Task Passing_the_75_percent_mark_puts_one_warning_in_the_window_inbox_that_each_clerk_sees_once(Provider provider)
     {
         await using var factory = new PortalFactory(provider);
         var applicant = await factory.CreateUserAsync(Roles.Applicant);
@@ -49,9 +50,9 @@ public sealed class StaffWarningTests
 
         var all = await factory.NotificationsAsync();
         Assert.All(all, n => Assert.Equal(NotificationKind.StepWarning, n.Kind));
-        Assert.Equal(
-            new[] { window1.Id, window2.Id }.Order(StringComparer.Ordinal),
-            all.Select(n => n.RecipientId).Order(StringComparer.Ordinal));
+        var message = Assert.Single(all); // one message for the role, not one per clerk
+        Assert.Equal(Roles.Window, message.RecipientRole);
+        Assert.Equal("", message.RecipientId);
         Assert.All(all, n =>
         {
             Assert.Equal("办件时限预警", n.Title);
@@ -62,8 +63,6 @@ public sealed class StaffWarningTests
             Assert.Contains("75%", n.Body);
             Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 13, 45), n.CreatedAt);
         });
-        Assert.Equal(2, all.Select(n => n.DedupeKey).Distinct().Count());
-        Assert.DoesNotContain(all, n => n.RecipientId == applicant.Id || n.RecipientId == market.Id || n.RecipientId == supervisor.Id);
 
         // A second sweep (later, still before the deadline) marks and sends nothing more.
         factory.Time.SetChina(2026, 11, 24, 16);
@@ -71,9 +70,20 @@ public sealed class StaffWarningTests
         Assert.Equal(all.Select(n => n.Id), (await factory.NotificationsAsync()).Select(n => n.Id));
         Assert.Equal(warned.Version, (await factory.LoadCaseAsync(number)).Version);
 
-        // The clerks see it in their 消息 inbox.
-        var inbox = await factory.SendAs(window1, new Inbox.Query());
-        Assert.Equal("时限预警", Assert.Single(inbox.Rows).Kind);
+        // Each clerk sees it in their 消息 inbox, unread; nobody outside the window role does.
+        foreach (var clerk in new[] { window1, window2 })
+        {
+            var inbox = await factory.SendAs(clerk, new Inbox.Query());
+            var row = Assert.Single(inbox.Rows);
+            Assert.Equal("时限预警", row.Kind);
+            Assert.True(row.Unread);
+            Assert.Equal(1, inbox.Unread);
+        }
+
+        foreach (var outsider in new[] { applicant, market, supervisor })
+        {
+            Assert.Empty((await factory.SendAs(outsider, new Inbox.Query())).Rows);
+        }
     }
 
     [Theory]
@@ -110,10 +120,10 @@ public sealed class StaffWarningTests
         var number = await factory.SubmitCaseAsync(applicant);
         factory.Time.SetChina(2026, 11, 24, 14);
         await factory.SweepAsync();
-        Assert.Equal(2, (await factory.NotificationsOfAsync(NotificationKind.StepWarning)).Count);
+        Assert.Equal(Roles.Window, Assert.Single(await factory.NotificationsOfAsync(NotificationKind.StepWarning)).RecipientRole);
 
         await factory.SweepAsync();
-        Assert.Equal(2, (await factory.NotificationsOfAsync(NotificationKind.StepWarning)).Count); // warned once per step
+        Assert.Single(await factory.NotificationsOfAsync(NotificationKind.StepWarning)); // warned once per step
 
         // Window 甲 accepts (and owns the case). 企业开办 is promised over the whole process (枣庄市: the portal's
         // 1个工作日 from the submission on Monday 09:00 → Tuesday 17:00, yellow at Tuesday 13:30), so 办理中 carries
@@ -124,7 +134,7 @@ public sealed class StaffWarningTests
         Assert.Equal(window1.Id, accepted.OwnerId);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 17), accepted.StepDueAt);
         Assert.Equal(Scenario.ChinaUtc(2026, 11, 24, 13, 30), accepted.StepWarnAt);
-        Assert.Equal(2, (await factory.NotificationsOfAsync(NotificationKind.StepWarning)).Count);
+        Assert.Single(await factory.NotificationsOfAsync(NotificationKind.StepWarning));
 
         factory.Time.SetChina(2026, 11, 24, 14, 5);
         await factory.SweepAsync();
@@ -133,13 +143,22 @@ public sealed class StaffWarningTests
         var inProgress = await factory.LoadCaseAsync(number);
         Assert.Equal(inProgress.StepStartedAt, inProgress.WarnedStepAt);
         var yellow = await factory.NotificationsOfAsync(NotificationKind.StepWarning);
-        Assert.Equal(5, yellow.Count); // 2 window clerks for 待受理, then 2 market reviewers and the owner for 办理中
+        Assert.Equal(3, yellow.Count); // the window inbox for 待受理, then the market inbox and the owner (not a market reviewer) for 办理中
         var second = yellow.Where(n => n.CreatedAt == Scenario.ChinaUtc(2026, 11, 24, 14, 5)).ToList();
         Assert.Equal(
-            new[] { market1.Id, market2.Id, window1.Id }.Order(StringComparer.Ordinal),
-            second.Select(n => n.RecipientId).Order(StringComparer.Ordinal));
+            new[] { Department.Market.ReviewerRole(), window1.Id }.Order(StringComparer.Ordinal),
+            second.Select(n => n.Recipient()).Order(StringComparer.Ordinal));
         Assert.All(second, n => Assert.Contains("办理中", n.Body));
         Assert.DoesNotContain(second, n => n.RecipientId == window2.Id);
+
+        // Both market reviewers see the 办理中 warning; window 乙 (neither owner nor reviewer) sees only the 待受理 one.
+        foreach (var reviewer in new[] { market1, market2 })
+        {
+            Assert.Contains("办理中", Assert.Single((await factory.SendAs(reviewer, new Inbox.Query())).Rows).Body);
+        }
+
+        Assert.Contains("待受理", Assert.Single((await factory.SendAs(window2, new Inbox.Query())).Rows).Body);
+        Assert.Equal(2, (await factory.SendAs(window1, new Inbox.Query())).Rows.Count);
     }
 
     [Theory]
@@ -162,8 +181,9 @@ public sealed class StaffWarningTests
         await factory.SweepAsync();
 
         var n = Assert.Single(await factory.NotificationsAsync());
-        Assert.Equal(window.Id, n.RecipientId);
+        Assert.Equal(Roles.Window, n.RecipientRole);
         Assert.Equal(NotificationKind.StepWarning, n.Kind);
+        Assert.Single((await factory.SendAs(window, new Inbox.Query())).Rows);
     }
 
     [Theory]
@@ -184,8 +204,9 @@ public sealed class StaffWarningTests
         Assert.Null(c.WarnedStepAt);
         var all = await factory.NotificationsAsync();
         Assert.Equal(
-            [(applicant.Id, NotificationKind.Late), (window.Id, NotificationKind.StepOverdue)],
-            all.Select(n => (n.RecipientId, n.Kind)).OrderBy(x => x.Kind));
+            [(applicant.Id, NotificationKind.Late), (Roles.Window, NotificationKind.StepOverdue)],
+            all.Select(n => (n.Recipient(), n.Kind)).OrderBy(x => x.Kind));
+        Assert.Equal("已超时", Assert.Single((await factory.SendAs(window, new Inbox.Query())).Rows).Kind);
     }
 
     [Theory]
@@ -207,8 +228,8 @@ public sealed class StaffWarningTests
 
         var all = await factory.NotificationsAsync();
         Assert.Equal(
-            [(applicant.Id, NotificationKind.Late), (window.Id, NotificationKind.StepWarning), (window.Id, NotificationKind.StepOverdue)],
-            all.Select(n => (n.RecipientId, n.Kind)).OrderBy(x => x.Kind));
+            [(applicant.Id, NotificationKind.Late), (Roles.Window, NotificationKind.StepWarning), (Roles.Window, NotificationKind.StepOverdue)],
+            all.Select(n => (n.Recipient(), n.Kind)).OrderBy(x => x.Kind));
         var c = await factory.LoadCaseAsync(number);
         Assert.True(c.IsOverdue);
         Assert.Equal(c.StepStartedAt, c.WarnedStepAt);
@@ -264,7 +285,7 @@ public sealed class StaffWarningTests
 
         var yellow = await factory.NotificationsOfAsync(NotificationKind.StepWarning);
         Assert.Equal(2, yellow.Count);
-        Assert.All(yellow, n => Assert.Equal(window.Id, n.RecipientId));
+        Assert.All(yellow, n => Assert.Equal(Roles.Window, n.RecipientRole));
         Assert.Equal(2, yellow.Select(n => n.DedupeKey).Distinct().Count());
     }
 }

@@ -1,6 +1,7 @@
 using Portal.Domain.Cases;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisation;
+using Portal.Web.Features.Messages;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Notifications;
@@ -86,14 +87,12 @@ public sealed class TwoInstanceNotificationTests
         foreach (var (number, applicant) in late)
         {
             expected.Add((number, applicant.Id, NotificationKind.Late));
-            expected.Add((number, window1.Id, NotificationKind.StepOverdue));
-            expected.Add((number, window2.Id, NotificationKind.StepOverdue));
+            expected.Add((number, Roles.Window, NotificationKind.StepOverdue)); // the window inbox, which both clerks read
         }
 
         foreach (var number in yellow)
         {
-            expected.Add((number, window1.Id, NotificationKind.StepWarning));
-            expected.Add((number, window2.Id, NotificationKind.StepWarning));
+            expected.Add((number, Roles.Window, NotificationKind.StepWarning));
         }
 
         var stored = await first.NotificationsAsync();
@@ -101,7 +100,9 @@ public sealed class TwoInstanceNotificationTests
         Assert.Equal(stored.Count, stored.Select(n => n.DedupeKey).Distinct().Count());
         Assert.Equal(
             expected.Select(e => $"{e.Case}|{e.Recipient}|{e.Kind}").Order(StringComparer.Ordinal),
-            stored.Select(n => $"{n.CaseNumber}|{n.RecipientId}|{n.Kind}").Order(StringComparer.Ordinal));
+            stored.Select(n => $"{n.CaseNumber}|{n.Recipient()}|{n.Kind}").Order(StringComparer.Ordinal));
+        Assert.Equal(LateCases + YellowCases, (await first.SendAs(window1, new Inbox.Query())).Unread);
+        Assert.Equal(LateCases + YellowCases, (await first.SendAs(window2, new Inbox.Query())).Unread);
 
         // Both dispatchers at once, twice: each notification goes out once.
         var sent = 0;
@@ -123,7 +124,12 @@ public sealed class TwoInstanceNotificationTests
             Assert.Equal(1, n.Attempts);
             Assert.Null(n.LastError);
         });
-        Assert.All(recorder.Sent, m => Assert.Equal(delivered.Single(n => n.Id == m.NotificationId).RecipientId, m.RecipientId));
+        Assert.All(recorder.Sent, m =>
+        {
+            var n = delivered.Single(n => n.Id == m.NotificationId);
+            Assert.Equal(n.RecipientId, m.RecipientId);
+            Assert.Equal(n.RecipientRole, m.RecipientRole);
+        });
 
         // Nothing is left for either instance.
         var dispatchedAgain = await NotificationWorld.AllAtOnceAsync(instances, f => f.DispatchAsync());

@@ -67,7 +67,13 @@ public sealed class FollowUpLoopTests
 
         // The supervisors (and only they) are told, without the rater.
         var bad = await factory.WithDb(db => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.BadRating).ToListAsync());
-        Assert.Equal(new[] { world.Supervisor.Id, world.OtherSupervisor.Id }.Order(), bad.Select(n => n.RecipientId).Order());
+        Assert.Equal([Roles.Supervisor], bad.Select(n => n.RecipientRole ?? n.RecipientId)); // one message, in the supervisors' inbox
+        foreach (var supervisor in new[] { world.Supervisor, world.OtherSupervisor })
+        {
+            Assert.Single((await factory.SendAs(supervisor, new Portal.Web.Features.Messages.Inbox.Query())).Rows, r => r.Code == NotificationKind.BadRating);
+        }
+
+        Assert.DoesNotContain((await factory.SendAs(world.Applicant, new Portal.Web.Features.Messages.Inbox.Query())).Rows, r => r.Code == NotificationKind.BadRating);
         Assert.All(bad, n =>
         {
             Assert.Equal(number, n.CaseNumber);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Hall;
 using Portal.Domain.Notifications;
+using Portal.Domain.Organisation;
 using Portal.Domain.Ratings;
 using Portal.Web.Common;
 using Portal.Web.Features.Hall;
@@ -121,7 +122,7 @@ public sealed class VisitRatingTests
         var followUp = await world.FollowUpOfAsync(ratingCode);
         Assert.Equal(Domain.Ratings.FollowUpState.Verifying, followUp.State);
         Assert.Equal(RatingScale.HallUnit, followUp.Unit);
-        Assert.Equal(2, await factory.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.BadRating && n.CaseNumber == null)));
+        Assert.Equal(1, await factory.WithDb(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.BadRating && n.CaseNumber == null && n.RecipientRole == Roles.Supervisor)));
     }
 
     [Theory]

@@ -11,6 +11,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         n.ToTable("Notifications");
         n.Property(x => x.RecipientId).HasMaxLength(450);
+        n.Property(x => x.RecipientRole).HasMaxLength(64);
         n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         n.Property(x => x.CaseNumber).HasMaxLength(32);
         n.Property(x => x.Title).HasMaxLength(200);
@@ -23,5 +24,23 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         n.HasIndex(x => x.DedupeKey).IsUnique();
         n.HasIndex(x => new { x.RecipientId, x.CreatedAt });
         n.HasIndex(x => new { x.Delivery, x.Id });
+        n.HasIndex(x => new { x.RecipientRole, x.CreatedAt });
+    }
+}
+
+/// <summary>
+/// The read marks of role messages: one row per member and message read, unique and found by (member, message). The key
+/// is a number of its own: (member, message) as the primary key would exceed SQL Server's 900 bytes for a clustered key.
+/// </summary>
+internal sealed class NotificationReadConfiguration : IEntityTypeConfiguration<NotificationRead>
+{
+    public void Configure(EntityTypeBuilder<NotificationRead> r)
+    {
+        r.ToTable("NotificationReads");
+        r.HasKey(x => x.Id);
+        r.HasIndex(x => new { x.UserId, x.NotificationId }).IsUnique();
+        r.Property(x => x.UserId).HasMaxLength(450);
+        r.HasOne<Notification>().WithMany().HasForeignKey(x => x.NotificationId).OnDelete(DeleteBehavior.Cascade);
+        r.HasIndex(x => x.NotificationId);
     }
 }

@@ -24,9 +24,18 @@ public static class MediatorSetup
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                if (definition == typeof(IRequestHandler<,>))
                 {
                     services.AddScoped(contract, type);
+                }
+                else if (definition == typeof(IValidator<>))
+                {
+                    // One instance for the process: building a validator compiles its rules' expressions (RuleFor over a
+                    // method call is compiled anew every time); per request that was 18% of the portal's CPU on 企业开办
+                    // submissions, most of it in the JIT (docs/performance.md, "Where a submission's CPU goes"). So a validator
+                    // may depend on singletons only (TimeProvider, AppointmentPlans), never on a scoped service
+                    // (MediatorSetupTests checks every validator's constructor).
+                    services.AddSingleton(contract, type);
                 }
                 else if (definition == typeof(IAccessRule<>))
                 {

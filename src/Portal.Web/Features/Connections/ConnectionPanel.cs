@@ -10,7 +10,6 @@ using Portal.Domain.Organisation;
 using Portal.Domain.Profiles;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
 using Portal.Web.Features.Cases;
@@ -351,16 +350,13 @@ public static class ScheduleSurvey
         {
             var kind = application.Joint ? "联合踏勘" : "现场踏勘";
             var surveying = application.Requests.Where(r => r.NeedsSurvey && r.SurveyFindings is null).OrderBy(r => r.Utility).ToList();
-            var members = await NotificationInterceptor.MembersAsync(db, surveying.Select(r => r.Utility.Department().ReviewerRole()).Distinct().ToList(), cancellationToken);
             foreach (var r in surveying)
             {
+                // The utility's department inbox: one message its reviewers all see (docs/decisions/role-inbox.md).
                 var role = r.Utility.Department().ReviewerRole();
-                foreach (var (_, userId) in members.Where(m => m.Role == role).DistinctBy(m => m.UserId))
-                {
-                    db.Notifications.Add(Notification.Create(userId, NotificationKind.NeedsAction, r.CaseNumber, $"{kind}时间已安排",
-                        $"报装 {r.CaseNumber}（{application.Address}，{r.Utility.ServiceLabel()}）的{kind}安排在{when}，请按时到场并在办件中记录踏勘结果。",
-                        $"/Cases/{r.CaseNumber}", now, $"{r.CaseNumber}:survey:v{version}:{userId}"));
-                }
+                db.Notifications.Add(Notification.CreateForRole(role, NotificationKind.NeedsAction, r.CaseNumber, $"{kind}时间已安排",
+                    $"报装 {r.CaseNumber}（{application.Address}，{r.Utility.ServiceLabel()}）的{kind}安排在{when}，请按时到场并在办件中记录踏勘结果。",
+                    $"/Cases/{r.CaseNumber}", now, $"{r.CaseNumber}:survey:v{version}:role:{role}"));
             }
 
             var who = string.Join("、", surveying.Select(r => r.Utility.Label() + "单位"));

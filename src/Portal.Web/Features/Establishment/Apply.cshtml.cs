@@ -447,7 +447,6 @@ public static class Submit
         UserManager<PortalUser> users,
         CaseContexts contexts,
         CaseActions actions,
-        PromiseService promises,
         MaterialUploads materials,
         TimeProvider time) : IRequestHandler<Command, Result>
     {
@@ -474,7 +473,7 @@ public static class Submit
 
             var context = await contexts.ForAsync(EstablishmentService.Code, cancellationToken);
             var number = await CaseNumbers.NextAsync(db, EstablishmentService.Definition.NumberPrefix, context.Clock.LocalDate(now), cancellationToken);
-            var table = await promises.GetAsync(cancellationToken);
+            var table = await contexts.PromisesAsync(cancellationToken); // the table the context above was built with
             var promise = Promises.EstablishmentPromise.For(table, application.ScopeCodeList, application.OtherScope);
             var c = Case.Submit(number, $"{application.ProposedName} 设立登记", (applicant.Id, applicant.FullName), me.IsStaff ? Channel.Window : Channel.Online,
                 context with { Service = context.Service with { ProcessLimitKey = promise.Key } });
@@ -487,7 +486,8 @@ public static class Submit
 
             db.Cases.Add(c);
             await Hall.Visits.LinkServingTicketAsync(db, me, c, context, cancellationToken);
-            db.NameReservations.Add(new NameReservation { NormalizedName = application.NormalizedName, Name = application.ProposedName, ReservedAt = now });
+            var reservation = new NameReservation { NormalizedName = application.NormalizedName, Name = application.ProposedName, ReservedAt = now };
+            db.NameReservations.Add(reservation);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -498,7 +498,7 @@ public static class Submit
             }
 
             application.CaseId = c.Id;
-            (await db.NameReservations.SingleAsync(r => r.NormalizedName == application.NormalizedName, cancellationToken)).ApplicationId = application.Id;
+            reservation.ApplicationId = application.Id; // the row just added, tracked: no query for it
 
             // The case's material list, with the files uploaded on the form (in this transaction: all or nothing).
             var attached = await materials.AttachStagedAsync(
@@ -516,9 +516,9 @@ public static class Submit
             if (instant)
             {
                 await actions.FireAsync(c, CaseTrigger.AutoAccept, context with { Actor = CaseActor.System }, null, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken); // otherwise nothing is left to save
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             var due = c.StepDueAt is { } d ? DeadlineView.Due(d, now, context.Clock) : "—";
             var notice = instant
                 ? $"申请已提交并即报即得自动受理，办件编号 {number}，承诺于 {due} 前办结。"

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Notifications;
+using Portal.Domain.Organisation;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
@@ -25,9 +27,20 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         TempData["Notice"] = count == 0 ? "没有未读消息。" : $"已将 {count} 条消息标为已读。";
         return RedirectToPage();
     }
+
+    public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken cancellationToken)
+    {
+        var marked = await mediator.Send(new MarkRead.Command { Id = id }, cancellationToken);
+        TempData["Notice"] = marked == 0 ? "这条消息已是已读。" : "已将这条消息标为已读。";
+        return RedirectToPage();
+    }
 }
 
-/// <summary>站内消息: the signed-in person's notifications, newest first (their own only).</summary>
+/// <summary>
+/// 站内消息: the signed-in person's own notifications and the messages of their roles' inboxes (a department's is its
+/// reviewer role's), newest first. Only the roles the person holds now count: who gains a role sees its messages, who
+/// loses it no longer does. Read state is the person's own (a role message's in <see cref="NotificationRead"/>).
+/// </summary>
 public static class Inbox
 {
     [RequireRoles]
@@ -44,19 +57,48 @@ public static class Inbox
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Unread);
 
+    /// <summary>The role inboxes a person reads: every role they hold but the applicant's (no message goes to applicants as a role).</summary>
+    public static List<string> InboxRoles(IEnumerable<string> roles) => roles.Where(r => r != Roles.Applicant).Distinct().ToList();
+
+    /// <summary>The person's own messages.</summary>
+    public static IQueryable<Notification> Own(PortalDbContext db, string userId) =>
+        db.Notifications.Where(n => n.RecipientId == userId && n.RecipientRole == null);
+
+    /// <summary>The messages of the given roles' inboxes.</summary>
+    public static IQueryable<Notification> OfRoles(PortalDbContext db, IReadOnlyCollection<string> roles) =>
+        db.Notifications.Where(n => n.RecipientRole != null && roles.Contains(n.RecipientRole));
+
+    /// <summary>The role messages the person has not read yet.</summary>
+    public static IQueryable<Notification> UnreadOfRoles(PortalDbContext db, string userId, IReadOnlyCollection<string> roles) =>
+        OfRoles(db, roles).Where(n => !db.NotificationReads.Any(r => r.UserId == userId && r.NotificationId == n.Id));
+
     public sealed class Handler(PortalDbContext db, CurrentUser me, CalendarService calendar) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var clock = await calendar.GetClockAsync(cancellationToken);
-            var mine = db.Notifications.AsNoTracking().Where(n => n.RecipientId == me.Id);
-            var rows = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(request.Limit).ToListAsync(cancellationToken);
-            var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
-            return new Result(
-                rows.Select(n => new Row(n.Id, Notification.KindLabel(n.Kind), n.Kind, n.Title, n.Body, n.Link, DeadlineView.Format(clock.ToLocal(n.CreatedAt)), n.ReadAt is null,
-                    n.Delivery switch { DeliveryState.Sent => "已发送短信/邮件", DeliveryState.Failed => "短信/邮件发送失败", _ => "短信/邮件待发送" })).ToList(),
-                unread);
+            var userId = me.Id!;
+            var roles = InboxRoles(me.Roles);
+            var own = await Own(db, userId).AsNoTracking()
+                .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(request.Limit)
+                .Select(n => new { Message = n, Read = n.ReadAt != null })
+                .ToListAsync(cancellationToken);
+            var shared = roles.Count == 0 ? [] : await OfRoles(db, roles).AsNoTracking()
+                .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(request.Limit)
+                .Select(n => new { Message = n, Read = db.NotificationReads.Any(r => r.UserId == userId && r.NotificationId == n.Id) })
+                .ToListAsync(cancellationToken);
+            var rows = own.Concat(shared)
+                .OrderByDescending(x => x.Message.CreatedAt).ThenByDescending(x => x.Message.Id)
+                .Take(request.Limit)
+                .Select(x => new Row(x.Message.Id, Notification.KindLabel(x.Message.Kind), x.Message.Kind, x.Message.Title, x.Message.Body, x.Message.Link,
+                    DeadlineView.Format(clock.ToLocal(x.Message.CreatedAt)), !x.Read, Delivery(x.Message)))
+                .ToList();
+            return new Result(rows, await UnreadAsync(db, userId, roles, cancellationToken));
         }
+
+        private static string Delivery(Notification n) => n.RecipientRole is { } role
+            ? $"{Roles.Label(role)}共用消息"
+            : n.Delivery switch { DeliveryState.Sent => "已发送短信/邮件", DeliveryState.Failed => "短信/邮件发送失败", _ => "短信/邮件待发送" };
     }
 
     /// <summary>What a message's link opens, in words: a rating's reply is not a case.</summary>
@@ -66,23 +108,91 @@ public static class Inbox
         : link.StartsWith("/Cases/", StringComparison.Ordinal) ? "查看办件"
         : "查看详情";
 
-    /// <summary>The unread count shown in the navigation bar (one indexed count; 0 when signed out).</summary>
-    public static Task<int> UnreadAsync(PortalDbContext db, string? userId, CancellationToken cancellationToken) =>
-        userId is null ? Task.FromResult(0) : db.Notifications.CountAsync(n => n.RecipientId == userId && n.ReadAt == null, cancellationToken);
+    /// <summary>
+    /// The unread count shown in the navigation bar: the person's own unread messages and the unread messages of the
+    /// roles they hold (two indexed counts; one for applicants; 0 when signed out).
+    /// </summary>
+    public static async Task<int> UnreadAsync(PortalDbContext db, string? userId, IEnumerable<string> roles, CancellationToken cancellationToken)
+    {
+        if (userId is null)
+        {
+            return 0;
+        }
+
+        var inboxes = roles as List<string> ?? InboxRoles(roles);
+        var own = await Own(db, userId).CountAsync(n => n.ReadAt == null, cancellationToken);
+        return inboxes.Count == 0 ? own : own + await UnreadOfRoles(db, userId, inboxes).CountAsync(cancellationToken);
+    }
 }
 
+/// <summary>
+/// Marks the person's messages read: all of them, or one (<see cref="Command.Id"/>). A message that is neither theirs nor
+/// in the inbox of a role they hold is not found, whatever id is posted.
+/// </summary>
 public static class MarkRead
 {
     [RequireRoles]
-    public sealed record Command : ICommand<int>;
+    public sealed record Command : ICommand<int>
+    {
+        [Display(Name = "消息编号")]
+        public long? Id { get; init; }
+    }
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, TimeProvider time) : IRequestHandler<Command, int>
     {
-        public Task<int> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<int> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            return db.Notifications.Where(n => n.RecipientId == me.Id && n.ReadAt == null)
+            var userId = me.Id!;
+            var roles = Inbox.InboxRoles(me.Roles);
+            if (request.Id is { } id)
+            {
+                var own = Inbox.Own(db, userId).Where(n => n.Id == id);
+                if (await own.AnyAsync(cancellationToken))
+                {
+                    return await own.Where(n => n.ReadAt == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
+                }
+
+                if (roles.Count == 0 || !await Inbox.OfRoles(db, roles).AnyAsync(n => n.Id == id, cancellationToken))
+                {
+                    throw new NotFoundException("未找到该消息。");
+                }
+
+                return await MarkRoleMessagesAsync(userId, roles, id, now, cancellationToken);
+            }
+
+            var ownCount = await Inbox.Own(db, userId).Where(n => n.ReadAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
+            return roles.Count == 0 ? ownCount : ownCount + await MarkRoleMessagesAsync(userId, roles, null, now, cancellationToken);
+        }
+
+        /// <summary>
+        /// Writes the read marks of the role messages still unread (or of one). When the same person marks them in another
+        /// tab at the same moment, the second save meets the first one's marks; it then reads again what is left.
+        /// </summary>
+        private async Task<int> MarkRoleMessagesAsync(string userId, List<string> roles, long? only, DateTime now, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var unread = Inbox.UnreadOfRoles(db, userId, roles);
+                var ids = await (only is { } id ? unread.Where(n => n.Id == id) : unread).Select(n => n.Id).ToListAsync(cancellationToken);
+                if (ids.Count == 0)
+                {
+                    return 0;
+                }
+
+                db.NotificationReads.AddRange(ids.Select(n => NotificationRead.Create(userId, n, now)));
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return ids.Count;
+                }
+                catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsUniqueViolation(ex))
+                {
+                    // EF rolled the failed save back to its savepoint; the command's transaction goes on.
+                    db.ChangeTracker.Clear();
+                }
+            }
         }
     }
 }
