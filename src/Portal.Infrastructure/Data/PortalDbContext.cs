@@ -10,6 +10,7 @@ using Portal.Domain.Hall;
 using Portal.Domain.Materials;
 using Portal.Domain.Notifications;
 using Portal.Domain.Ratings;
+using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Materials;
@@ -32,6 +33,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
     public DbSet<SubItem> SubItems => Set<SubItem>();
+
+    /// <summary>The work queue (待办 projection), derived in every save by <see cref="WorkQueue"/>; never written by hand.</summary>
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
 
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
@@ -96,14 +100,16 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        WorkQueue.MaintainAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await WorkQueue.MaintainAsync(this, cancellationToken);
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
