@@ -51,30 +51,32 @@ public static class WorkQueue
 
     public static async Task MaintainAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.DetectChanges();
+        // One pass over the tracked entities (Entries() detects changes once, unless the caller turned that off, as the
+        // load seeder does); a save without cases or tracks costs only that pass.
+        var entries = db.ChangeTracker.Entries().Where(e => e.Entity is Case or SubItem && e.State is not EntityState.Unchanged and not EntityState.Detached).ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
         var added = new List<Case>();
         var changed = new Dictionary<long, Case?>();
-        foreach (var entry in db.ChangeTracker.Entries<Case>())
+        foreach (var entry in entries.Where(e => e.Entity is Case))
         {
             if (entry.State == EntityState.Added)
             {
-                added.Add(entry.Entity);
+                added.Add((Case)entry.Entity);
             }
             else if (entry.State == EntityState.Modified && Copied.Any(p => entry.Property(p).IsModified))
             {
-                changed[entry.Entity.Id] = entry.Entity;
+                changed[((Case)entry.Entity).Id] = (Case)entry.Entity;
             }
         }
 
         var trackChanges = new List<(long CaseId, long Id, EntityState State, string Holder, SubItemState TrackState)>();
-        foreach (var entry in db.ChangeTracker.Entries<SubItem>())
+        foreach (var entry in entries.Where(e => e.Entity is SubItem))
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
-
-            var item = entry.Entity;
+            var item = (SubItem)entry.Entity;
             var caseEntry = item.Case is { } owner ? db.Entry(owner) : null;
             if (caseEntry?.State == EntityState.Added)
             {
