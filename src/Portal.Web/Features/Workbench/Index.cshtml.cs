@@ -396,9 +396,10 @@ public static class Queue
                 var rows = Rows(role, request, now);
                 if (from is { } f)
                 {
+                    // The bound on DueAt alone lets both databases seek into the index (Holder, DueAt, CaseId) at the key.
                     rows = forward
-                        ? rows.Where(w => w.DueAt > f.DueAt || (w.DueAt == f.DueAt && w.CaseId > f.CaseId))
-                        : rows.Where(w => w.DueAt < f.DueAt || (w.DueAt == f.DueAt && w.CaseId < f.CaseId));
+                        ? rows.Where(w => w.DueAt >= f.DueAt && (w.DueAt > f.DueAt || w.CaseId > f.CaseId))
+                        : rows.Where(w => w.DueAt <= f.DueAt && (w.DueAt < f.DueAt || w.CaseId < f.CaseId));
                 }
 
                 rows = forward
