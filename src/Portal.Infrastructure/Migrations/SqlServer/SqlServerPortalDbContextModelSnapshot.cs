@@ -330,6 +330,8 @@ namespace Portal.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("ToleranceSuppliedAt", "ToleranceDueAt");
 
+                    b.HasIndex("HolderRole", "State", "PausedState", "PausedAt", "ServiceCode");
+
                     b.ToTable("Cases", (string)null);
                 });
 
