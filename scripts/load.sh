@@ -7,11 +7,11 @@
 # (scripts/proxy/nginx-portal.conf, the configuration of docs/operations.md); every request goes through nginx over
 # https, round robin over both hosts. Memory is sampled for both hosts; the report names the answers each host gave.
 #
-# Seeds the data with the portal's own command (--seed-load: cases, a fifth of them open, 2,000 staff, as many
-# enterprises as cases, two ratings per case; a SQLite data set is kept in artifacts/load/data and reused), starts
+# Seeds the data with the portal's own command (--seed-load: cases, a tenth of them open, 2,000 staff, enterprises,
+# 200,000 ratings; the data set is kept in artifacts/load/data and reused, PostgreSQL's in its own cluster), starts
 # the portal in Production mode with its background sweep and notification dispatch on, signs in through the login
 # form (staff with a second factor computed by oathtool), and measures each scenario at 50 connections for the given seconds after a 5-second warm-up: a plain page
-# (layout, no data), the staff workbench, an applicant's case page, the public promise table, /Ratings statistics,
+# (layout, no data), the workbench of a window clerk and of the 市场监管 reviewer, an applicant's case page, the public promise table, /Ratings statistics,
 # and submitting new 企业开办 applications (antiforgery token read from the form). The portal's resident memory is
 # sampled every half second throughout. Results: artifacts/load/<provider>-<cases>.md (and printed).
 set -euo pipefail
@@ -63,19 +63,16 @@ case "$PROVIDER" in
   sqlite)
     export Database__Provider=Sqlite
     export ConnectionStrings__Portal="Data Source=$OUT/data/portal-$CASES.db"
-    # A bigger set starts from the 100,000-case one when it is there (only the archive is added).
-    if [ "$CASES" -gt 100000 ] && [ ! -e "$OUT/data/portal-$CASES.db" ] && [ -e "$OUT/data/portal-100000.db" ]; then
-      for suffix in "" -wal -shm; do [ -e "$OUT/data/portal-100000.db$suffix" ] && cp "$OUT/data/portal-100000.db$suffix" "$OUT/data/portal-$CASES.db$suffix"; done
-    fi
     ;;
   postgresql)
     # A durable server (fsync on, as in production) of its own, kept in artifacts/load/data with its data set.
     export PG_KEEP_DIR="$OUT/data/pg-$CASES"
-    start_pg_cluster "${LOAD_PG_PORT:-55442}" -c shared_buffers=256MB
+    # Durability as in production: fsync and synchronous_commit on (the defaults, said here so nobody relaxes them).
+    start_pg_cluster "${LOAD_PG_PORT:-55440}" -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on
     export Database__Provider=PostgreSQL
     export ConnectionStrings__Portal="$PG_CONNECTION;Database=portal_load;Maximum Pool Size=100"
-    as_pg "$PGBIN/psql" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55442}" -U portal -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'portal_load'" | grep -q 1 \
-      || as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55442}" -U portal portal_load
+    as_pg "$PGBIN/psql" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55440}" -U portal -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'portal_load'" | grep -q 1 \
+      || as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55440}" -U portal portal_load
     ;;
   *) echo "provider: sqlite or postgresql" >&2; exit 2 ;;
 esac
@@ -84,13 +81,18 @@ export Logging__LogLevel__Default=Warning
 # wrk and the sign-ins below all come from one address: the per-client throttles are not what is measured here.
 export Portal__Throttle__Enabled=false
 
-# Up to 100,000 cases are built one by one (a fifth open); beyond that the rest are archived copies of the closed
-# ones (LoadData: archive=N), so the open work stays that of 100,000 cases.
-built=$((CASES > 100000 ? 100000 : CASES))
-open=$((built / 5))
+# The open work grows with the hall: a tenth of the cases are open (100,000 of 1,000,000), each built one by one with
+# the domain's operations, spread over the steps (window, 补正, departments with their tracks), with its work-queue
+# rows. Of the closed ones up to 10,000 are built the same way; the rest are archived copies of those (LoadData:
+# archive=N, INSERT … SELECT in the database). LOAD_OPEN and LOAD_BUILT_CLOSED change the split.
+open=${LOAD_OPEN:-$((CASES / 10))}
+closed_built=${LOAD_BUILT_CLOSED:-$(( CASES - open > 10000 ? 10000 : CASES - open ))}
+built=$((open + closed_built))
 echo "== seeding $CASES cases ($open open) on $PROVIDER"
-(cd src/Portal.Web && dotnet "$DLL" --seed-load "cases=$built" "open=$open" staff=2000 "enterprises=$built" "ratings=$((built * 2))" \
+seed_started=$(date +%s)
+(cd src/Portal.Web && dotnet "$DLL" --seed-load "cases=$built" "open=$open" staff=2000 "enterprises=$built" "ratings=${LOAD_RATINGS:-200000}" \
   "applicants=$((built / 5 > 100 ? built / 5 : 100))" "archive=$((CASES - built))" | grep -E "^(Load data|  [0-9])" || true)
+echo "== seeding took $(( $(date +%s) - seed_started )) s"
 [ -n "${LOAD_SEED_ONLY:-}" ] && exit 0
 
 (cd src/Portal.Web && exec dotnet "$DLL" --urls "$URL" >"$WORK/portal.log" 2>&1) &
@@ -151,8 +153,11 @@ sign_in() {
 }
 cookie_header() { awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$1"; }
 
-sign_in staff00001 "$WORK/staff.jar"          # window staff: the workbench
+sign_in staff00001 "$WORK/staff.jar"          # window staff (窗口): the workbench
 [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/staff.jar" "$URL/Workbench")" = 200 ] || { echo "staff00001 cannot open the workbench" >&2; exit 1; }
+sign_in staff00813 "$WORK/reviewer.jar"       # 市场监管 reviewer (LoadData: staff 813 holds Reviewer.Market): the department's workbench
+[ "$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/reviewer.jar" "$URL/Workbench")" = 200 ] || { echo "staff00813 cannot open the workbench" >&2; exit 1; }
+REVIEWER_COOKIE=$(cookie_header "$WORK/reviewer.jar")
 sign_in 13900000001 "$WORK/applicant.jar"     # an applicant: own case pages
 STAFF_COOKIE=$(cookie_header "$WORK/staff.jar")
 APPLICANT_COOKIE=$(cookie_header "$WORK/applicant.jar")
@@ -168,6 +173,17 @@ for i in $(seq 2 21); do
   printf '%s\t%s\n' "$(cookie_header "$jar")" "$token" >>"$WORK/sessions"
 done
 
+# LOAD_TRACE=<scenario> (with LOAD_TRACE_TOOL=path of dotnet-trace): a 10-second CPU profile of the portal while that
+# scenario runs (EventPipe sampling), kept as artifacts/load/<provider>-<cases>-<scenario>.nettrace with its top
+# methods (dotnet-trace report … topN) beside it. The profile costs the portal some CPU: use it for a separate run.
+trace_scenario() {
+  [ -n "${LOAD_TRACE:-}" ] && [ "$1" = "$LOAD_TRACE" ] || return 0
+  local tool=${LOAD_TRACE_TOOL:-dotnet-trace} out="$OUT/$PROVIDER-$CASES-$1"
+  (sleep 3; "$tool" collect -p "$PORTAL_PID" --profile cpu-sampling --duration 00:00:00:10 -o "$out.nettrace" >/dev/null 2>&1 \
+    && "$tool" report "$out.nettrace" topN -n 40 --inclusive >"$out-inclusive.txt" 2>&1 \
+    && "$tool" report "$out.nettrace" topN -n 40 >"$out-exclusive.txt" 2>&1) &
+}
+
 RESULTS="$WORK/results"
 : >"$RESULTS"
 # measure <label> <lua> <cookie> <paths>
@@ -176,6 +192,7 @@ measure() {
   export LOAD_COOKIE=$3 LOAD_PATHS=$4 LOAD_SESSIONS="$WORK/sessions" LOAD_RUN="${label//[^0-9]/}$RANDOM"
   wrk -t2 -c"$CONNECTIONS" -d5s -s "scripts/load/$script" "$URL" >/dev/null 2>&1 || true   # warm-up
   export LOAD_RUN="$RANDOM$RANDOM"
+  trace_scenario "$label"
   local line
   line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s -s "scripts/load/$script" "$URL" | grep '^RESULT' | tail -n 1)
   echo "$label ${line#RESULT }" | tee -a "$RESULTS"
@@ -184,6 +201,7 @@ measure() {
 echo "== $CONNECTIONS connections, ${SECONDS_EACH}s each (label rps p50 p95 p99 ok bad)"
 measure plain get.lua "$STAFF_COOKIE" "/Help"
 measure workbench get.lua "$STAFF_COOKIE" "/Workbench"
+measure workbench-reviewer get.lua "$REVIEWER_COOKIE" "/Workbench"
 measure case-page get.lua "$APPLICANT_COOKIE" "$CASE_PATHS"
 measure promises get.lua "" "/Promises"
 measure ratings get.lua "" "/Ratings"

@@ -10,6 +10,7 @@ using Portal.Domain.Hall;
 using Portal.Domain.Materials;
 using Portal.Domain.Notifications;
 using Portal.Domain.Ratings;
+using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Materials;
@@ -32,6 +33,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
     public DbSet<SubItem> SubItems => Set<SubItem>();
+
+    /// <summary>The work queue (待办 projection), derived in every save by <see cref="WorkQueue"/>; never written by hand.</summary>
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
 
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 
@@ -107,6 +111,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     {
         if (!ChangeTracker.AutoDetectChangesEnabled)
         {
+            WorkQueue.MaintainAsync(this, CancellationToken.None).GetAwaiter().GetResult();
             BumpVersions();
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -114,6 +119,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         DetectOnce();
         try
         {
+            WorkQueue.MaintainAsync(this, CancellationToken.None).GetAwaiter().GetResult();
             BumpVersions();
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
@@ -127,6 +133,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     {
         if (!ChangeTracker.AutoDetectChangesEnabled)
         {
+            await WorkQueue.MaintainAsync(this, cancellationToken);
             BumpVersions();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -134,6 +141,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         DetectOnce();
         try
         {
+            await WorkQueue.MaintainAsync(this, cancellationToken);
             BumpVersions();
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

@@ -30,6 +30,35 @@ public static class ProviderSql
     };
 
     /// <summary>
+    /// Fills the work queue (WorkItems) from the cases and their tracks as stored: one row per case and staff role holding
+    /// its step or one of its working tracks (待办理, 办理中), the same rows <c>WorkQueue</c> derives in every save. Run once
+    /// by the WorkQueue migration for the databases that existed before it, and by the load seeder after its bulk
+    /// inserts (which bypass the change tracker); rows already there are left alone.
+    /// </summary>
+    public static string BackfillWorkQueue(string provider)
+    {
+        var (q, noDeadline, paused) = provider switch
+        {
+            DatabaseSetup.SqlServer => ((Func<string, string>)(n => $"[{n}]"), "CAST('9999-12-31T00:00:00' AS datetime2)", "CASE WHEN c.[PausedAt] IS NULL THEN CAST(0 AS bit) ELSE CAST(1 AS bit) END"),
+            DatabaseSetup.PostgreSql => (n => $"\"{n}\"", "TIMESTAMPTZ '9999-12-31 00:00:00+00'", "c.\"PausedAt\" IS NOT NULL"),
+            _ => (n => $"\"{n}\"", "'9999-12-31 00:00:00'", "c.\"PausedAt\" IS NOT NULL"),
+        };
+        return $"""
+            INSERT INTO {q("WorkItems")} ({q("CaseId")}, {q("Holder")}, {q("DueAt")}, {q("WarnAt")}, {q("Paused")}, {q("ServiceCode")}, {q("State")}, {q("OwnerId")})
+            SELECT c.{q("Id")}, h.{q("Holder")}, COALESCE(c.{q("StepDueAt")}, {noDeadline}), c.{q("StepWarnAt")}, {paused}, c.{q("ServiceCode")}, c.{q("State")}, c.{q("OwnerId")}
+            FROM (
+                SELECT {q("Id")} AS {q("CaseId")}, {q("HolderRole")} AS {q("Holder")} FROM {q("Cases")}
+                WHERE {q("HolderRole")} <> '' AND {q("HolderRole")} <> 'Applicant'
+                UNION
+                SELECT {q("CaseId")}, {q("HolderRole")} FROM {q("SubItems")}
+                WHERE {q("State")} IN ('Waiting', 'InProgress') AND {q("HolderRole")} <> '' AND {q("HolderRole")} <> 'Applicant'
+            ) h
+            JOIN {q("Cases")} c ON c.{q("Id")} = h.{q("CaseId")}
+            WHERE NOT EXISTS (SELECT 1 FROM {q("WorkItems")} w WHERE w.{q("CaseId")} = h.{q("CaseId")} AND w.{q("Holder")} = h.{q("Holder")})
+            """;
+    }
+
+    /// <summary>
     /// Stores a file's content under its hash ({0} hash, {1} size, {2} content, {3} time), or stores it again when it is
     /// there: the same hash is the same content, so rewriting it repairs a damaged copy and marks it young for the orphan
     /// sweep. One statement, safe when two hosts store the same file at once (docs/decisions/0018-materials.md).

@@ -45,13 +45,15 @@ public sealed class TransactionTests
             Assert.Equal("进程在保存之后、提交之前崩溃", crash.Message);
         }
 
-        // The save inside the request did write the case, its history row and the applicant's 已受理 message (the
-        // notification outbox is part of the same save), but none of them was committed.
-        Assert.Equal(3, savedInsideTheRequest);
+        // The save inside the request did write the case, its history row, the applicant's 已受理 message (the
+        // notification outbox is part of the same save) and the work queue's move from the window to the 市场监管
+        // reviewer (one row removed, one added), but none of them was committed.
+        Assert.Equal(5, savedInsideTheRequest);
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             Assert.False(await db.Notifications.AnyAsync(n => n.CaseNumber == number));
+            Assert.Equal([Roles.Window], await db.WorkItems.Where(w => w.Case.Number == number).Select(w => w.Holder).ToListAsync());
         }
 
         Assert.Equal(before, await factory.SnapshotAsync(number));

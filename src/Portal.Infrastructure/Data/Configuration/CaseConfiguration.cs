@@ -34,6 +34,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         c.Ignore(x => x.FiledOnBehalf);
         c.HasIndex(x => x.ApplicantId);
         c.HasIndex(x => new { x.HolderRole, x.StepDueAt });
+        // The workbench's 补正 list: the cases paused in one step, longest waiting first (SupplementQueue).
+        c.HasIndex(x => new { x.HolderRole, x.State, x.PausedState, x.PausedAt, x.ServiceCode });
         c.HasIndex(x => new { x.IsOverdue, x.StepDueAt });
         c.HasIndex(x => new { x.IsOverdue, x.StepWarnAt });
         c.HasIndex(x => new { x.ToleranceSuppliedAt, x.ToleranceDueAt });

@@ -329,6 +329,8 @@ namespace Portal.Infrastructure.Migrations.PostgreSql
 
                     b.HasIndex("ToleranceSuppliedAt", "ToleranceDueAt");
 
+                    b.HasIndex("HolderRole", "State", "PausedState", "PausedAt", "ServiceCode");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -1983,6 +1985,45 @@ namespace Portal.Infrastructure.Migrations.PostgreSql
                     b.ToTable("RatingFollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Cases.WorkItem", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("WarnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId", "Holder");
+
+                    b.HasIndex("Holder", "DueAt", "CaseId");
+
+                    b.ToTable("WorkItems", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Data.CalendarDayEntry", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -2689,6 +2730,17 @@ namespace Portal.Infrastructure.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Rating");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Cases.WorkItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Portal.Domain.Cases.Case", b =>

@@ -330,6 +330,8 @@ namespace Portal.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("ToleranceSuppliedAt", "ToleranceDueAt");
 
+                    b.HasIndex("HolderRole", "State", "PausedState", "PausedAt", "ServiceCode");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -1986,6 +1988,45 @@ namespace Portal.Infrastructure.Migrations.SqlServer
                     b.ToTable("RatingFollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Cases.WorkItem", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime?>("WarnAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("CaseId", "Holder");
+
+                    b.HasIndex("Holder", "DueAt", "CaseId");
+
+                    b.ToTable("WorkItems", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Data.CalendarDayEntry", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -2694,6 +2735,17 @@ namespace Portal.Infrastructure.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Rating");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Cases.WorkItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Portal.Domain.Cases.Case", b =>

@@ -316,6 +316,8 @@ namespace Portal.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("ToleranceSuppliedAt", "ToleranceDueAt");
 
+                    b.HasIndex("HolderRole", "State", "PausedState", "PausedAt", "ServiceCode");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -1930,6 +1932,45 @@ namespace Portal.Infrastructure.Migrations.Sqlite
                     b.ToTable("RatingFollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Cases.WorkItem", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WarnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Holder");
+
+                    b.HasIndex("Holder", "DueAt", "CaseId");
+
+                    b.ToTable("WorkItems", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Data.CalendarDayEntry", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -2628,6 +2669,17 @@ namespace Portal.Infrastructure.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Rating");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Cases.WorkItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Portal.Domain.Cases.Case", b =>

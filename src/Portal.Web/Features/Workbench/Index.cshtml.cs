@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
 using Portal.Web.Common.Forms;
@@ -44,6 +45,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
     [Display(Name = "页码")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>下一页: the (deadline, case) key of the last row of the page before (keyset paging; see <see cref="Queue.Cursor"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "下一页位置")]
+    public string? After { get; set; }
+
+    /// <summary>上一页: the key of the first row of the page after.</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "上一页位置")]
+    public string? Before { get; set; }
+
     /// <summary>The 登记补齐 form of a 容缺 row.</summary>
     [BindProperty]
     public SupplyTolerance.Command Data { get; set; } = new();
@@ -75,7 +86,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        Result = await mediator.Send(new Queue.Query { Service = Service, State = State, Deadline = Deadline, Search = Search, Mine = Mine, Page = PageNumber }, cancellationToken);
+        Result = await mediator.Send(new Queue.Query { Service = Service, State = State, Deadline = Deadline, Search = Search, Mine = Mine, Page = PageNumber, After = After, Before = Before }, cancellationToken);
         Commitments = await mediator.Send(new ToleranceQueue.Query(), cancellationToken);
         Supplements = await mediator.Send(new SupplementQueue.Query(), cancellationToken);
         Proposals = Result.SeesRejections ? await mediator.Send(new RejectionQueue.Query(), cancellationToken) : null;
@@ -118,6 +129,12 @@ public static class Queue
         public bool Mine { get; init; }
 
         public int Page { get; init; } = 1;
+
+        /// <summary>The page starts after this row key (<see cref="Cursor"/>): 下一页 reads from the index, never skips rows.</summary>
+        public string? After { get; init; }
+
+        /// <summary>The page ends before this row key: 上一页.</summary>
+        public string? Before { get; init; }
     }
 
     /// <summary>A workflow action the person may take on the case now, linking to its form on the case page.</summary>
@@ -151,9 +168,56 @@ public static class Queue
         IReadOnlyList<(CaseState State, string Label)> States,
         IReadOnlyList<string> RoleLabels,
         IReadOnlyList<ShareRow> Shares,
-        bool SeesRejections);
+        bool SeesRejections)
+    {
+        /// <summary>More than <see cref="CountLimit"/> rows match: <see cref="Total"/> is the limit, shown as "1000 件以上".</summary>
+        public bool TotalIsAtLeast { get; init; }
+
+        /// <summary>The number of pages, when the total is known exactly.</summary>
+        public int? Pages => TotalIsAtLeast ? null : PageCount(Total);
+
+        public bool HasNext { get; init; }
+
+        public bool HasPrevious => Page > 1;
+
+        /// <summary>The 下一页 link's key: the last row shown.</summary>
+        public string? NextCursor { get; init; }
+
+        /// <summary>The 上一页 link's key: the first row shown.</summary>
+        public string? PreviousCursor { get; init; }
+
+        /// <summary>The total as the page says it: "61", or "1000 件以上" written as "1000+".</summary>
+        public string TotalText => TotalIsAtLeast ? $"{Total}+" : Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The most rows a request counts (one index range of at most this many entries): beyond it the page says
+    /// "1000件以上" instead of counting 100,000 rows on every request (docs/decisions/work-queue.md).
+    /// </summary>
+    public const int CountLimit = 1000;
 
     public static int PageCount(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
+
+    /// <summary>A row's place in the list: its deadline (sort key) and case id, written "ticks.id" in 下一页/上一页 links.</summary>
+    public readonly record struct Cursor(DateTime DueAt, long CaseId)
+    {
+        public override string ToString() => $"{DueAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{CaseId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+        /// <summary>Reads a link's key; anything else (edited by hand, cut short) is no key: the page falls back to its number.</summary>
+        public static Cursor? Parse(string? text)
+        {
+            var parts = text?.Split('.');
+            if (parts is not { Length: 2 }
+                || !long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+                || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                || ticks > DateTime.MaxValue.Ticks)
+            {
+                return null;
+            }
+
+            return new Cursor(new DateTime(ticks, DateTimeKind.Utc), id);
+        }
+    }
 
     /// <summary>The 时限 filter's choices in the order the page offers them.</summary>
     public static IReadOnlyList<(DeadlineStatus Status, string Label)> DeadlineChoices { get; } =
@@ -210,25 +274,52 @@ public static class Queue
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
 
-            // Cases held by one of my roles, and cases with an open parallel track held by one of my roles. Both sets come
-            // from their indexes (Cases (HolderRole, StepDueAt); SubItems (HolderRole, State) → the case by its key), so
-            // the cost follows the open cases of my roles, not every case ever filed.
-            var viaTracks = db.SubItems
-                .Where(s => roles.Contains(s.HolderRole) && (s.State == SubItemState.Waiting || s.State == SubItemState.InProgress))
-                .Select(s => s.CaseId);
-            var query = db.Cases.AsNoTracking().Where(c => roles.Contains(c.HolderRole) || viaTracks.Contains(c.Id));
-            query = Filter(query, request, me.Id, now);
+            // The work queue has one row per (case, holding role): the case's own step and each working track. Each of my
+            // roles is one range of the index (Holder, DueAt, CaseId), read in order and only as far as the page needs, so
+            // the cost follows the page, not the number of open cases; a case two of my roles hold is shown once.
+            var total = await CountAsync(roles, request, now, cancellationToken);
+            var atLeast = total > CountLimit;
+            total = Math.Min(total, CountLimit);
+            var lastPage = atLeast ? CountLimit / PageSize : PageCount(total);
+            var page = Math.Clamp(request.Page, 1, lastPage);
+            List<Cursor>? keys = null;
+            var hasNext = false;
+            if (Cursor.Parse(request.After) is { } after)
+            {
+                (keys, hasNext) = await KeysAsync(roles, request, now, after, forward: true, skip: 0, cancellationToken);
+                page = keys.Count == 0 ? page : atLeast ? Math.Max(request.Page, 2) : Math.Clamp(request.Page, 2, Math.Max(2, lastPage));
+            }
+            else if (Cursor.Parse(request.Before) is { } before)
+            {
+                var (backwards, more) = await KeysAsync(roles, request, now, before, forward: false, skip: 0, cancellationToken);
+                if (more && backwards.Count == PageSize)
+                {
+                    keys = Enumerable.Reverse(backwards).ToList();
+                    hasNext = true;
+                    page = Math.Max(request.Page, 2);
+                    page = atLeast ? page : Math.Min(page, lastPage);
+                }
+                else
+                {
+                    page = 1; // reached the top of the list
+                }
+            }
 
-            var total = await query.CountAsync(cancellationToken);
-            var page = Math.Clamp(request.Page, 1, PageCount(total));
-            var cases = await query
+            if (keys is not { Count: > 0 })
+            {
+                (keys, hasNext) = await KeysAsync(roles, request, now, null, forward: true, skip: (page - 1) * PageSize, cancellationToken);
+                if (keys.Count == 0)
+                {
+                    page = 1;
+                }
+            }
+
+            var ids = keys.Select(k => k.CaseId).ToList();
+            var loaded = await db.Cases.AsNoTracking()
                 .Include(c => c.SubItems)
-                .OrderBy(c => c.StepDueAt == null)
-                .ThenBy(c => c.StepDueAt)
-                .ThenBy(c => c.Id)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
-                .ToListAsync(cancellationToken);
+                .Where(c => ids.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, cancellationToken);
+            var cases = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
 
             var permitted = new PermittedActions(contexts, flows, me);
             var rows = new List<Row>(cases.Count);
@@ -265,33 +356,97 @@ public static class Queue
                 CaseStates.Open.Select(s => (s, s.Label())).ToList(),
                 roles.Select(Roles.Label).ToList(),
                 shares.Select(s => new ShareRow(s.CaseNumber, s.EnterpriseName, s.Department.Label(), DeadlineView.Format(clock.ToLocal(s.SharedAt)))).ToList(),
-                RejectionQueue.MaySee(me));
+                RejectionQueue.MaySee(me))
+            {
+                TotalIsAtLeast = atLeast,
+                HasNext = hasNext,
+                NextCursor = keys.Count > 0 ? keys[^1].ToString() : null,
+                PreviousCursor = keys.Count > 0 ? keys[0].ToString() : null,
+            };
         }
+
+        /// <summary>How many cases my roles hold that pass the filters, counted no further than <see cref="CountLimit"/> + 1.</summary>
+        private async Task<int> CountAsync(List<string> roles, Query request, DateTime now, CancellationToken cancellationToken)
+        {
+            if (roles.Count == 1)
+            {
+                return await Rows(roles[0], request, now).Take(CountLimit + 1).CountAsync(cancellationToken);
+            }
+
+            var seen = new HashSet<long>();
+            foreach (var role in roles)
+            {
+                seen.UnionWith(await Rows(role, request, now).Select(w => w.CaseId).Take(CountLimit + 1).ToListAsync(cancellationToken));
+            }
+
+            return Math.Min(seen.Count, CountLimit + 1);
+        }
+
+        /// <summary>
+        /// The keys of one page: after (or, backwards, before) <paramref name="from"/>, or from the top skipping
+        /// <paramref name="skip"/> rows. Each role's range gives at most skip + page + 1 keys; merged, a case held by two of my
+        /// roles counts once. The extra key says whether there is more.
+        /// </summary>
+        private async Task<(List<Cursor> Keys, bool More)> KeysAsync(List<string> roles, Query request, DateTime now, Cursor? from, bool forward, int skip, CancellationToken cancellationToken)
+        {
+            var take = skip + PageSize + 1;
+            var all = new List<Cursor>();
+            foreach (var role in roles)
+            {
+                var rows = Rows(role, request, now);
+                if (from is { } f)
+                {
+                    // The bound on DueAt alone lets both databases seek into the index (Holder, DueAt, CaseId) at the key.
+                    rows = forward
+                        ? rows.Where(w => w.DueAt >= f.DueAt && (w.DueAt > f.DueAt || w.CaseId > f.CaseId))
+                        : rows.Where(w => w.DueAt <= f.DueAt && (w.DueAt < f.DueAt || w.CaseId < f.CaseId));
+                }
+
+                rows = forward
+                    ? rows.OrderBy(w => w.DueAt).ThenBy(w => w.CaseId)
+                    : rows.OrderByDescending(w => w.DueAt).ThenByDescending(w => w.CaseId);
+                var keys = await rows.Select(w => new { w.DueAt, w.CaseId }).Take(take).ToListAsync(cancellationToken);
+                all.AddRange(keys.Select(k => new Cursor(k.DueAt, k.CaseId)));
+            }
+
+            var ordered = all.Distinct();
+            ordered = forward
+                ? ordered.OrderBy(k => k.DueAt).ThenBy(k => k.CaseId)
+                : ordered.OrderByDescending(k => k.DueAt).ThenByDescending(k => k.CaseId);
+            var window = ordered.Skip(skip).Take(PageSize + 1).ToList();
+            var more = window.Count > PageSize;
+            return (window.Take(PageSize).ToList(), more);
+        }
+
+        /// <summary>One role's rows of the work queue with the filters applied.</summary>
+        private IQueryable<WorkItem> Rows(string role, Query request, DateTime now) =>
+            Filter(db.WorkItems.AsNoTracking().Where(w => w.Holder == role), request, me.Id, now);
 
         /// <summary>
         /// The filters, as SQL on the already indexed set. The 时限 colours follow <see cref="DeadlineView.For"/> and
         /// <see cref="DeadlineStatuses.Of"/> exactly: red once now is past the deadline, yellow from the stored 75% mark
         /// (inclusive) up to and including the deadline, no colour while paused or without a limit.
         /// </summary>
-        private static IQueryable<Case> Filter(IQueryable<Case> query, Query request, string? myId, DateTime now)
+        private static IQueryable<WorkItem> Filter(IQueryable<WorkItem> query, Query request, string? myId, DateTime now)
         {
             if (!string.IsNullOrEmpty(request.Service))
             {
-                query = query.Where(c => c.ServiceCode == request.Service);
+                query = query.Where(w => w.ServiceCode == request.Service);
             }
 
             if (request.State is { } state)
             {
-                query = query.Where(c => c.State == state);
+                query = query.Where(w => w.State == state);
             }
 
+            var none = WorkItem.NoDeadline;
             query = request.Deadline switch
             {
-                DeadlineStatus.Overdue => query.Where(c => c.PausedAt == null && c.StepDueAt != null && c.StepDueAt < now),
-                DeadlineStatus.Warning => query.Where(c => c.PausedAt == null && c.StepDueAt != null && c.StepDueAt >= now
-                    && c.StepWarnAt != null && c.StepWarnAt <= now),
-                DeadlineStatus.OnTrack => query.Where(c => c.PausedAt == null && c.StepDueAt != null && c.StepDueAt >= now
-                    && (c.StepWarnAt == null || c.StepWarnAt > now)),
+                DeadlineStatus.Overdue => query.Where(w => !w.Paused && w.DueAt < now),
+                DeadlineStatus.Warning => query.Where(w => !w.Paused && w.DueAt != none && w.DueAt >= now
+                    && w.WarnAt != null && w.WarnAt <= now),
+                DeadlineStatus.OnTrack => query.Where(w => !w.Paused && w.DueAt != none && w.DueAt >= now
+                    && (w.WarnAt == null || w.WarnAt > now)),
                 _ => query,
             };
 
@@ -302,12 +457,12 @@ public static class Queue
 
                 // Case numbers are upper case (QYKB-…): a clerk typing "qykb" still finds them.
                 var number = search.ToUpperInvariant();
-                query = query.Where(c => c.Number.Contains(number) || c.ApplicantName.Contains(search) || c.Title.Contains(search));
+                query = query.Where(w => w.Case.Number.Contains(number) || w.Case.ApplicantName.Contains(search) || w.Case.Title.Contains(search));
             }
 
             if (request.Mine)
             {
-                query = query.Where(c => c.OwnerId != null && c.OwnerId == myId);
+                query = query.Where(w => w.OwnerId != null && w.OwnerId == myId);
             }
 
             return query;

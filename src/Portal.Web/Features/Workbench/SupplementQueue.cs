@@ -38,7 +38,13 @@ public static class SupplementQueue
         string? RequestedBy,
         string Remaining);
 
-    public sealed record Result(IReadOnlyList<Row> Rows, int Total);
+    public sealed record Result(IReadOnlyList<Row> Rows, int Total)
+    {
+        /// <summary>More than <see cref="Queue.CountLimit"/> cases wait: <see cref="Total"/> is the limit ("1000+").</summary>
+        public bool TotalIsAtLeast { get; init; }
+
+        public string TotalText => TotalIsAtLeast ? $"{Total}+" : Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time)
         : IRequestHandler<Query, Result>
@@ -56,18 +62,37 @@ public static class SupplementQueue
                 return new Result([], 0);
             }
 
-            // A paused case is held by the applicant (indexed HolderRole), then narrowed to the paused step's holder.
-            var query = db.Cases.AsNoTracking().Where(c =>
-                c.HolderRole == Roles.Applicant && c.State == CaseState.AwaitingSupplement
-                && ((c.PausedState == CaseState.Submitted && atAcceptance.Contains(c.ServiceCode))
-                    || (c.PausedState == CaseState.InProgress && inProcess.Contains(c.ServiceCode))));
-            var total = await query.CountAsync(cancellationToken);
-            var found = await query
-                .OrderBy(c => c.PausedAt)
-                .ThenBy(c => c.Id)
-                .Take(Math.Clamp(request.Limit, 1, Queue.MaxRows))
-                .WithLastActor(nameof(CaseTrigger.RequestSupplement))
-                .ToListAsync(cancellationToken);
+            // A paused case is held by the applicant; each of the two paused steps is one range of the index
+            // (HolderRole, State, PausedState, PausedAt, ServiceCode), read in waiting order, and counted no further than
+            // Queue.CountLimit — not every paused case of the hall on every request (docs/decisions/work-queue.md).
+            var branches = new List<IQueryable<Case>>();
+            if (atAcceptance.Count > 0)
+            {
+                branches.Add(Paused(CaseState.Submitted, atAcceptance));
+            }
+
+            if (inProcess.Count > 0)
+            {
+                branches.Add(Paused(CaseState.InProgress, inProcess));
+            }
+
+            var total = 0;
+            var limit = Math.Clamp(request.Limit, 1, Queue.MaxRows);
+            var found = new List<WorkbenchPeople.CaseWithActor>();
+            foreach (var branch in branches)
+            {
+                total += await branch.Take(Queue.CountLimit + 1).CountAsync(cancellationToken);
+                found.AddRange(await branch
+                    .OrderBy(c => c.PausedAt)
+                    .ThenBy(c => c.Id)
+                    .Take(limit)
+                    .WithLastActor(nameof(CaseTrigger.RequestSupplement))
+                    .ToListAsync(cancellationToken));
+            }
+
+            found = found.OrderBy(f => f.Case.PausedAt).ThenBy(f => f.Case.Id).Take(limit).ToList();
+            var atLeast = total > Queue.CountLimit;
+            total = Math.Min(total, Queue.CountLimit);
 
             var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
@@ -92,7 +117,11 @@ public static class SupplementQueue
                     f.Actor,
                     $"补正后剩余{DeadlineView.Duration(c.PausedRemainingMinutes, clock)}");
             }).ToList();
-            return new Result(rows, total);
+            return new Result(rows, total) { TotalIsAtLeast = atLeast };
         }
+
+        private IQueryable<Case> Paused(CaseState step, List<string> services) =>
+            db.Cases.AsNoTracking().Where(c =>
+                c.HolderRole == Roles.Applicant && c.State == CaseState.AwaitingSupplement && c.PausedState == step && services.Contains(c.ServiceCode));
     }
 }

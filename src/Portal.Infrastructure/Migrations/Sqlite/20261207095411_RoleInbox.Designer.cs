@@ -11,7 +11,7 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261207081045_RoleInbox")]
+    [Migration("20261207095411_RoleInbox")]
     partial class RoleInbox
     {
         /// <inheritdoc />
@@ -318,6 +318,8 @@ namespace Portal.Infrastructure.Migrations.Sqlite
                     b.HasIndex("IsOverdue", "StepWarnAt");
 
                     b.HasIndex("ToleranceSuppliedAt", "ToleranceDueAt");
+
+                    b.HasIndex("HolderRole", "State", "PausedState", "PausedAt", "ServiceCode");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -1933,6 +1935,45 @@ namespace Portal.Infrastructure.Migrations.Sqlite
                     b.ToTable("RatingFollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Cases.WorkItem", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WarnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Holder");
+
+                    b.HasIndex("Holder", "DueAt", "CaseId");
+
+                    b.ToTable("WorkItems", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Data.CalendarDayEntry", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -2631,6 +2672,17 @@ namespace Portal.Infrastructure.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Rating");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Cases.WorkItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("Portal.Domain.Cases.Case", b =>
