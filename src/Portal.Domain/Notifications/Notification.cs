@@ -39,7 +39,7 @@ public enum DeliveryState
 /// <summary>
 /// One message to one person, or to a role's inbox (<see cref="RecipientRole"/>: every current holder of the role —
 /// a department's reviewers, the window clerks, the supervisors — sees the one message, each with their own read state
-/// in <see cref="NotificationRead"/>; docs/decisions/role-inbox.md). Shown in the portal's 消息 page and delivered once
+/// in <see cref="NotificationRead"/>; docs/decisions/0021-role-inbox.md). Shown in the portal's 消息 page and delivered once
 /// by SMS/e-mail through the configured sender. The dedupe key (what happened, to whom) is unique, so a message is
 /// created once even when two portal instances notice the same event; delivery is claimed with a conditional update,
 /// so it is sent once.

@@ -7,7 +7,7 @@ namespace Portal.Infrastructure.Cases;
 /// step, and the department holding each of its open parallel tracks (待办理 / 办理中). A role holding both the case
 /// and one of its tracks has one row. Each row carries what the workbench sorts and filters on (the case's deadline,
 /// its 75% mark, the pause, service, state and 首问负责人), so the 待办 list of one role is read from one index,
-/// (Holder, DueAt, CaseId), whatever the number of open cases (docs/decisions/work-queue.md).
+/// (Holder, DueAt, CaseId), whatever the number of open cases (docs/decisions/0020-work-queue.md).
 /// Rows are never written by hand: <see cref="WorkQueue.MaintainAsync"/> derives them in every save that changes a case
 /// or a track, in the same transaction.
 /// </summary>

@@ -67,7 +67,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
-    /// <summary>Which member read which role message (docs/decisions/role-inbox.md).</summary>
+    /// <summary>Which member read which role message (docs/decisions/0021-role-inbox.md).</summary>
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     public DbSet<Rating> Ratings => Set<Rating>();

@@ -40,7 +40,7 @@ namespace Portal.Infrastructure.Migrations.Sqlite
                 table: "WorkItems",
                 columns: new[] { "Holder", "DueAt", "CaseId" });
 
-            // The queue rows of the cases already stored (docs/decisions/work-queue.md).
+            // The queue rows of the cases already stored (docs/decisions/0020-work-queue.md).
             migrationBuilder.Sql(Portal.Infrastructure.Data.ProviderSql.BackfillWorkQueue(Portal.Infrastructure.Data.DatabaseSetup.Sqlite));
         }
 

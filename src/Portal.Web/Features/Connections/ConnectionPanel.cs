@@ -352,7 +352,7 @@ public static class ScheduleSurvey
             var surveying = application.Requests.Where(r => r.NeedsSurvey && r.SurveyFindings is null).OrderBy(r => r.Utility).ToList();
             foreach (var r in surveying)
             {
-                // The utility's department inbox: one message its reviewers all see (docs/decisions/role-inbox.md).
+                // The utility's department inbox: one message its reviewers all see (docs/decisions/0021-role-inbox.md).
                 var role = r.Utility.Department().ReviewerRole();
                 db.Notifications.Add(Notification.CreateForRole(role, NotificationKind.NeedsAction, r.CaseNumber, $"{kind}时间已安排",
                     $"报装 {r.CaseNumber}（{application.Address}，{r.Utility.ServiceLabel()}）的{kind}安排在{when}，请按时到场并在办件中记录踏勘结果。",

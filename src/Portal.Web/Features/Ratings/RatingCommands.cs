@@ -104,7 +104,7 @@ public sealed class RatingStore(PortalDbContext db, PromiseService promises, Inf
             var clock = await calendar.GetClockAsync(cancellationToken);
             var limit = await RectificationLimitAsync(promises, cancellationToken);
             db.RatingFollowUps.Add(RatingFollowUp.Open(rating, clock, limit, nowUtc));
-            // One message to the supervisors' inbox, not one per supervisor (docs/decisions/role-inbox.md).
+            // One message to the supervisors' inbox, not one per supervisor (docs/decisions/0021-role-inbox.md).
             db.Notifications.Add(Notification.CreateForRole(Roles.Supervisor, NotificationKind.BadRating, rating.CaseNumber, "收到差评，请及时回访核实",
                 $"{RatingScale.UnitLabel(rating.Unit)}收到一条“{rating.Level.Label()}”评价（{rating.Subject.Label()}），请在{limit}内完成核实整改。",
                 "/Ratings/FollowUps", nowUtc, $"rating:{rating.SubjectKey}:bad:role:{Roles.Supervisor}"));

@@ -192,7 +192,7 @@ public static class Queue
 
     /// <summary>
     /// The most rows a request counts (one index range of at most this many entries): beyond it the page says
-    /// "1000件以上" instead of counting 100,000 rows on every request (docs/decisions/work-queue.md).
+    /// "1000件以上" instead of counting 100,000 rows on every request (docs/decisions/0020-work-queue.md).
     /// </summary>
     public const int CountLimit = 1000;
 

@@ -64,7 +64,7 @@ public static class SupplementQueue
 
             // A paused case is held by the applicant; each of the two paused steps is one range of the index
             // (HolderRole, State, PausedState, PausedAt, ServiceCode), read in waiting order, and counted no further than
-            // Queue.CountLimit — not every paused case of the hall on every request (docs/decisions/work-queue.md).
+            // Queue.CountLimit — not every paused case of the hall on every request (docs/decisions/0020-work-queue.md).
             var branches = new List<IQueryable<Case>>();
             if (atAcceptance.Count > 0)
             {
