@@ -12,7 +12,7 @@ using Portal.Web.Tests.Support;
 namespace Portal.Web.Tests.Notifications;
 
 /// <summary>
-/// Role inboxes (docs/decisions/role-inbox.md): a staff alert is one message in the holding role's inbox (a department's
+/// Role inboxes (docs/decisions/0021-role-inbox.md): a staff alert is one message in the holding role's inbox (a department's
 /// is its reviewer role's), not one per member. Every current member sees it in 消息 and in the header's count, reads
 /// it on their own, and nobody outside the role sees or marks it — not by posting its id either.
 /// </summary>
