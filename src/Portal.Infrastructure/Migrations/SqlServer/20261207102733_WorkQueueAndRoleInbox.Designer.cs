@@ -12,8 +12,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261207095418_RoleInbox")]
-    partial class RoleInbox
+    [Migration("20261207102733_WorkQueueAndRoleInbox")]
+    partial class WorkQueueAndRoleInbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

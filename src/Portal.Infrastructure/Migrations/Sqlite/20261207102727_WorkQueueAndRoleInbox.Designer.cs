@@ -11,8 +11,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261207095411_RoleInbox")]
-    partial class RoleInbox
+    [Migration("20261207102727_WorkQueueAndRoleInbox")]
+    partial class WorkQueueAndRoleInbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
