@@ -109,14 +109,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (!ChangeTracker.AutoDetectChangesEnabled)
-        {
-            WorkQueue.MaintainAsync(this, CancellationToken.None).GetAwaiter().GetResult();
-            BumpVersions();
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        DetectOnce();
+        var detectOnce = DetectOnce();
         try
         {
             WorkQueue.MaintainAsync(this, CancellationToken.None).GetAwaiter().GetResult();
@@ -125,20 +118,13 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         }
         finally
         {
-            EndDetectOnce();
+            EndDetectOnce(detectOnce);
         }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!ChangeTracker.AutoDetectChangesEnabled)
-        {
-            await WorkQueue.MaintainAsync(this, cancellationToken);
-            BumpVersions();
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        DetectOnce();
+        var detectOnce = DetectOnce();
         try
         {
             await WorkQueue.MaintainAsync(this, cancellationToken);
@@ -147,7 +133,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         }
         finally
         {
-            EndDetectOnce();
+            EndDetectOnce(detectOnce);
         }
     }
 
@@ -156,19 +142,30 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     /// detection is on, and a save used to do it five times (the version bump, the notification interceptor twice, the
     /// ratings interceptor, EF itself): on a 企业开办 submission with its case, eight tracks, history and application that
     /// was a measurable share of the CPU (docs/performance.md). What changes after the scan is detected where it happens
-    /// (<see cref="BumpVersions"/>); interceptors only add entities, which needs no detection.
+    /// (<see cref="BumpVersions"/>; a work-queue row the save changes detects its own, in <see cref="WorkQueue"/>); interceptors
+    /// only add entities, which needs no detection.
     /// </summary>
-    private void DetectOnce()
+    /// <returns>Whether this save turned automatic detection off (a caller that turned it off itself, as the load seeder does, keeps it so).</returns>
+    private bool DetectOnce()
     {
+        if (!ChangeTracker.AutoDetectChangesEnabled)
+        {
+            return false;
+        }
+
         ChangeTracker.DetectChanges();
         ChangeTracker.AutoDetectChangesEnabled = false;
         ChangesDetectedForSave = true;
+        return true;
     }
 
-    private void EndDetectOnce()
+    private void EndDetectOnce(bool detectedOnce)
     {
-        ChangesDetectedForSave = false;
-        ChangeTracker.AutoDetectChangesEnabled = true;
+        if (detectedOnce)
+        {
+            ChangesDetectedForSave = false;
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

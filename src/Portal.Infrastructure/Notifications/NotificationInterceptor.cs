@@ -85,54 +85,43 @@ public sealed class NotificationInterceptor(TimeProvider time) : SaveChangesInte
     /// to the case's owner (首问负责) when the owner is not in that role. The caller saves them in the transaction that
     /// marked the case. The cost no longer grows with the number of staff in the role.
     /// </summary>
-    public static async Task AddStaffAlertsAsync(PortalDbContext db, IReadOnlyCollection<(Case Case, bool Overdue)> alerts, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        if (alerts.Count == 0)
-        {
-            return;
-        }
-
-        var ownersInRole = await OwnersInHolderRoleAsync(db, alerts.Select(a => a.Case).ToList(), cancellationToken);
-        foreach (var (c, overdue) in alerts)
-        {
-            var planned = new List<NotificationPlanner.Planned>();
-            if (NotificationPlanner.IsStaffInbox(c.HolderRole))
-            {
-                planned.Add(NotificationPlanner.ForRole(c, overdue, c.HolderRole));
-            }
-
-            if (c.OwnerId is { } owner && !ownersInRole.Contains((owner, c.HolderRole)))
-            {
-                planned.AddRange(NotificationPlanner.ForStaff(c, overdue, [owner]));
-            }
-
-            foreach (var m in planned)
-            {
-                db.Notifications.Add(m.ToNotification(c.Number, $"/Cases/{c.Number}", nowUtc));
-            }
-        }
-    }
+    public static Task AddStaffAlertsAsync(PortalDbContext db, IReadOnlyCollection<(Case Case, bool Overdue)> alerts, DateTime nowUtc, CancellationToken cancellationToken) =>
+        AddForHoldersAsync(db, alerts, NotificationPlanner.ForRole, (c, overdue, owner) => NotificationPlanner.ForStaff(c, overdue, [owner]), ownerMayBeApplicant: true, nowUtc, cancellationToken);
 
     /// <summary>A deadline moved by a holiday change: the holding role's inbox and the case's owner (首问负责) hear of it.</summary>
-    private static async Task AddDeadlineChangesAsync(PortalDbContext db, IReadOnlyCollection<(Case Case, CaseEvent Event)> changes, DateTime nowUtc, CancellationToken cancellationToken)
+    private static Task AddDeadlineChangesAsync(PortalDbContext db, IReadOnlyCollection<(Case Case, CaseEvent Event)> changes, DateTime nowUtc, CancellationToken cancellationToken) =>
+        AddForHoldersAsync(db, changes, NotificationPlanner.ForRoleDeadlineChange, (c, e, owner) => NotificationPlanner.ForStaffDeadlineChange(c, e, [owner]), ownerMayBeApplicant: false, nowUtc, cancellationToken);
+
+    /// <summary>
+    /// One message per case to its holding role's inbox, and one to its owner (首问负责) unless the owner holds that role
+    /// (or, when <paramref name="ownerMayBeApplicant"/> is false, is the case's applicant, who hears of it as applicant).
+    /// </summary>
+    private static async Task AddForHoldersAsync<T>(
+        PortalDbContext db,
+        IReadOnlyCollection<(Case Case, T What)> items,
+        Func<Case, T, string, NotificationPlanner.Planned> forRole,
+        Func<Case, T, string, IEnumerable<NotificationPlanner.Planned>> forOwner,
+        bool ownerMayBeApplicant,
+        DateTime nowUtc,
+        CancellationToken cancellationToken)
     {
-        if (changes.Count == 0)
+        if (items.Count == 0)
         {
             return;
         }
 
-        var ownersInRole = await OwnersInHolderRoleAsync(db, changes.Select(a => a.Case).ToList(), cancellationToken);
-        foreach (var (c, e) in changes)
+        var ownersInRole = await OwnersInHolderRoleAsync(db, items.Select(a => a.Case).ToList(), cancellationToken);
+        foreach (var (c, what) in items)
         {
             var planned = new List<NotificationPlanner.Planned>();
             if (NotificationPlanner.IsStaffInbox(c.HolderRole))
             {
-                planned.Add(NotificationPlanner.ForRoleDeadlineChange(c, e, c.HolderRole));
+                planned.Add(forRole(c, what, c.HolderRole));
             }
 
-            if (c.OwnerId is { } owner && owner != c.ApplicantId && !ownersInRole.Contains((owner, c.HolderRole)))
+            if (c.OwnerId is { } owner && (ownerMayBeApplicant || owner != c.ApplicantId) && !ownersInRole.Contains((owner, c.HolderRole)))
             {
-                planned.AddRange(NotificationPlanner.ForStaffDeadlineChange(c, e, [owner]));
+                planned.AddRange(forOwner(c, what, owner));
             }
 
             foreach (var m in planned)

@@ -79,14 +79,23 @@ public static class NotificationPlanner
     private static string TrackOf(string label) => label.Split('：')[0];
 
     /// <summary>What the staff holding the case hear when its deadline moved because the holiday calendar changed.</summary>
-    public static IEnumerable<Planned> ForStaffDeadlineChange(Case c, CaseEvent e, IEnumerable<string> staffIds) =>
-        staffIds.Distinct().Select(id => new Planned(id, NotificationKind.DeadlineChanged, "办件承诺时限调整",
-            $"办件 {c.Number}（{c.Title}）的承诺时限已调整：{e.Reason}", $"{c.Number}:deadline:{e.At.Ticks}:{(e.DueAt ?? e.At).Ticks}:{id}"));
+    public static IEnumerable<Planned> ForStaffDeadlineChange(Case c, CaseEvent e, IEnumerable<string> staffIds)
+    {
+        var (title, body, key) = DeadlineChange(c, e);
+        return staffIds.Distinct().Select(id => new Planned(id, NotificationKind.DeadlineChanged, title, body, $"{key}:{id}"));
+    }
 
     /// <summary>The deadline change for the holding role's inbox: one message, whatever the number of members.</summary>
-    public static Planned ForRoleDeadlineChange(Case c, CaseEvent e, string role) =>
-        new("", NotificationKind.DeadlineChanged, "办件承诺时限调整",
-            $"办件 {c.Number}（{c.Title}）的承诺时限已调整：{e.Reason}", $"{c.Number}:deadline:{e.At.Ticks}:{(e.DueAt ?? e.At).Ticks}:role:{role}", role);
+    public static Planned ForRoleDeadlineChange(Case c, CaseEvent e, string role)
+    {
+        var (title, body, key) = DeadlineChange(c, e);
+        return new Planned("", NotificationKind.DeadlineChanged, title, body, $"{key}:role:{role}", role);
+    }
+
+    private static (string Title, string Body, string Key) DeadlineChange(Case c, CaseEvent e) => (
+        "办件承诺时限调整",
+        $"办件 {c.Number}（{c.Title}）的承诺时限已调整：{e.Reason}",
+        $"{c.Number}:deadline:{e.At.Ticks}:{(e.DueAt ?? e.At).Ticks}");
 
     /// <summary>What the staff holding the case hear when its step turns yellow (75% used) or red (overdue).</summary>
     public static IEnumerable<Planned> ForStaff(Case c, bool overdue, IEnumerable<string> staffIds)

@@ -68,10 +68,12 @@ public sealed class CaseContexts(
     /// (the legal representative or an agent on an enterprise's case another filed): they may see it too.
     /// </summary>
     public async Task<bool> ActsForApplicantAsync(Case c, CancellationToken cancellationToken) =>
-        user.IsSignedIn && !user.IsStaff && actors.FirstOrDefault(a => a.Handles(c)) is { } policy
-        && (await policy.ActorAsync(c, user.ToActor(), cancellationToken)).ActsForApplicant;
+        user.IsSignedIn && !user.IsStaff && (await ActorOnAsync(c, cancellationToken)).ActsForApplicant;
 
-    /// <summary>Who the signed-in person acts as on the case: its service's actor policy decides (an agent relabelled, a revoked one a bystander), else themself.</summary>
+    /// <summary>
+    /// Who the signed-in person acts as on the case: its service's actor policy decides (an agent relabelled, a revoked
+    /// one a bystander), else themself. Signed-in people only.
+    /// </summary>
     public async Task<CaseActor> ActorOnAsync(Case c, CancellationToken cancellationToken) =>
         user.IsSignedIn && actors.FirstOrDefault(a => a.Handles(c)) is { } policy
             ? await policy.ActorAsync(c, user.ToActor(), cancellationToken)
@@ -80,9 +82,9 @@ public sealed class CaseContexts(
     /// <summary>The context for acting on an existing case, with its service's own steps when it has any and the guards others put on it.</summary>
     public async Task<CaseActionContext> ForCaseAsync(Case c, CancellationToken cancellationToken, CaseActor? actor = null)
     {
-        if (actor is null && user.IsSignedIn && actors.FirstOrDefault(a => a.Handles(c)) is { } policy)
+        if (actor is null && user.IsSignedIn)
         {
-            actor = await policy.ActorAsync(c, user.ToActor(), cancellationToken);
+            actor = await ActorOnAsync(c, cancellationToken);
         }
 
         var context = await ForAsync(c.ServiceCode, cancellationToken, actor);

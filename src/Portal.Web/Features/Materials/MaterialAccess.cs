@@ -14,9 +14,6 @@ namespace Portal.Web.Features.Materials;
 /// </summary>
 public static class MaterialAccess
 {
-    /// <summary>The applicant side as the case's actions decide it: the applicant, whoever filed it for them, or someone acting for the applicant.</summary>
-    public static bool IsApplicantSide(Case c, CurrentUser me, CaseActor actor) => me.IsSignedIn && actor.IsApplicantSideOf(c);
-
     /// <summary>
     /// Staff holding the case now: its 首问负责人; the role holding its current step (窗口 at 受理, the department at
     /// 办理); a department with an open parallel track of it (load SubItems first); any window while it is at the window
@@ -65,15 +62,23 @@ public static class MaterialAccess
     public static bool MayOpenStaged(string uploadedById, CurrentUser me) => me.IsSignedIn && me.Id == uploadedById;
 }
 
-/// <summary>What the signed-in person may do with one case's materials.</summary>
-public sealed record MaterialRights(bool ApplicantSide, bool MayOpen, bool MayUpload, bool MayReview);
+/// <summary>
+/// What the signed-in person may do with one case's materials, and who they act as on it (<see cref="Actor"/>, null when
+/// signed out: a command that goes on to act on the case passes it on instead of asking the actor policy again).
+/// </summary>
+public sealed record MaterialRights(bool ApplicantSide, bool MayOpen, bool MayUpload, bool MayReview, CaseActor? Actor);
 
-/// <summary>Works out <see cref="MaterialRights"/> for the signed-in person, asking the case's actor policy who they act as.</summary>
+/// <summary>
+/// Works out <see cref="MaterialRights"/> for the signed-in person. The applicant side is what the case's actions say
+/// (<see cref="CaseActor.IsApplicantSideOf"/> of the actor the case's actor policy gives): the applicant, whoever filed
+/// it for them, or someone acting for the applicant.
+/// </summary>
 public sealed class MaterialStanding(CurrentUser me, CaseContexts contexts)
 {
     public async Task<MaterialRights> OfAsync(Case c, CancellationToken cancellationToken)
     {
-        var side = me.IsSignedIn && MaterialAccess.IsApplicantSide(c, me, await contexts.ActorOnAsync(c, cancellationToken));
-        return new MaterialRights(side, MaterialAccess.MayOpen(c, me, side), MaterialAccess.MayUpload(c, me, side), MaterialAccess.MayReview(c, me, side));
+        var actor = me.IsSignedIn ? await contexts.ActorOnAsync(c, cancellationToken) : null;
+        var side = actor?.IsApplicantSideOf(c) ?? false;
+        return new MaterialRights(side, MaterialAccess.MayOpen(c, me, side), MaterialAccess.MayUpload(c, me, side), MaterialAccess.MayReview(c, me, side), actor);
     }
 }

@@ -426,7 +426,7 @@ public static class AnswerNotice
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            var context = await contexts.ForCaseAsync(c, cancellationToken);
+            var context = await contexts.ForCaseAsync(c, cancellationToken, rights.Actor);
             await actions.FireAsync(c, CaseTrigger.SubmitSupplement, context, new CaseActionArgs
             {
                 Reason = answered.Count > 0 ? Shorten("已补正：" + string.Join("、", answered)) : null,

@@ -76,7 +76,7 @@ public static class Inbox
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var clock = await calendar.GetClockAsync(cancellationToken);
+            var clock = await calendar.GetClockAsync(db, cancellationToken);
             var userId = me.Id!;
             var roles = InboxRoles(me.Roles);
             var own = await Own(db, userId).AsNoTracking()
@@ -119,7 +119,7 @@ public static class Inbox
             return 0;
         }
 
-        var inboxes = roles as List<string> ?? InboxRoles(roles);
+        var inboxes = InboxRoles(roles);
         var own = await Own(db, userId).CountAsync(n => n.ReadAt == null, cancellationToken);
         return inboxes.Count == 0 ? own : own + await UnreadOfRoles(db, userId, inboxes).CountAsync(cancellationToken);
     }

@@ -271,7 +271,7 @@ public static class Queue
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var roles = WorkbenchPeople.StaffRoles(me);
-            var clock = await calendar.GetClockAsync(cancellationToken);
+            var clock = await calendar.GetClockAsync(db, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
 
             // The work queue has one row per (case, holding role): the case's own step and each working track. Each of my

@@ -94,7 +94,7 @@ public static class SupplementQueue
             var atLeast = total > Queue.CountLimit;
             total = Math.Min(total, Queue.CountLimit);
 
-            var clock = await calendar.GetClockAsync(cancellationToken);
+            var clock = await calendar.GetClockAsync(db, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var rows = found.Select(f =>
             {
