@@ -23,6 +23,12 @@ URL="http://127.0.0.1:$PORT"
 WORK=${PROFILE_WORK:-$(mktemp -d /tmp/portal-profile.XXXXXX)}
 mkdir -p "$WORK"
 PORTAL_PID=
+
+# What it runs, installed from Debian's packages when missing (as scripts/load.sh does).
+. scripts/lib.sh
+ensure_packages "command -v wrk:wrk" "command -v curl:curl"
+[ "$PROVIDER" = postgresql ] && ensure_packages "command -v psql:postgresql-client"
+[ -n "$TRACE" ] && ensure_packages "command -v perf:linux-perf"
 # The data is thrown away at the end (it grows by every submission): the SQLite file, or the PostgreSQL database.
 cleanup() {
   [ -n "$PORTAL_PID" ] && kill "$PORTAL_PID" 2>/dev/null && wait "$PORTAL_PID" 2>/dev/null || true
