@@ -95,6 +95,8 @@ seed_started=$(date +%s)
 echo "== seeding took $(( $(date +%s) - seed_started )) s"
 [ -n "${LOAD_SEED_ONLY:-}" ] && exit 0
 
+# LOAD_TRACE: the JIT writes /tmp/perf-<pid>.map so that perf names the managed methods (W^X off: code in plain memory).
+[ -n "${LOAD_TRACE:-}" ] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 (cd src/Portal.Web && exec dotnet "$DLL" --urls "$URL" >"$WORK/portal.log" 2>&1) &
 PORTAL_PID=$!
 for _ in $(seq 120); do curl -fsS -o /dev/null "$URL/" 2>/dev/null && break; sleep 0.5; done
@@ -173,15 +175,28 @@ for i in $(seq 2 21); do
   printf '%s\t%s\n' "$(cookie_header "$jar")" "$token" >>"$WORK/sessions"
 done
 
-# LOAD_TRACE=<scenario> (with LOAD_TRACE_TOOL=path of dotnet-trace): a 10-second CPU profile of the portal while that
-# scenario runs (EventPipe sampling), kept as artifacts/load/<provider>-<cases>-<scenario>.nettrace with its top
-# methods (dotnet-trace report … topN) beside it. The profile costs the portal some CPU: use it for a separate run.
+# LOAD_TRACE=<scenario>: a CPU profile of the portal while that scenario runs — perf (Debian's linux-perf) samples it at
+# 499 Hz with call graphs while the runtime writes its perf map (so perf names the JIT-compiled methods), as
+# bench/profile-submit.sh does. The report's exclusive and inclusive method tables are kept as
+# artifacts/load/<provider>-<cases>-<scenario>-{exclusive,inclusive}.txt. The profile costs the portal some CPU: use it
+# for a separate run (LOAD_ONLY narrows the run to some scenarios, e.g. LOAD_ONLY="plain workbench").
+if [ -n "${LOAD_TRACE:-}" ]; then ensure_packages "command -v perf:linux-perf"; fi
+TRACE_PID=
 trace_scenario() {
   [ -n "${LOAD_TRACE:-}" ] && [ "$1" = "$LOAD_TRACE" ] || return 0
-  local tool=${LOAD_TRACE_TOOL:-dotnet-trace} out="$OUT/$PROVIDER-$CASES-$1"
-  (sleep 3; "$tool" collect -p "$PORTAL_PID" --profile cpu-sampling --duration 00:00:00:10 -o "$out.nettrace" >/dev/null 2>&1 \
-    && "$tool" report "$out.nettrace" topN -n 40 --inclusive >"$out-inclusive.txt" 2>&1 \
-    && "$tool" report "$out.nettrace" topN -n 40 >"$out-exclusive.txt" 2>&1) &
+  perf record -F 499 -g -p "$PORTAL_PID" -o "$WORK/perf.data" -- sleep "$((SECONDS_EACH > 4 ? SECONDS_EACH - 2 : 2))" >"$WORK/perf.log" 2>&1 &
+  TRACE_PID=$!
+  sleep 1
+}
+trace_report() {
+  [ -n "$TRACE_PID" ] || return 0
+  wait "$TRACE_PID" || true
+  TRACE_PID=
+  local out="$OUT/$PROVIDER-$CASES-$1"
+  perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio -g none --percent-limit 0.3 2>/dev/null | grep -v '^#' | grep -v '^$' | sed 's/ \{2,\}/  /g' | head -80 >"$out-exclusive.txt" || true
+  perf report -i "$WORK/perf.data" --children --sort symbol --stdio -g none --percent-limit 0.5 2>/dev/null | grep -v '^#' | grep -v '^$' | sed 's/ \{2,\}/  /g' | head -200 >"$out-inclusive.txt" || true
+  mv "$WORK/perf.data" "$out.perf.data"   # for perf report -i … (callers: -G), until the next profile of this scenario
+  echo "   profile: $out-exclusive.txt, $out-inclusive.txt, $out.perf.data"
 }
 
 RESULTS="$WORK/results"
@@ -189,13 +204,15 @@ RESULTS="$WORK/results"
 # measure <label> <lua> <cookie> <paths>
 measure() {
   local label=$1 script=$2
+  if [ -n "${LOAD_ONLY:-}" ] && [[ " $LOAD_ONLY " != *" $label "* ]]; then return 0; fi
   export LOAD_COOKIE=$3 LOAD_PATHS=$4 LOAD_SESSIONS="$WORK/sessions" LOAD_RUN="${label//[^0-9]/}$RANDOM"
-  wrk -t2 -c"$CONNECTIONS" -d5s -s "scripts/load/$script" "$URL" >/dev/null 2>&1 || true   # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"${LOAD_WARMUP:-5}s" -s "scripts/load/$script" "$URL" >/dev/null 2>&1 || true   # warm-up
   export LOAD_RUN="$RANDOM$RANDOM"
   trace_scenario "$label"
   local line
   line=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 10s -s "scripts/load/$script" "$URL" | grep '^RESULT' | tail -n 1)
   echo "$label ${line#RESULT }" | tee -a "$RESULTS"
+  trace_report "$label"
 }
 
 echo "== $CONNECTIONS connections, ${SECONDS_EACH}s each (label rps p50 p95 p99 ok bad)"

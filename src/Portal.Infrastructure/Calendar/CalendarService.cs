@@ -39,6 +39,7 @@ public sealed class CalendarService(IServiceScopeFactory scopes, IOptions<Portal
     /// </summary>
     public async Task<DeadlineClock> GetClockAsync(PortalDbContext? through, CancellationToken cancellationToken = default)
     {
+        through ??= RequestContext.Db;
         using var scope = through is null ? scopes.CreateScope() : null;
         var db = through ?? scope!.ServiceProvider.GetRequiredService<PortalDbContext>();
         var revision = await Revisions.ReadAsync(db, Revisions.Calendar, cancellationToken) ?? "";

@@ -25,6 +25,13 @@ namespace Portal.Infrastructure.Data;
 /// </summary>
 public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The revision stamps this context has read or written (<see cref="Revisions"/>): a context lives for one request or
+    /// one background pass, and within it the calendar and the promise table are read at one revision — one query each,
+    /// not one per use (a case page asked four times).
+    /// </summary>
+    internal Dictionary<string, string?> RevisionsSeen { get; } = [];
+
     /// <summary>The data-protection key ring, shared by every portal host on this database (sign-in cookies, anti-forgery tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -83,6 +83,7 @@ public sealed class PromiseService(IServiceScopeFactory scopes)
     /// <summary>The table, reading the stamp through the caller's context when it has one (as <see cref="Calendar.CalendarService.GetClockAsync(PortalDbContext?, CancellationToken)"/>).</summary>
     public async Task<PromiseTable> GetAsync(PortalDbContext? through, CancellationToken cancellationToken = default)
     {
+        through ??= RequestContext.Db;
         using var scope = through is null ? scopes.CreateScope() : null;
         var db = through ?? scope!.ServiceProvider.GetRequiredService<PortalDbContext>();
         var revision = await Revisions.ReadAsync(db, Revisions.Promises, cancellationToken) ?? "";

@@ -169,6 +169,19 @@ public static class PortalSetup
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // The singleton caches (calendar, promise table) read their revision stamp through the request's own context.
+        app.Use(async (context, next) =>
+        {
+            Infrastructure.Data.RequestContext.Current = context.RequestServices;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Infrastructure.Data.RequestContext.Current = null;
+            }
+        });
         app.UsePortalWebSecurity();
         var culture = new CultureInfo("zh-CN");
         app.UseRequestLocalization(new RequestLocalizationOptions
