@@ -10,7 +10,9 @@
 # Seeds the data with the portal's own command (--seed-load: cases, a tenth of them open, 2,000 staff, enterprises,
 # 200,000 ratings; the data set is kept in artifacts/load/data and reused, PostgreSQL's in its own cluster), starts
 # the portal in Production mode with its background sweep and notification dispatch on, signs in through the login
-# form (staff with a second factor computed by oathtool), and measures each scenario at 50 connections for the given seconds after a 5-second warm-up: a plain page
+# form (staff with a second factor computed by oathtool), and measures each scenario at 50 connections for the given seconds after a warm-up of
+# LOAD_WARMUP seconds (15 by default: with 5 the runtime was still compiling the scenario's code — a third of the CPU in
+# the JIT and the workbench's handler still unoptimized — so the steady state of a portal that runs all day is measured): a plain page
 # (layout, no data), the workbench of a window clerk and of the 市场监管 reviewer, an applicant's case page, the public promise table, /Ratings statistics,
 # and submitting new 企业开办 applications (antiforgery token read from the form). The portal's resident memory is
 # sampled every half second throughout. Results: artifacts/load/<provider>-<cases>.md (and printed).
@@ -102,7 +104,9 @@ PORTAL_PID=$!
 for _ in $(seq 120); do curl -fsS -o /dev/null "$URL/" 2>/dev/null && break; sleep 0.5; done
 curl -fsS -o /dev/null "$URL/" || { cat "$WORK/portal.log"; exit 1; }
 # The dotnet host is the portal itself (exec), so its RSS is the portal's.
-(while kill -0 "$PORTAL_PID" 2>/dev/null; do ps -o rss= -p "$PORTAL_PID" >>"$WORK/rss" || true; sleep 0.5; done) &
+(while kill -0 "$PORTAL_PID" 2>/dev/null; do ps -o rss= -p "$PORTAL_PID" >>"$WORK/rss" || true
+  grep -E '^(VmRSS|RssAnon|RssFile|RssShmem)' "/proc/$PORTAL_PID/status" 2>/dev/null | tr -s ' \t' ' ' | tr '\n' ' ' >>"$WORK/rss-parts" && echo >>"$WORK/rss-parts"
+  sleep 0.5; done) &
 SAMPLER_PID=$!
 
 # --proxy: a second host on the same database and nginx with TLS in front of both; from here on every request of the
@@ -206,7 +210,7 @@ measure() {
   local label=$1 script=$2
   if [ -n "${LOAD_ONLY:-}" ] && [[ " $LOAD_ONLY " != *" $label "* ]]; then return 0; fi
   export LOAD_COOKIE=$3 LOAD_PATHS=$4 LOAD_SESSIONS="$WORK/sessions" LOAD_RUN="${label//[^0-9]/}$RANDOM"
-  wrk -t2 -c"$CONNECTIONS" -d"${LOAD_WARMUP:-5}s" -s "scripts/load/$script" "$URL" >/dev/null 2>&1 || true   # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"${LOAD_WARMUP:-15}s" -s "scripts/load/$script" "$URL" >/dev/null 2>&1 || true   # warm-up
   export LOAD_RUN="$RANDOM$RANDOM"
   trace_scenario "$label"
   local line
@@ -246,6 +250,7 @@ report="$OUT/$PROVIDER-$CASES${PROXY:+-proxy}.md"
   plain95=$(awk '$1 == "plain" { print $4 }' "$RESULTS")
   awk -v base="$plain95" '{ printf "| %s | %s | %s | %s | %s | %s | %s | %.1f× |\n", $1, $2, $3, $4, $5, $6, $7, ($4 / base) }' "$RESULTS"
   echo
+  [ -s "$WORK/rss-parts" ] && sort -t' ' -k2 -n "$WORK/rss-parts" | tail -n 1 | awk '{ printf "At its peak: %d MB anonymous (managed heap, compiled code, native allocations), %d MB file-backed (mapped libraries and assemblies), %d MB shared.\n", $5 / 1024, $8 / 1024, $11 / 1024 }'
   echo "Peak resident memory of the portal: $((max_rss / 1024)) MB (sampled every 0.5 s from start-up to the end of the last scenario${PROXY:+; the larger of the two hosts})."
   [ -n "$PROXY" ] && proxy_summary
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(uname -r); wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }')."
