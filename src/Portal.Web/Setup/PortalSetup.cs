@@ -112,6 +112,7 @@ public static class PortalSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<CaseContexts>();
+        services.AddScoped<CaseReads>();
         services.AddScoped<CaseActions>();
         services.AddScoped<Features.Enterprises.EnterpriseAccess>();
         services.AddScoped<Features.Identity.IdentityJournal>();

@@ -160,13 +160,12 @@ public static class CaseView
         string? VisitTicket,
         IReadOnlyList<(string Id, string Name)> HandOverTargets);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CaseActions actions)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CaseContexts contexts, CaseActions actions, CaseReads reads)
         : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var found = await db.Cases.AsNoTracking().Include(c => c.History).Include(c => c.SubItems).AsSplitQuery()
-                .FirstOrDefaultAsync(c => c.Number == request.Number, cancellationToken);
+            var found = await reads.ByNumberAsync(request.Number, cancellationToken);
             var shared = found is not null && DeregistrationService.IsDeregistration(found.ServiceCode)
                 ? await db.CancellationShares.AsNoTracking().Where(s => s.Application.CaseId == found.Id).Select(s => s.Department).ToListAsync(cancellationToken)
                 : [];

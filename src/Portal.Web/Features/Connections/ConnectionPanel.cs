@@ -100,12 +100,12 @@ public static class ConnectionPanel
         _ => "尚未登记",
     };
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, PromiseService promises, CaseContexts contexts, TimeProvider time)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, PromiseService promises, CaseContexts contexts, TimeProvider time, CaseReads reads)
         : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var c = await db.Cases.AsNoTracking().Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            var c = await reads.ByNumberAsync(request.Number, cancellationToken);
             if (c is null || !ConnectionService.IsConnection(c.ServiceCode))
             {
                 throw new NotFoundException("未找到该办件。");

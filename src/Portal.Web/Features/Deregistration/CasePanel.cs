@@ -51,11 +51,11 @@ public static class CasePanel
         IReadOnlyList<Share> Shares,
         long CaseVersion);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, CaseContexts contexts) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, CaseContexts contexts, CaseReads reads) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var c = await db.Cases.AsNoTracking().Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            var c = await reads.ByNumberAsync(request.Number, cancellationToken);
             if (c is null || !DeregistrationService.IsDeregistration(c.ServiceCode))
             {
                 throw new NotFoundException("未找到该办件。");

@@ -87,12 +87,12 @@ public static class CasePanel
         public int Waiting => Items.Count(i => i.Status == MaterialStatus.Submitted);
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, MaterialUploads uploads, CalendarService calendar)
+    public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, MaterialUploads uploads, CalendarService calendar, CaseReads reads)
         : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var c = await db.Cases.AsNoTracking().Include(x => x.SubItems).FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            var c = await reads.ByNumberAsync(request.Number, cancellationToken);
             if (c is null)
             {
                 return null;

@@ -251,11 +251,11 @@ public static class CaseRatingLinks
 
     public sealed record Link(RatingSubject Subject, string Text, string Href, bool Rated);
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me) : IRequestHandler<Query, IReadOnlyList<Link>>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, CaseReads reads) : IRequestHandler<Query, IReadOnlyList<Link>>
     {
         public async Task<IReadOnlyList<Link>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Number == request.Number, cancellationToken);
+            var c = await reads.ByNumberAsync(request.Number, cancellationToken);
             return c is null || c.ApplicantId != me.Id ? [] : await LinksAsync(db, me, c, null, cancellationToken);
         }
     }
