@@ -72,7 +72,7 @@ case "$PROVIDER" in
     # Durability as in production: fsync and synchronous_commit on (the defaults, said here so nobody relaxes them).
     start_pg_cluster "${LOAD_PG_PORT:-55440}" -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on
     export Database__Provider=PostgreSQL
-    export ConnectionStrings__Portal="$PG_CONNECTION;Database=portal_load;Maximum Pool Size=100"
+    export ConnectionStrings__Portal="$PG_CONNECTION;Database=portal_load;Maximum Pool Size=100${LOAD_PG_OPTIONS:-}"
     as_pg "$PGBIN/psql" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55440}" -U portal -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'portal_load'" | grep -q 1 \
       || as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "${LOAD_PG_PORT:-55440}" -U portal portal_load
     ;;
