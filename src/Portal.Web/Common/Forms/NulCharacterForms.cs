@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace Portal.Web.Common.Forms;
 
 /// <summary>
@@ -7,10 +9,14 @@ namespace Portal.Web.Common.Forms;
 /// in a url-encoded form is rewritten as %01 — another control character the reader accepts — so the form is bound,
 /// <see cref="CleanTextBinder"/> removes it and the page comes back with the text kept and the Chinese message. Forms
 /// larger than the form reader's own value limit and multipart forms pass unchanged.
+/// A form read here is already whole in memory, so the server's body-size feature is replaced by one that accepts the
+/// limit an endpoint sets later (<see cref="BufferedBodySize"/>): otherwise every form post logged two warnings that the
+/// limit "could not be applied" (thousands an hour in a production log at Warning; issue 18's load runs).
 /// </summary>
 public sealed class NulCharacterForms(RequestDelegate next)
 {
-    private const long MaxBody = 4 * 1024 * 1024;
+    /// <summary>The largest form read here; no endpoint of the portal sets a lower limit (<c>RequestSizeLimitTests</c>).</summary>
+    public const long MaxBody = 4 * 1024 * 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -34,6 +40,7 @@ public sealed class NulCharacterForms(RequestDelegate next)
 
             request.Body = new MemoryStream(Rewritten(body.AsSpan(0, read)), writable: false);
             request.ContentLength = request.Body.Length;
+            context.Features.Set<IHttpMaxRequestBodySizeFeature>(new BufferedBodySize(read));
         }
 
         await next(context);
@@ -64,5 +71,29 @@ public sealed class NulCharacterForms(RequestDelegate next)
         }
 
         return changed ? [.. output] : body.ToArray();
+    }
+}
+
+/// <summary>
+/// The body-size limit of a form already read into memory (at most <see cref="NulCharacterForms.MaxBody"/>): an endpoint's
+/// limit is accepted, and one below what was read refuses the request with 413 as the server would have.
+/// </summary>
+public sealed class BufferedBodySize(long read) : IHttpMaxRequestBodySizeFeature
+{
+    private long? max;
+
+    public bool IsReadOnly => false;
+
+    public long? MaxRequestBodySize
+    {
+        get => max;
+        set
+        {
+            max = value;
+            if (value is { } limit && read > limit)
+            {
+                throw new BadHttpRequestException("请求内容超过上限。", StatusCodes.Status413PayloadTooLarge);
+            }
+        }
     }
 }
