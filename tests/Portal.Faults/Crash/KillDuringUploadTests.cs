@@ -51,6 +51,10 @@ public sealed class KillDuringUploadTests(ITestOutputHelper output)
             var post = client.PostAsync(UploadPath, half);
             await halfSent.Task.WaitAsync(TimeSpan.FromSeconds(60));
             await portal.KillAndWaitAsync();
+
+            // The browser sends the rest into the dead connection (without this the client waited out its own
+            // two-minute timeout, a stalled body hiding the reset from it).
+            stalled.Release();
             var cut = await Record.ExceptionAsync(() => post);
             Assert.True(cut is HttpRequestException or TaskCanceledException or IOException, $"the half upload was answered: {cut}");
             output.WriteLine($"{provider}: killed with {big.Length / 2} of {big.Length} bytes sent ({cut!.GetType().Name})");
@@ -147,10 +151,15 @@ public sealed class KillDuringUploadTests(ITestOutputHelper output)
         return blobs.Select(b => (b.Hash, b.Content)).ToList();
     }
 
-    /// <summary>Gives the first <paramref name="limit"/> bytes, says so, then waits (the upload hangs there) until disposed.</summary>
+    /// <summary>
+    /// Gives the first <paramref name="limit"/> bytes, says so, then waits (the upload hangs there) until disposed — or,
+    /// once <see cref="Release"/>d, gives the rest.
+    /// </summary>
     private sealed class StalledStream(byte[] content, int limit, TaskCompletionSource halfSent) : Stream
     {
         private readonly CancellationTokenSource disposed = new();
+
+        private readonly CancellationTokenSource released = new();
 
         private int position;
 
@@ -166,16 +175,26 @@ public sealed class KillDuringUploadTests(ITestOutputHelper output)
 
         public override long Position { get => position; set => throw new NotSupportedException(); }
 
+        /// <summary>Ends the stall: the rest of the content follows.</summary>
+        public void Release() => released.Cancel();
+
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (position >= limit)
+            if (position >= limit && !released.IsCancellationRequested)
             {
                 halfSent.TrySetResult();
-                using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposed.Token);
-                await Task.Delay(Timeout.Infinite, both.Token);
+                using var any = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, disposed.Token, released.Token);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, any.Token);
+                }
+                catch (OperationCanceledException) when (released.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !isDisposed)
+                {
+                }
             }
 
-            var count = Math.Min(buffer.Length, limit - position);
+            var end = released.IsCancellationRequested ? content.Length : limit;
+            var count = Math.Min(buffer.Length, end - position);
             content.AsMemory(position, count).CopyTo(buffer);
             position += count;
             return count;
@@ -201,6 +220,7 @@ public sealed class KillDuringUploadTests(ITestOutputHelper output)
                 isDisposed = true;
                 disposed.Cancel();
                 disposed.Dispose();
+                released.Dispose();
             }
 
             base.Dispose(disposing);
