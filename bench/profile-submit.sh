@@ -78,8 +78,7 @@ export LOAD_SESSIONS="$WORK/sessions"
 cpu() { awk '{ print $14 + $15 }' "/proc/$PORTAL_PID/stat"; }   # utime + stime, clock ticks
 LOAD_RUN="w$RANDOM" wrk -t2 -c"$CONNECTIONS" -d"${PROFILE_WARMUP:-5}s" -s scripts/load/submit.lua "$URL" >/dev/null 2>&1 || true   # warm-up (JIT, caches)
 if [ "$TRACE" = --trace ]; then
-  perf record -F 499 -g -p "$PORTAL_PID" -o "$WORK/perf.data" -- sleep "$((SECONDS_EACH - 2))" >"$WORK/perf.log" 2>&1 &
-  TRACE_PID=$!
+  perf_record "$PORTAL_PID" "$WORK/perf.data" "$((SECONDS_EACH - 2))"
   sleep 1
 fi
 before=$(cpu)
@@ -90,9 +89,7 @@ ticks=$(getconf CLK_TCK)
 echo "$PROVIDER: $ok submissions ($bad bad) in ${SECONDS_EACH}s at $CONNECTIONS connections: $rps/s, p50 $p50 ms, p95 $p95 ms;" \
   "portal CPU $(( (after - before) * 1000000 / ticks / (ok > 0 ? ok : 1) )) µs per submission; load average $(cut -d' ' -f1 /proc/loadavg)"
 if [ "$TRACE" = --trace ]; then
-  wait "$TRACE_PID" || true
-  perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio -g none --percent-limit 0.4 2>/dev/null | grep -v '^#' | grep -v '^$' | head -60 >"$WORK/exclusive.txt"
-  perf report -i "$WORK/perf.data" --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null | grep -v '^#' | grep -v '^$' | head -120 >"$WORK/inclusive.txt"
+  perf_tables "$WORK/perf.data" "$WORK/exclusive.txt" "$WORK/inclusive.txt"
   echo "-- exclusive (self) --"; cat "$WORK/exclusive.txt"
   echo "-- inclusive (children) --"; cat "$WORK/inclusive.txt"
 fi

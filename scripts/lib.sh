@@ -18,6 +18,22 @@ ensure_packages() {
   fi
 }
 
+# Profiling a portal process with perf (scripts/load.sh LOAD_TRACE, bench/profile-submit.sh --trace). The runtime must
+# have been started with DOTNET_PerfMapEnabled=1 (it writes /tmp/perf-<pid>.map, so perf names the JIT-compiled methods)
+# and DOTNET_EnableWriteXorExecute=0 (code in plain memory).
+# perf_record <pid> <perf.data> <seconds>: samples at 499 Hz with call graphs in the background; sets PERF_PID.
+perf_record() {
+  perf record -F 499 -g -p "$1" -o "$2" -- sleep "$3" >"$2.log" 2>&1 &
+  PERF_PID=$!
+}
+# perf_tables <perf.data> <exclusive.txt> <inclusive.txt>: waits for perf_record, then writes the methods with the most
+# exclusive (self) and inclusive (with callees) samples.
+perf_tables() {
+  wait "$PERF_PID" || true
+  perf report -i "$1" --no-children --sort dso,symbol --stdio -g none --percent-limit 0.3 2>/dev/null | grep -v '^#' | grep -v '^$' | sed 's/ \{2,\}/  /g' | head -80 >"$2" || true
+  perf report -i "$1" --children --sort symbol --stdio -g none --percent-limit 0.5 2>/dev/null | grep -v '^#' | grep -v '^$' | sed 's/ \{2,\}/  /g' | head -200 >"$3" || true
+}
+
 # start_pg_cluster <port> [extra server options] — initdb in a new temp folder and start it; sets PGROOT, PGBIN and
 # PG_CONNECTION (superuser "portal", trust authentication, database "postgres"). stop_pg_cluster removes it.
 # With PG_KEEP_DIR set, the cluster lives there instead: reused when it exists, stopped but kept at the end.

@@ -188,17 +188,15 @@ if [ -n "${LOAD_TRACE:-}" ]; then ensure_packages "command -v perf:linux-perf"; 
 TRACE_PID=
 trace_scenario() {
   [ -n "${LOAD_TRACE:-}" ] && [ "$1" = "$LOAD_TRACE" ] || return 0
-  perf record -F 499 -g -p "$PORTAL_PID" -o "$WORK/perf.data" -- sleep "$((SECONDS_EACH > 4 ? SECONDS_EACH - 2 : 2))" >"$WORK/perf.log" 2>&1 &
-  TRACE_PID=$!
+  perf_record "$PORTAL_PID" "$WORK/perf.data" "$((SECONDS_EACH > 4 ? SECONDS_EACH - 2 : 2))"
+  TRACE_PID=$PERF_PID
   sleep 1
 }
 trace_report() {
   [ -n "$TRACE_PID" ] || return 0
-  wait "$TRACE_PID" || true
   TRACE_PID=
   local out="$OUT/$PROVIDER-$CASES-$1"
-  perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio -g none --percent-limit 0.3 2>/dev/null | grep -v '^#' | grep -v '^$' | sed 's/ \{2,\}/  /g' | head -80 >"$out-exclusive.txt" || true
-  perf report -i "$WORK/perf.data" --children --sort symbol --stdio -g none --percent-limit 0.5 2>/dev/null | grep -v '^#' | grep -v '^$' | sed 's/ \{2,\}/  /g' | head -200 >"$out-inclusive.txt" || true
+  perf_tables "$WORK/perf.data" "$out-exclusive.txt" "$out-inclusive.txt"
   mv "$WORK/perf.data" "$out.perf.data"   # for perf report -i … (callers: -G), until the next profile of this scenario
   echo "   profile: $out-exclusive.txt, $out-inclusive.txt, $out.perf.data"
 }

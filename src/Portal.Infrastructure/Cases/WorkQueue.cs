@@ -51,8 +51,8 @@ public static class WorkQueue
 
     public static async Task MaintainAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        // One pass over the tracked entities (Entries() detects changes once, unless the caller turned that off, as the
-        // load seeder does); a save without cases or tracks costs only that pass.
+        // One pass over the tracked entities, as the save detected them (PortalDbContext.DetectOnce); a save without cases
+        // or tracks costs only that pass.
         var entries = db.ChangeTracker.Entries().Where(e => e.Entity is Case or SubItem && e.State is not EntityState.Unchanged and not EntityState.Detached).ToList();
         if (entries.Count == 0)
         {

@@ -76,7 +76,7 @@ public static class Inbox
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var clock = await calendar.GetClockAsync(db, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
             var userId = me.Id!;
             var roles = InboxRoles(me.Roles);
             var own = await Own(db, userId).AsNoTracking()

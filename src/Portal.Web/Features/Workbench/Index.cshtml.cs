@@ -186,9 +186,12 @@ public static class Queue
         /// <summary>The 上一页 link's key: the first row shown.</summary>
         public string? PreviousCursor { get; init; }
 
-        /// <summary>The total as the page says it: "61", or "1000 件以上" written as "1000+".</summary>
-        public string TotalText => TotalIsAtLeast ? $"{Total}+" : Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string TotalText => CountText(Total, TotalIsAtLeast);
     }
+
+    /// <summary>A count as the page's navigation says it: "61", or "1000+" when more than <see cref="CountLimit"/> match.</summary>
+    public static string CountText(int total, bool atLeast) =>
+        atLeast ? $"{total}+" : total.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The most rows a request counts (one index range of at most this many entries): beyond it the page says
@@ -271,7 +274,7 @@ public static class Queue
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var roles = WorkbenchPeople.StaffRoles(me);
-            var clock = await calendar.GetClockAsync(db, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
 
             // The work queue has one row per (case, holding role): the case's own step and each working track. Each of my
@@ -321,7 +324,7 @@ public static class Queue
                 .ToDictionaryAsync(c => c.Id, cancellationToken);
             var cases = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
 
-            var permitted = new PermittedActions(contexts, flows, me);
+            var permitted = new PermittedActions(contexts, flows, me, roles);
             var rows = new List<Row>(cases.Count);
             foreach (var c in cases)
             {
@@ -480,7 +483,7 @@ public static class Queue
     /// The calendar and promise table are read once per service, not once per row; a service's own steps
     /// (注销's application, 报装's request) are loaded per case.
     /// </summary>
-    private sealed class PermittedActions(CaseContexts contexts, IEnumerable<ICaseFlowSource> flows, CurrentUser me)
+    private sealed class PermittedActions(CaseContexts contexts, IEnumerable<ICaseFlowSource> flows, CurrentUser me, List<string> roles)
     {
         private readonly Dictionary<string, CaseActionContext> byService = [];
 
@@ -502,7 +505,6 @@ public static class Queue
                 .Where(WorkbenchPeople.IsOnCasePage)
                 .Select(t => new CaseAction(t, WorkbenchPeople.LabelOf(t, context), WorkbenchPeople.CaseHref(c.Number, WorkbenchPeople.AnchorOf(t))))
                 .ToList();
-            var roles = WorkbenchPeople.StaffRoles(me);
             var trackActions = new List<TrackAction>();
             foreach (var i in c.SubItems.Where(i => roles.Contains(i.HolderRole)).OrderBy(i => i.Id))
             {

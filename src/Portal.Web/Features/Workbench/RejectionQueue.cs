@@ -41,7 +41,7 @@ public static class RejectionQueue
                 .Take(Math.Clamp(request.Limit, 1, Queue.MaxRows))
                 .WithLastActor(nameof(CaseTrigger.ProposeRejection))
                 .ToListAsync(cancellationToken);
-            var clock = await calendar.GetClockAsync(db, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             return new Result(
                 found.Select(f => new Row(

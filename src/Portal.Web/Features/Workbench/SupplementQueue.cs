@@ -43,7 +43,7 @@ public static class SupplementQueue
         /// <summary>More than <see cref="Queue.CountLimit"/> cases wait: <see cref="Total"/> is the limit ("1000+").</summary>
         public bool TotalIsAtLeast { get; init; }
 
-        public string TotalText => TotalIsAtLeast ? $"{Total}+" : Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string TotalText => Queue.CountText(Total, TotalIsAtLeast);
     }
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, ServiceCatalog services, CalendarService calendar, TimeProvider time)
@@ -94,7 +94,7 @@ public static class SupplementQueue
             var atLeast = total > Queue.CountLimit;
             total = Math.Min(total, Queue.CountLimit);
 
-            var clock = await calendar.GetClockAsync(db, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             var rows = found.Select(f =>
             {

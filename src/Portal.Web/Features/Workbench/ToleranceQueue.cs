@@ -39,7 +39,7 @@ public static class ToleranceQueue
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var clock = await calendar.GetClockAsync(db, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             // A commitment stays until the item is supplied — also once the case is 办结 (red when late); only a case
             // that ended without a result (撤回, 不予受理, 简易注销终止) owes nothing any more.
@@ -179,7 +179,7 @@ public static class SupplyTolerance
         /// <summary>"容缺材料“…”已由 窗口甲 于 … 登记补齐，无需重复登记。" — who was first, from the history note.</summary>
         private async Task<string> AlreadySuppliedAsync(Case c, DateTime suppliedAt, CancellationToken cancellationToken)
         {
-            var clock = await calendar.GetClockAsync(db, cancellationToken);
+            var clock = await calendar.GetClockAsync(cancellationToken);
             var label = $"容缺材料已补齐：{c.ToleranceItem}";
             var by = await db.CaseEvents.AsNoTracking()
                 .Where(e => e.CaseId == c.Id && e.Action == Case.NoteAction && e.ActionLabel == label)
