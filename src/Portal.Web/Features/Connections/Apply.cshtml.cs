@@ -84,7 +84,7 @@ public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         await StageOnceAsync(cancellationToken);
-        Materials = await ConnectionMaterials.LoadAsync(mediator, Data.UploadBatch, cancellationToken);
+        Materials = await ConnectionMaterials.LoadAsync(mediator, me, Data.UploadBatch, cancellationToken);
     }
 
     private async Task StageOnceAsync(CancellationToken cancellationToken)

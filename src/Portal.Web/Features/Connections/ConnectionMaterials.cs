@@ -1,6 +1,7 @@
 using MediatR;
 using Portal.Domain.Connections;
 using Portal.Domain.Materials;
+using Portal.Web.Common;
 using Portal.Web.Features.Materials;
 
 namespace Portal.Web.Features.Connections;
@@ -30,8 +31,8 @@ public static class ConnectionMaterials
     public static IReadOnlyList<MaterialRequirement> NotUploaded() =>
         Utilities.All.SelectMany(u => MaterialCatalog.ForService(ConnectionService.ChildCode(u))).Where(r => !r.IsUpload).DistinctBy(r => r.Code).ToList();
 
-    public static Task<ApplyMaterials.View> LoadAsync(IMediator mediator, string? batch, CancellationToken cancellationToken) =>
-        ApplyMaterials.LoadAsync(mediator, Staging.Connection, batch, Lines(), NotUploaded(), "三、申请材料", Hint, cancellationToken);
+    public static Task<ApplyMaterials.View> LoadAsync(IMediator mediator, CurrentUser me, string? batch, CancellationToken cancellationToken) =>
+        ApplyMaterials.LoadAsync(mediator, me, Staging.Connection, batch, Lines(), NotUploaded(), "三、申请材料", Hint, cancellationToken);
 
     /// <summary>The list of a utility's child case.</summary>
     public static IReadOnlyList<MaterialRequirement> ListOf(Utility utility) => MaterialCatalog.ForService(ConnectionService.ChildCode(utility));

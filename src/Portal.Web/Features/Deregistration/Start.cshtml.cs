@@ -105,7 +105,7 @@ public sealed class StartModel(IMediator mediator, CurrentUser me) : PageModel, 
         Form = await mediator.Send(new StartForm.Query { CreditCode = Code, Route = Route }, cancellationToken);
         await StageOnceAsync(cancellationToken);
         Materials = StagingForm is { } form && Form.MayApply
-            ? await StartMaterials.LoadAsync(mediator, Form.Route, form, Data.UploadBatch, cancellationToken)
+            ? await StartMaterials.LoadAsync(mediator, me, Form.Route, form, Data.UploadBatch, cancellationToken)
             : ApplyMaterials.View.Empty;
     }
 

@@ -1,6 +1,7 @@
 using MediatR;
 using Portal.Domain.Deregistration;
 using Portal.Domain.Materials;
+using Portal.Web.Common;
 using Portal.Web.Features.Materials;
 
 namespace Portal.Web.Features.Deregistration;
@@ -16,11 +17,12 @@ public static class StartMaterials
         "营业执照、清税结果等已有电子证照或部门共享的材料免提交。下列材料请逐项上传，手机可直接拍照上传；选择文件后点“上传所选文件”即可保存，"
         + "表单有误需修改时已上传的文件不会丢失。未随申请上传的，可在办件页面补交；窗口审核时缺少的材料将列入一次性告知。";
 
-    public static Task<ApplyMaterials.View> LoadAsync(IMediator mediator, DeregistrationRoute route, string form, string? batch, CancellationToken cancellationToken)
+    public static Task<ApplyMaterials.View> LoadAsync(IMediator mediator, CurrentUser me, DeregistrationRoute route, string form, string? batch, CancellationToken cancellationToken)
     {
         var list = MaterialCatalog.ForService(DeregistrationService.For(route).Code);
         return ApplyMaterials.LoadAsync(
             mediator,
+            me,
             form,
             batch,
             list.Where(r => r.IsUpload).Select(ApplyMaterials.Line.Of).ToList(),

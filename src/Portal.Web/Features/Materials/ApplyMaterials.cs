@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Enterprises;
 using Portal.Domain.Materials;
+using Portal.Web.Common;
 
 namespace Portal.Web.Features.Materials;
 
@@ -58,11 +59,15 @@ public static class ApplyMaterials
         };
     }
 
-    /// <summary>The upload part of another form: <paramref name="lines"/> with the files staged on <paramref name="form"/>.</summary>
+    /// <summary>
+    /// The upload part of another form: <paramref name="lines"/> with the files staged on <paramref name="form"/> by the
+    /// signed-in person (none for someone who may look at the form but not file it: <see cref="Staging.MayStage"/>).
+    /// </summary>
     public static async Task<View> LoadAsync(
-        IMediator mediator, string form, string? batch, IReadOnlyList<Line> lines, IReadOnlyList<MaterialRequirement> notUploaded, string heading, string hint, CancellationToken cancellationToken)
+        IMediator mediator, CurrentUser me, string form, string? batch, IReadOnlyList<Line> lines, IReadOnlyList<MaterialRequirement> notUploaded, string heading, string hint,
+        CancellationToken cancellationToken)
     {
-        var staged = await mediator.Send(new StagedFiles.Query { Form = form, Batch = batch }, cancellationToken);
+        var staged = Staging.MayStage(me) ? await mediator.Send(new StagedFiles.Query { Form = form, Batch = batch }, cancellationToken) : [];
         return new View(batch, lines.Select(l => l with { Staged = staged.Where(s => s.ItemCode == l.Requirement.Code).Select(s => s.File).ToList() }).ToList(), notUploaded)
         {
             Heading = heading,

@@ -620,4 +620,7 @@ public static class Staging
         !me.IsStaff || Guid.TryParseExact(batch, "N", out _) ? KeyFor(me, form, batch) : null;
 
     public static string NewBatch() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Who files application forms, and so stages files on them: applicants, and window clerks for a visitor.</summary>
+    public static bool MayStage(CurrentUser me) => me.IsInRole(Roles.Applicant) || me.IsInRole(Roles.Window);
 }
