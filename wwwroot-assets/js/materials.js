@@ -36,14 +36,15 @@
     }
   });
 
-  // On the application form: lines that belong to a scope entry or sub-item that is not ticked are dimmed.
+  // On an application form: lines that belong to a scope entry, sub-item or utility that is not ticked are dimmed.
+  var tickBoxes = "input[name='Data.ScopeCodes']:checked, input[name='Data.SynchronousItems']:checked, input[name='Data.Utilities']:checked";
   function refreshApply() {
-    var form = document.querySelector("[data-testid=establishment-form]");
+    var form = document.querySelector("[data-testid=establishment-form], [data-testid=connection-form]");
     if (!form) { return; }
     var ticked = {};
-    Array.prototype.forEach.call(form.querySelectorAll("input[name='Data.ScopeCodes']:checked, input[name='Data.SynchronousItems']:checked"), function (box) { ticked[box.value] = true; });
+    Array.prototype.forEach.call(form.querySelectorAll(tickBoxes), function (box) { ticked[box.value] = true; });
     Array.prototype.forEach.call(form.querySelectorAll("[data-testid^=apply-material-]"), function (line) {
-      var codes = ((line.dataset.scopes || "") + " " + (line.dataset.subitems || "")).trim();
+      var codes = ((line.dataset.scopes || "") + " " + (line.dataset.subitems || "") + " " + (line.dataset.utilities || "")).trim();
       if (!codes) { return; }
       var applies = codes.split(/\s+/).some(function (code) { return ticked[code]; });
       line.classList.toggle("muted", !applies);
@@ -51,7 +52,8 @@
     });
   }
   document.addEventListener("change", function (event) {
-    if (event.target instanceof HTMLInputElement && (event.target.name === "Data.ScopeCodes" || event.target.name === "Data.SynchronousItems")) { refreshApply(); }
+    var name = event.target instanceof HTMLInputElement ? event.target.name : "";
+    if (name === "Data.ScopeCodes" || name === "Data.SynchronousItems" || name === "Data.Utilities") { refreshApply(); }
   });
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", refreshApply); } else { refreshApply(); }
 })();

@@ -141,6 +141,16 @@ public static class MaterialCatalog
         Template = "liquidation-members",
     };
 
+    /// <summary>
+    /// The permits an enterprise holds, cancelled together with its licence (营业执照与许可证同步注销: 000:93, 003:23).
+    /// The seeds name the mechanism, not the paper: what is uploaded, and that it is optional, is 门户默认.
+    /// </summary>
+    public static MaterialRequirement PermitsHeld { get; } = new("permits-held", "许可证件（随营业执照同步注销）", MaterialSupply.Upload, "003:23；000:93（营业执照与许可证同步注销）；门户默认")
+    {
+        Condition = "持有食品经营许可证等行政许可证件的",
+        Note = "上传许可证正本照片或电子证照截图，随营业执照同步注销；未持有许可证的无需上传。",
+    };
+
     public static MaterialRequirement TaxClearance { get; } = new("tax-clearance", "清税证明", MaterialSupply.LookedUp, "000:93-95（注销信息共享）")
     {
         Required = true,
@@ -199,8 +209,8 @@ public static class MaterialCatalog
         "establishment" => ForEstablishment([], []),
         "addon-employment" => [EnterpriseLicence, PersonIdentity, StaffRoster],
         _ when serviceCode.StartsWith("addon-", StringComparison.Ordinal) => [EnterpriseLicence, PersonIdentity, SharedRegistration],
-        "deregistration-simple" => [EnterpriseLicence, SimpleCommitment],
-        "deregistration-ordinary" => [EnterpriseLicence, LiquidationGroup, LiquidationReport, TaxClearance],
+        "deregistration-simple" => [EnterpriseLicence, SimpleCommitment, PermitsHeld],
+        "deregistration-ordinary" => [EnterpriseLicence, LiquidationGroup, PermitsHeld, LiquidationReport, TaxClearance],
         "deregistration-authority" => [AuthorityBasis],
         "connection" => [ApplicantIdentity, SiteProperty],
         "connection-power" => [ApplicantIdentity, SiteProperty, RoadWorks],

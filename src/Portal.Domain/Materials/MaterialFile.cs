@@ -90,6 +90,25 @@ public class MaterialFile
 
     internal void Supersede() => Current = false;
 
+    /// <summary>
+    /// A second row for the same stored content, not yet on any case (报装: one file the applicant chose on the form goes
+    /// to every utility whose list has its item, each judging its own copy).
+    /// </summary>
+    public MaterialFile Copy() => new()
+    {
+        ItemCode = ItemCode,
+        Hash = Hash,
+        Size = Size,
+        Kind = Kind,
+        PreviewHash = PreviewHash,
+        PreviewKind = PreviewKind,
+        DisplayName = DisplayName,
+        UploadedById = UploadedById,
+        UploadedByName = UploadedByName,
+        UploadedAt = UploadedAt,
+        Current = true,
+    };
+
     /// <summary>Drops a staged file from its form (the row goes; its blob is swept when nothing else uses it).</summary>
     public bool BelongsTo(string stagingKey) => Staged && StagingKey == stagingKey;
 

@@ -195,9 +195,16 @@ public static class EndpointTable
         new("POST /Connection/Withdraw/{number}",              "login 404   404   404   403   403   | 403", "/Connection/Withdraw/BZ-20991231-000001"),
         new("POST /Connection/Works/{number}",                 "login 404   404   404   404   404   | 404", "/Connection/Works/BZ-20991231-000001"),
         new("POST /Connection/Apply",                          "login 200   200   200   200   200   | 200"),
+        // 上传所选文件 and 移除 on the 报装 form, as on the 企业开办 form: only those who file it stage files (removing no file:
+        // not found; a clerk's post without its batch is shown again with the reason).
+        new("POST /Connection/Apply?handler=Upload",           "login 200   200   200   200   200   | 200"),
+        new("POST /Connection/Apply?handler=Unstage",          "login 404   404   200   403   403   | 403"),
         // Supervisors see the page for 代位注销 (Authority) but may not file an ordinary 注销: refused before the fields are read.
         new("POST /Deregistration/Start/{code}",               "login 200   403   200   403   403   | 403"),
         new("POST /Deregistration/Start/{code}?handler=Authority", "login 403   403   403   200   403   | 403"),
+        // 上传所选文件 and 移除 on the 注销 start form: whoever may open the form (who may start it is asked first).
+        new("POST /Deregistration/Start/{code}?handler=Upload", "login 200   403   200   200   403   | 403"),
+        new("POST /Deregistration/Start/{code}?handler=Unstage", "login 404   403   200   403   403   | 403"),
         new("POST /Enterprises/{code}?handler=Start",          "login 200   404   200   403   403   | 403"),
         new("POST /Errors/Error",                              "200   200   200   200   200   200   | 200"),
         new("POST /Errors/Status",                             "200   200   200   200   200   200   | 200"),

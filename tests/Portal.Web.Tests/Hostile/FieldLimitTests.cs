@@ -134,6 +134,7 @@ public sealed class FieldLimitTests(SqlitePortal factory) : IClassFixture<Sqlite
         "Upload.Command.Number", "Upload.Command.ItemCode", "RemoveFile.Command.Number", "Review.Command.Number",
         "SendNotice.Command.Number", "SendNotice.Command.Note", "AnswerNotice.Command.Number", "StageFiles.Command.Form",
         "StageFiles.Command.Batch", "Unstage.Command.Form", "Unstage.Command.Batch", "Submit.Command.UploadBatch",
+        "Start.Command.UploadBatch", "StartLater.Command.UploadBatch", "Review.Command.ItemCode",
 
         // 报装 contracts, works plans and withdrawal: case numbers looked up.
         "SignContract.Command.Number", "ConfirmContracts.Command.Number", "ConfirmContracts.Command.Items.Number",

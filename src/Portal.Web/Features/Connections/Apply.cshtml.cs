@@ -8,39 +8,93 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Connections;
 using Portal.Domain.Identity;
+using Portal.Domain.Materials;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Common;
 using Portal.Web.Common.Forms;
+using Portal.Web.Features.Materials;
 
 namespace Portal.Web.Features.Connections;
 
+[RequestSizeLimit(MaterialLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaterialLimits.MaxRequestBytes)]
 public sealed class ApplyModel(IMediator mediator, CurrentUser me) : PageModel, IReloadablePage
 {
+    private bool staged;
+
     [BindProperty]
     public Submit.Command Data { get; set; } = new();
 
     public bool IsStaff => me.IsStaff;
 
-    public void OnGet(string? utility)
+    /// <summary>The upload part of the form (Features/Materials): every utility's upload items and the files already uploaded.</summary>
+    public ApplyMaterials.View Materials { get; private set; } = ApplyMaterials.View.Empty;
+
+    public async Task OnGetAsync(string? utility, CancellationToken cancellationToken)
     {
         if (Enum.TryParse<Utility>(utility, ignoreCase: true, out var u))
         {
             Data = Data with { Utilities = [u] };
         }
+
+        if (me.IsStaff)
+        {
+            // 帮办代办: each filing opens a new batch, so one visitor's scans never join the next visitor's case.
+            Data = Data with { UploadBatch = Staging.NewBatch() };
+        }
+
+        await ReloadAsync(cancellationToken);
     }
 
     [ValidateForm(nameof(Data))]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await StageOnceAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            // A file was refused: the form comes back with the reason beside its line (the others are kept).
+            await ReloadAsync(cancellationToken);
+            return Page();
+        }
+
         var number = await mediator.Send(Data, cancellationToken);
         TempData["Notice"] = $"报装申请已提交，办件编号 {number}。各专营单位已同时收到申请。";
         return Redirect($"/Cases/{number}");
     }
 
-    public Task ReloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>上传所选文件: keeps the chosen files with the form and shows it again.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>移除 an uploaded file from the form.</summary>
+    public async Task<IActionResult> OnPostUnstageAsync([Display(Name = "文件")] long unstage, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new Unstage.Command { Form = Staging.Connection, Batch = Data.UploadBatch, FileId = unstage }, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Shown again (refused, or a button that stays): the files the post carried are kept first.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await StageOnceAsync(cancellationToken);
+        Materials = await ConnectionMaterials.LoadAsync(mediator, me, Data.UploadBatch, cancellationToken);
+    }
+
+    private async Task StageOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!staged && HttpMethods.IsPost(Request.Method))
+        {
+            staged = true;
+            await ApplyMaterials.StageAsync(mediator, this, Staging.Connection, Data.UploadBatch, cancellationToken);
+        }
+    }
 }
 
 /// <summary>
@@ -88,6 +142,10 @@ public static class Submit
         [Display(Name = "通信")]
         public TechnicalData Telecom { get; init; } = new();
 
+        /// <summary>帮办代办: the batch the clerk's uploads on this form were staged under (Features/Materials).</summary>
+        [Display(Name = "上传批次")]
+        public string? UploadBatch { get; init; }
+
         public TechnicalData DataFor(Utility utility) => utility switch
         {
             Utility.Power => Power,
@@ -128,7 +186,8 @@ public static class Submit
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, UserManager<PortalUser> users, CaseContexts contexts, CaseActions actions) : IRequestHandler<Command, string>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, UserManager<PortalUser> users, CaseContexts contexts, CaseActions actions, MaterialUploads materials)
+        : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -153,6 +212,7 @@ public static class Submit
             application.AttachTo(parent.Id, parent.Number);
             await actions.FireAsync(parent, CaseTrigger.AutoAccept, parentContext with { Actor = CaseActor.System, Flow = parentFlow }, null, cancellationToken);
 
+            var children = new List<(Case Case, IReadOnlyList<MaterialRequirement> List)>();
             foreach (var utility in utilities)
             {
                 var data = request.DataFor(utility);
@@ -168,7 +228,11 @@ public static class Submit
                 utilityRequest.AttachTo(child.Id, child.Number, now);
                 // The utility sees the demand at once; the system accepts, so the promise counts from submission.
                 await actions.FireAsync(child, CaseTrigger.AutoAccept, context with { Actor = CaseActor.System }, null, cancellationToken);
+                children.Add((child, ConnectionMaterials.ListOf(utility)));
             }
+
+            // Each utility's material list on its own case, with the files uploaded on the form (in this transaction).
+            await materials.AttachStagedAsync(children, Staging.TryKeyFor(me, Staging.Connection, request.UploadBatch) ?? "", cancellationToken);
 
             await db.SaveChangesAsync(cancellationToken);
             return parent.Number;

@@ -7,17 +7,23 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Deregistration;
 using Portal.Domain.Enterprises;
+using Portal.Domain.Materials;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
 using Portal.Web.Features.Enterprises;
+using Portal.Web.Features.Materials;
 
 namespace Portal.Web.Features.Deregistration;
 
-public sealed class StartModel(IMediator mediator) : PageModel, IReloadablePage
+[RequestSizeLimit(MaterialLimits.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaterialLimits.MaxRequestBytes)]
+public sealed class StartModel(IMediator mediator, CurrentUser me) : PageModel, IReloadablePage
 {
+    private bool staged;
+
     [BindProperty(SupportsGet = true)]
     [Display(Name = "统一社会信用代码")]
     public string Code { get; set; } = "";
@@ -34,13 +40,56 @@ public sealed class StartModel(IMediator mediator) : PageModel, IReloadablePage
 
     public StartForm.Result Form { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
+    /// <summary>The upload part of the form (Features/Materials): the route's upload items and the files already uploaded.</summary>
+    public ApplyMaterials.View Materials { get; private set; } = ApplyMaterials.View.Empty;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (me.IsStaff)
+        {
+            // 帮办代办: each filing opens a new batch, so one visitor's scans never join the next visitor's case.
+            Data = Data with { UploadBatch = Staging.NewBatch() };
+        }
+
+        await ReloadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Who may start it is asked first: files are kept only for someone who may file this form.
+        Form = await mediator.Send(new StartForm.Query { CreditCode = Code, Route = Route }, cancellationToken);
+        var refusals = ModelState.ErrorCount;
+        await StageOnceAsync(cancellationToken);
+        if (ModelState.ErrorCount > refusals)
+        {
+            // A file was refused: the form comes back with the reason beside its line (the others are kept).
+            await ReloadAsync(cancellationToken);
+            return Page();
+        }
+
         var number = await mediator.Send(Data with { CreditCode = Code, Route = Route }, cancellationToken);
         TempData["Notice"] = $"{Route.Label()}申请已提交，办件编号 {number}。";
         return Redirect($"/Cases/{number}");
+    }
+
+    /// <summary>上传所选文件: keeps the chosen files with the form and shows it again.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>移除 an uploaded file from the form.</summary>
+    public async Task<IActionResult> OnPostUnstageAsync([Display(Name = "文件")] long unstage, CancellationToken cancellationToken)
+    {
+        Form = await mediator.Send(new StartForm.Query { CreditCode = Code, Route = Route }, cancellationToken);
+        if (StagingForm is { } form)
+        {
+            await mediator.Send(new Unstage.Command { Form = form, Batch = Data.UploadBatch, FileId = unstage }, cancellationToken);
+        }
+
+        await ReloadAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAuthorityAsync(CancellationToken cancellationToken)
@@ -50,8 +99,29 @@ public sealed class StartModel(IMediator mediator) : PageModel, IReloadablePage
         return Redirect($"/Cases/{number}");
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    /// <summary>Shown again (refused, or a button that stays): the files the post carried are kept first.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Form = await mediator.Send(new StartForm.Query { CreditCode = Code, Route = Route }, cancellationToken);
+        await StageOnceAsync(cancellationToken);
+        Materials = StagingForm is { } form && Form.MayApply
+            ? await StartMaterials.LoadAsync(mediator, me, Form.Route, form, Data.UploadBatch, cancellationToken)
+            : ApplyMaterials.View.Empty;
+    }
+
+    /// <summary>The staging key's form: this route for this enterprise (null for a route that takes no files here).</summary>
+    private string? StagingForm => Form.Route is DeregistrationRoute.Simple or DeregistrationRoute.Ordinary
+        ? Staging.ForEnterprise(DeregistrationService.For(Form.Route).Code, Form.CreditCode)
+        : null;
+
+    private async Task StageOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!staged && HttpMethods.IsPost(Request.Method) && StagingForm is { } form && Form.MayApply)
+        {
+            staged = true;
+            await ApplyMaterials.StageAsync(mediator, this, form, Data.UploadBatch, cancellationToken);
+        }
+    }
 }
 
 /// <summary>
@@ -172,6 +242,10 @@ public static class Start
 
         [Display(Name = "清算组成立日期")]
         public DateOnly? FormedOn { get; init; }
+
+        /// <summary>帮办代办: the batch the clerk's uploads on this form were staged under (Features/Materials).</summary>
+        [Display(Name = "上传批次")]
+        public string? UploadBatch { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -197,7 +271,7 @@ public static class Start
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, CaseContexts contexts, TimeProvider time) : IRequestHandler<Command, string>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, CaseContexts contexts, MaterialUploads materials, TimeProvider time) : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -249,13 +323,16 @@ public static class Start
             }
 
             var number = await DeregistrationCases.OpenAsync(db, enterprise, application, context with { Flow = new DeregistrationFlow(application) }, me.IsStaff ? Channel.Window : Channel.Online, cancellationToken);
+            var c = await db.Cases.SingleAsync(x => x.Number == number, cancellationToken);
             if (me.IsInRole(Roles.Window))
             {
-                var c = await db.Cases.SingleAsync(x => x.Number == number, cancellationToken);
                 await Hall.Visits.LinkServingTicketAsync(db, me, c, context, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
             }
 
+            // The route's material list, with the files uploaded on the form (in this transaction: all or nothing).
+            await materials.AttachStagedAsync(c, MaterialCatalog.ForService(service.Code),
+                Staging.TryKeyFor(me, Staging.ForEnterprise(service.Code, enterprise.CreditCode), request.UploadBatch) ?? "", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return number;
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Enterprises;
+using Portal.Domain.Materials;
 using Portal.Domain.Organisation;
 using Portal.Domain.Privacy;
 using Portal.Infrastructure.Cases;
@@ -14,6 +15,7 @@ using Portal.Infrastructure.Data;
 using Portal.Web.Common;
 using Portal.Web.Features.Deregistration;
 using Portal.Web.Features.Establishment;
+using Portal.Web.Features.Materials;
 using Portal.Web.Features.Shared;
 
 namespace Portal.Web.Features.Enterprises;
@@ -171,6 +173,10 @@ public static class StartLater
         public string CreditCode { get; init; } = "";
 
         public string Item { get; init; } = "";
+
+        /// <summary>帮办代办: the batch the clerk's uploads on this form were staged under (Features/Materials).</summary>
+        [Display(Name = "上传批次")]
+        public string? UploadBatch { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -181,7 +187,8 @@ public static class StartLater
         }
     }
 
-    public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, CaseContexts contexts, CaseActions actions) : IRequestHandler<Command, string>
+    public sealed class Handler(PortalDbContext db, CurrentUser me, EnterpriseAccess access, CaseContexts contexts, CaseActions actions, MaterialUploads materials)
+        : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -227,6 +234,10 @@ public static class StartLater
             db.Cases.Add(c);
             await Hall.Visits.LinkServingTicketAsync(db, me, c, context, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Every upload item of the service's list gets its row (未提交 until something is handed in on the case page).
+            await materials.AttachStagedAsync(c, MaterialCatalog.ForService(serviceCode),
+                Staging.TryKeyFor(me, Staging.ForEnterprise(serviceCode, enterprise.CreditCode), request.UploadBatch) ?? "", cancellationToken);
 
             // 随时可办: nothing to examine at a window for an existing enterprise, so the system accepts at once.
             await actions.FireAsync(c, CaseTrigger.AutoAccept, context with { Actor = CaseActor.System }, null, cancellationToken);

@@ -180,6 +180,13 @@ public static class Review
         [Display(Name = "材料")]
         public long MaterialId { get; init; }
 
+        /// <summary>
+        /// An item of the case's list that has no row yet (a case filed before every item got one at submission): judged
+        /// by its code, its row made then, as an upload makes it.
+        /// </summary>
+        [Display(Name = "材料")]
+        public string? ItemCode { get; init; }
+
         [Display(Name = "审核结果")]
         public bool Accepted { get; init; }
 
@@ -196,6 +203,7 @@ public static class Review
         {
             RuleFor(c => c.Reason).MaximumLength(MaterialLimits.MaxReasonLength).WithMessage($"不合格理由不能超过{MaterialLimits.MaxReasonLength}字。");
             RuleFor(c => c.Reason).NotEmpty().When(c => !c.Accepted).WithMessage("请写明不合格的理由（将列入一次性告知）。");
+            RuleFor(c => c.ItemCode).MaximumLength(40).WithMessage("材料代码不正确。");
         }
     }
 
@@ -206,7 +214,21 @@ public static class Review
         {
             var c = await MaterialCases.ForReviewAsync(db, standing, request.Number, cancellationToken);
             var items = await uploads.ItemsAsync(c.Id, cancellationToken);
-            var item = items.FirstOrDefault(i => i.Id == request.MaterialId) ?? throw new NotFoundException("未找到该材料。");
+            var item = items.FirstOrDefault(i => i.Id == request.MaterialId);
+            if (item is null && request.MaterialId == 0 && !string.IsNullOrEmpty(request.ItemCode))
+            {
+                item = await uploads.ItemAsync(c, request.ItemCode, cancellationToken);
+                if (item.Id == 0)
+                {
+                    items.Add(item);
+                }
+            }
+
+            if (item is null)
+            {
+                throw new NotFoundException("未找到该材料。");
+            }
+
             if (item.Version != request.ExpectedVersion)
             {
                 throw new ConflictException(ConflictException.RecordChanged);
@@ -537,15 +559,48 @@ public static class Unstage
     }
 }
 
-/// <summary>Which staged files belong to which form: the key is made on the server from the signed-in person.</summary>
+/// <summary>
+/// Which staged files belong to which form: the key is made on the server from the signed-in person and the form. A
+/// form is one service's application: 企业开办 ("establishment"), 报装 ("connection", every utility of the one form), and
+/// a 注销 or 单独办理 of one enterprise ("deregistration-ordinary:&lt;统一社会信用代码&gt;"), so files chosen for one
+/// enterprise never go with another's.
+/// </summary>
 public static class Staging
 {
     public const string Establishment = "establishment";
 
+    public const string Connection = "connection";
+
+    /// <summary>The services whose start forms of one enterprise take files.</summary>
+    private static readonly string[] EnterpriseServices = ["deregistration-simple", "deregistration-ordinary"];
+
+    /// <summary>The form of a 注销 or 单独办理 of one enterprise.</summary>
+    public static string ForEnterprise(string serviceCode, string creditCode) => $"{serviceCode}:{creditCode}";
+
+    /// <summary>Whether <paramref name="form"/> names a form that takes files.</summary>
+    public static bool IsKnown(string? form)
+    {
+        if (form is Establishment or Connection)
+        {
+            return true;
+        }
+
+        var colon = form?.IndexOf(':') ?? -1;
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        var (service, code) = (form![..colon], form[(colon + 1)..]);
+        return (EnterpriseServices.Contains(service)
+                || service.StartsWith("addon-", StringComparison.Ordinal) && Portal.Domain.Enterprises.EstablishmentCatalog.Item(service["addon-".Length..]) is not null)
+            && code.Length == 18 && code.All(char.IsAsciiLetterOrDigit);
+    }
+
     /// <summary>An applicant's draft has one key; a clerk's filing (帮办代办) one per opening of the form (a GUID batch).</summary>
     public static string KeyFor(CurrentUser me, string form, string? batch)
     {
-        if (form != Establishment)
+        if (!IsKnown(form))
         {
             throw new ValidationFailedException("", "未知的申请表。");
         }
@@ -565,4 +620,7 @@ public static class Staging
         !me.IsStaff || Guid.TryParseExact(batch, "N", out _) ? KeyFor(me, form, batch) : null;
 
     public static string NewBatch() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Who files application forms, and so stages files on them: applicants, and window clerks for a visitor.</summary>
+    public static bool MayStage(CurrentUser me) => me.IsInRole(Roles.Applicant) || me.IsInRole(Roles.Window);
 }

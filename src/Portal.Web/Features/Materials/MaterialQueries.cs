@@ -85,6 +85,9 @@ public static class CasePanel
         public int Rejected => Items.Count(i => i.Status == MaterialStatus.Rejected);
 
         public int Waiting => Items.Count(i => i.Status == MaterialStatus.Submitted);
+
+        /// <summary>Where the list is judged when not here (报装: on each utility's own case).</summary>
+        public string? ListNote { get; init; }
     }
 
     public sealed class Handler(PortalDbContext db, CurrentUser me, MaterialStanding standing, MaterialUploads uploads, CalendarService calendar, CaseReads reads)
@@ -139,7 +142,12 @@ public static class CasePanel
                     : c.ToleranceSuppliedAt is { } supplied ? $"容缺材料已于{DeadlineView.Format(clock.ToLocal(supplied))}补齐"
                     : $"容缺受理：{c.ToleranceItem}（承诺{(c.ToleranceDueAt is { } due ? DeadlineView.Format(clock.ToLocal(due)) : "")}前补齐）",
                 $"{MaterialLimits.Megabytes(used)} / {MaterialLimits.Megabytes(MaterialLimits.MaxCaseBytes)}",
-                items);
+                items)
+            {
+                ListNote = Connections.ConnectionService.IsParent(c.ServiceCode)
+                    ? "报装材料按报装项目分别由各专营单位审核：随申请上传的文件在下方“各专营单位办理进度”中各项目的办件里查看、补交。"
+                    : null,
+            };
         }
 
         private static Item ItemOf(MaterialRequirement r, CaseMaterial? row, bool mayOpen, Portal.Domain.Calendar.DeadlineClock clock, Case c)

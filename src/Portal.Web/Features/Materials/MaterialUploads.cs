@@ -132,6 +132,12 @@ public sealed class MaterialUploads(PortalDbContext db, IFileStore store)
     /// <summary>The upload lines of the case's list (the 企业开办 list depends on its application), and the free-text items.</summary>
     public async Task<IReadOnlyList<MaterialRequirement>> RequirementsAsync(Case c, CancellationToken cancellationToken)
     {
+        if (Connections.ConnectionService.IsParent(c.ServiceCode))
+        {
+            // 报装's materials are judged by each utility on its own child case (the parent is open to none of them).
+            return MaterialCatalog.ForService(c.ServiceCode).Where(r => !r.IsUpload).ToList();
+        }
+
         var list = c.ServiceCode == Establishment.EstablishmentService.Code
             ? await db.EstablishmentApplications.AsNoTracking().Where(a => a.CaseId == c.Id)
                 .Select(a => new { a.ScopeCodes, a.SynchronousItems })
@@ -159,26 +165,46 @@ public sealed class MaterialUploads(PortalDbContext db, IFileStore store)
     }
 
     /// <summary>
-    /// At submission: the case's list items are made from <paramref name="list"/> and the files staged on the form under
-    /// <paramref name="stagingKey"/> move to them (in the submission's transaction: all or nothing). Staged files of
-    /// lines the application no longer has (a scope entry unticked) stay staged and are swept later.
+    /// At submission: the case's list items are made from <paramref name="list"/> — every upload item gets its row, "未提交"
+    /// when nothing was attached, so the window can mark a missing one 不合格 — and the files staged on the form under
+    /// <paramref name="stagingKey"/> move to them (in the submission's transaction: all or nothing). Staged files of lines
+    /// the application no longer has (a scope entry unticked) stay staged and are swept later.
     /// </summary>
-    public async Task<int> AttachStagedAsync(Case c, IReadOnlyList<MaterialRequirement> list, string stagingKey, CancellationToken cancellationToken)
+    public Task<int> AttachStagedAsync(Case c, IReadOnlyList<MaterialRequirement> list, string stagingKey, CancellationToken cancellationToken) =>
+        AttachStagedAsync([(c, list)], stagingKey, cancellationToken);
+
+    /// <summary>
+    /// The same for one form that opens several cases (报装: one child case per utility): each case gets the rows of its
+    /// own list, and a staged file goes to every case whose list has its item — the first takes the staged row, the others
+    /// a copy of it that references the same stored content. Returns the files the applicant chose that went with it.
+    /// </summary>
+    public async Task<int> AttachStagedAsync(IReadOnlyList<(Case Case, IReadOnlyList<MaterialRequirement> List)> cases, string stagingKey, CancellationToken cancellationToken)
     {
         var staged = await db.MaterialFiles.Where(f => f.CaseId == null && f.StagingKey == stagingKey).OrderBy(f => f.Id).ToListAsync(cancellationToken);
-        var moved = 0;
-        foreach (var requirement in list.Where(r => r.IsUpload))
+        var moved = new HashSet<MaterialFile>();
+        foreach (var (c, list) in cases)
         {
-            var item = new CaseMaterial(c.Id, requirement);
-            db.CaseMaterials.Add(item);
-            foreach (var file in staged.Where(f => f.ItemCode == requirement.Code).Take(MaterialLimits.MaxFilesPerItem))
+            foreach (var requirement in list.Where(r => r.IsUpload).DistinctBy(r => r.Code))
             {
-                item.Attach(file);
-                moved++;
+                var item = new CaseMaterial(c.Id, requirement);
+                db.CaseMaterials.Add(item);
+                foreach (var file in staged.Where(f => f.ItemCode == requirement.Code).Take(MaterialLimits.MaxFilesPerItem))
+                {
+                    if (moved.Add(file))
+                    {
+                        item.Attach(file);
+                    }
+                    else
+                    {
+                        var copy = file.Copy();
+                        db.MaterialFiles.Add(copy);
+                        item.Attach(copy);
+                    }
+                }
             }
         }
 
-        return moved;
+        return moved.Count;
     }
 
     private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
