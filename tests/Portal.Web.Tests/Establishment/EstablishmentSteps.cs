@@ -43,8 +43,8 @@ public static class EstablishmentSteps
     };
 
     /// <summary>
-    /// Submits the form as the person does on the page: the 住所使用证明 (required, not 容缺) chosen on the form first, so
-    /// the case has what 受理 and 即报即得 ask for. <see cref="SubmitWithoutFilesAsync"/> leaves it out.
+    /// Submits the form as the person does on the page: a file for every required upload line of its list (the 住所使用证明,
+    /// and what its scope and sub-items add) chosen on the form first, so the case has what 受理 and 即报即得 ask for. <see cref="SubmitWithoutFilesAsync"/> leaves it out.
     /// </summary>
     public static async Task<Submit.Result> SubmitAsync(this PortalFactory factory, TestUser user, EstablishmentForm form)
     {
@@ -55,7 +55,8 @@ public static class EstablishmentSteps
             {
                 Form = Staging.Establishment,
                 Batch = batch,
-                Files = [IncomingFile.FromBytes(MaterialCatalog.Premises.Code, "租赁合同.pdf", SampleFiles.Pdf("Lease"))],
+                Files = MaterialCatalog.ForEstablishment(form.ScopeCodes, form.SynchronousItems).Where(r => r.IsUpload && r.Required)
+                    .Select(r => IncomingFile.FromBytes(r.Code, r.Code + ".pdf", SampleFiles.Pdf(r.Code))).ToList(),
             });
             Assert.Empty(refused);
         }

@@ -31,6 +31,7 @@ public sealed class RequiredMaterialTests
             MaterialSteps.File("floor-plan", SampleFiles.Pdf("plan"), "平面图.pdf"),
             MaterialSteps.File("food-safety-rules", SampleFiles.Pdf("rules"), "制度.pdf"));
 
+        var version = await factory.StoredVersionAsync(number);
         var accept = await Scenario.Outcome(() => factory.ActNowAsync(window, number, CaseTrigger.Accept));
         var tolerated = await Scenario.Outcome(() => factory.SendAs(window, new Act.Command
         {
@@ -38,7 +39,7 @@ public sealed class RequiredMaterialTests
             Trigger = CaseTrigger.AcceptWithMissing,
             Reason = "住所使用证明",
             CommitmentDate = new DateOnly(2026, 12, 30),
-            ExpectedVersion = 0,
+            ExpectedVersion = version,
         }));
 
         Assert.Contains("尚未提交必需的材料“住所（经营场所）使用证明”", Assert.IsType<RuleViolationException>(accept).Message);
