@@ -25,6 +25,7 @@ public sealed class AuthorityRouteTests
 
         var number = await factory.SendAs(world.Supervisor, new ByAuthority.Command
         {
+            Files = DeregistrationSteps.Basis,
             CreditCode = world.Enterprise.CreditCode,
             Route = DeregistrationRoute.StruckOff,
             Reason = Reason,
@@ -58,6 +59,7 @@ public sealed class AuthorityRouteTests
         // A cancelled enterprise can be neither struck off again nor deregistered.
         var again = await Assert.ThrowsAsync<RuleViolationException>(() => factory.SendAs(world.Supervisor, new ByAuthority.Command
         {
+            Files = DeregistrationSteps.Basis,
             CreditCode = world.Enterprise.CreditCode, Route = DeregistrationRoute.Subrogated, Reason = "重复",
         }));
         Assert.Equal("该企业已于2026年11月25日注销。", again.Message);
@@ -75,6 +77,7 @@ public sealed class AuthorityRouteTests
 
         var number = await factory.SendAs(world.Supervisor, new ByAuthority.Command
         {
+            Files = DeregistrationSteps.Basis,
             CreditCode = world.Enterprise.CreditCode, Route = DeregistrationRoute.Subrogated, Reason = "依据人民法院判决书代位注销",
         });
 
@@ -96,6 +99,7 @@ public sealed class AuthorityRouteTests
         var world = await DeregistrationWorld.CreateAsync(factory);
         var number = await factory.SendAs(world.Supervisor, new ByAuthority.Command
         {
+            Files = DeregistrationSteps.Basis,
             CreditCode = world.Enterprise.CreditCode, Route = DeregistrationRoute.StruckOff, Reason = Reason,
         });
         var shares = (await factory.ApplicationAsync(number)).Shares;
@@ -129,14 +133,17 @@ public sealed class AuthorityRouteTests
 
         var noReason = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Supervisor, new ByAuthority.Command
         {
+            Files = DeregistrationSteps.Basis,
             CreditCode = world.Enterprise.CreditCode, Route = DeregistrationRoute.StruckOff,
         }));
         var blank = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Supervisor, new ByAuthority.Command
         {
+            Files = DeregistrationSteps.Basis,
             CreditCode = world.Enterprise.CreditCode, Route = DeregistrationRoute.StruckOff, Reason = "   ",
         }));
         var simple = await Assert.ThrowsAsync<ValidationFailedException>(() => factory.SendAs(world.Supervisor, new ByAuthority.Command
         {
+            Files = DeregistrationSteps.Basis,
             CreditCode = world.Enterprise.CreditCode, Route = DeregistrationRoute.Simple, Reason = Reason,
         }));
 

@@ -7,6 +7,8 @@ using Portal.Domain.Enterprises;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Cases;
 using Portal.Web.Features.Deregistration;
+using Portal.Web.Features.Materials;
+using Portal.Domain.Materials;
 using Portal.Web.Features.Notices;
 using Portal.Web.Tests.Establishment;
 using Portal.Web.Tests.Http;
@@ -48,9 +50,33 @@ public sealed record DeregistrationWorld(PortalFactory Factory, TestUser Represe
         return number;
     }
 
-    /// <summary>The window's 受理 with the version its case page shows.</summary>
-    public async Task AcceptAsync(string number) =>
+    /// <summary>
+    /// The window's 受理 with the version its case page shows. A 普通注销's 清算组成员名单及决议 (required, not 容缺) is
+    /// uploaded by the legal representative first when nothing was handed in for it yet.
+    /// </summary>
+    public async Task AcceptAsync(string number)
+    {
+        await SupplyLiquidationGroupAsync(number);
         await Factory.ActAsync(Window, number, CaseTrigger.Accept, await Factory.ShownVersionAsync(Window, number));
+    }
+
+    /// <summary>The legal representative uploads the 清算组 file of a 普通注销 that has none (nothing for other routes).</summary>
+    public async Task SupplyLiquidationGroupAsync(string number)
+    {
+        var ordinary = DeregistrationService.For(DeregistrationRoute.Ordinary).Code;
+        var needed = await Factory.WithDb(async db =>
+            await db.Cases.Where(c => c.Number == number && c.ServiceCode == ordinary).Select(c => (long?)c.Id).SingleOrDefaultAsync() is { } id
+            && !await db.CaseMaterials.AnyAsync(m => m.CaseId == id && m.Code == MaterialCatalog.LiquidationGroup.Code && m.Status != MaterialStatus.Missing));
+        if (needed)
+        {
+            await Factory.SendAs(Representative, new Upload.Command
+            {
+                Number = number,
+                ItemCode = MaterialCatalog.LiquidationGroup.Code,
+                Files = [IncomingFile.FromBytes(MaterialCatalog.LiquidationGroup.Code, "清算组决议.pdf", SampleFiles.Pdf("Liquidation group"))],
+            });
+        }
+    }
 
     /// <summary>Acts as the given person with the version the case page shows them.</summary>
     public async Task ActAsync(TestUser user, string number, CaseTrigger trigger, string? reason = null) =>
@@ -129,6 +155,9 @@ public static class DeregistrationSteps
         LiquidationGroup = "张明、李华",
         FormedOn = formedOn,
     };
+
+    /// <summary>The 依据文书 a supervisor uploads when starting a 依职权注销.</summary>
+    public static IReadOnlyList<IncomingFile> Basis => [IncomingFile.FromBytes(MaterialCatalog.AuthorityBasis.Code, "民事裁定书.pdf", SampleFiles.Pdf("Civil ruling"))];
 
     /// <summary>One run of the deadline sweep at the factory's current time.</summary>
     public static Task<int> SweepAsync(this PortalFactory factory) =>

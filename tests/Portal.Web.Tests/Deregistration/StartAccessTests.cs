@@ -139,7 +139,7 @@ public sealed class StartAccessTests
     {
         await using var factory = new PortalFactory(provider);
         var world = await DeregistrationWorld.CreateAsync(factory);
-        var command = new ByAuthority.Command { CreditCode = world.Enterprise.CreditCode, Route = DeregistrationRoute.StruckOff, Reason = "连续两年未报送年度报告，依法除名。" };
+        var command = new ByAuthority.Command { Files = DeregistrationSteps.Basis, CreditCode = world.Enterprise.CreditCode, Route = DeregistrationRoute.StruckOff, Reason = "连续两年未报送年度报告，依法除名。" };
 
         foreach (var user in new[] { world.Representative, world.Window, world.Market, await factory.CreateUserAsync(Roles.Admin) })
         {

@@ -5,6 +5,9 @@ using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
 using Portal.Web.Features.Cases;
 using Portal.Web.Features.Establishment;
+using Portal.Web.Features.Materials;
+using Portal.Domain.Materials;
+using Portal.Testing;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Establishment;
@@ -39,7 +42,30 @@ public static class EstablishmentSteps
         SynchronousItems = [.. UsualSynchronousItems],
     };
 
-    public static Task<Submit.Result> SubmitAsync(this PortalFactory factory, TestUser user, EstablishmentForm form) =>
+    /// <summary>
+    /// Submits the form as the person does on the page: a file for every required upload line of its list (the 住所使用证明,
+    /// and what its scope and sub-items add) chosen on the form first, so the case has what 受理 and 即报即得 ask for. <see cref="SubmitWithoutFilesAsync"/> leaves it out.
+    /// </summary>
+    public static async Task<Submit.Result> SubmitAsync(this PortalFactory factory, TestUser user, EstablishmentForm form)
+    {
+        var batch = user.Roles.Contains(Roles.Applicant) ? null : Staging.NewBatch();
+        if (user.Roles.Contains(Roles.Applicant) || user.Roles.Contains(Roles.Window))
+        {
+            var refused = await factory.SendAs(user, new StageFiles.Command
+            {
+                Form = Staging.Establishment,
+                Batch = batch,
+                Files = MaterialCatalog.ForEstablishment(form.ScopeCodes, form.SynchronousItems).Where(r => r.IsUpload && r.Required)
+                    .Select(r => IncomingFile.FromBytes(r.Code, r.Code + ".pdf", SampleFiles.Pdf(r.Code))).ToList(),
+            });
+            Assert.Empty(refused);
+        }
+
+        return await factory.SendAs(user, Submit.Command.From(form) with { UploadBatch = batch });
+    }
+
+    /// <summary>Submits the form with no file chosen.</summary>
+    public static Task<Submit.Result> SubmitWithoutFilesAsync(this PortalFactory factory, TestUser user, EstablishmentForm form) =>
         factory.SendAs(user, Submit.Command.From(form));
 
     public static Task<List<SubItem>> SubItemsAsync(this PortalFactory factory, string number) =>

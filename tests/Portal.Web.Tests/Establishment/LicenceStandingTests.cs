@@ -32,6 +32,7 @@ public sealed class LicenceStandingTests
 
         await factory.SendAs(world.Supervisor, new ByAuthority.Command
         {
+            Files = DeregistrationSteps.Basis,
             CreditCode = world.Enterprise.CreditCode,
             Route = DeregistrationRoute.StruckOff,
             Reason = "连续两年未报送年度报告，依法除名。",

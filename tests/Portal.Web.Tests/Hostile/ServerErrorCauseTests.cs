@@ -8,6 +8,7 @@ using Portal.Web.Features.Ratings;
 using Portal.Web.Tests.Deregistration;
 using Portal.Web.Tests.Establishment;
 using Portal.Web.Tests.Hall;
+using Portal.Web.Tests.Materials;
 using Portal.Web.Tests.Http;
 using Portal.Web.Tests.Ratings;
 using Portal.Web.Tests.Support;
@@ -139,10 +140,11 @@ public sealed class ServerErrorCauseTests(SqlitePortal factory) : IClassFixture<
         using var supervisor = await SignedInAsync(Roles.Supervisor);
         var form = await supervisor.GetAsync($"/Deregistration/Start/{enterprise.CreditCode}");
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        var fields = new[] { ("Authority.Route", "Subrogated"), ("Authority.Reason", "依据人民法院判决书代位注销") };
+        (string, string)[] fields = [(HttpSession.TokenField, form.Token($"/Deregistration/Start/{enterprise.CreditCode}?handler=Authority")!), ("Authority.Route", "Subrogated"), ("Authority.Reason", "依据人民法院判决书代位注销")];
+        (string, string, byte[], string)[] basis = [("material:authority-basis", "判决书.pdf", SampleFiles.Pdf("Judgment"), "application/pdf")];
 
-        var first = await supervisor.SubmitAsync(form, $"/Deregistration/Start/{enterprise.CreditCode}?handler=Authority", fields);
-        var second = await supervisor.SubmitAsync(form, $"/Deregistration/Start/{enterprise.CreditCode}?handler=Authority", fields);
+        var first = await supervisor.PostMultipartAsync($"/Deregistration/Start/{enterprise.CreditCode}?handler=Authority", fields, basis);
+        var second = await supervisor.PostMultipartAsync($"/Deregistration/Start/{enterprise.CreditCode}?handler=Authority", fields, basis);
 
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
         AssertChinesePage(second, HttpStatusCode.UnprocessableEntity, "该企业已于2026年11月23日注销。");

@@ -37,6 +37,7 @@ public sealed class HttpWalkTests
         var submitted = await mine.PostMultipartAsync("/Establishment/Apply?handler=Submit",
             ApplicationFields(form.Token()!, $"枣庄{Guid.NewGuid().ToString("N")[..4]}餐饮有限公司"),
             [
+                ("material:premises", "租赁合同.pdf", SampleFiles.Pdf("lease"), "application/pdf"),
                 ("material:floor-plan", "经营场所平面布局图.pdf", pdf, "application/pdf"),
                 ("material:food-safety-rules", "IMG_0001.jpg", photo, "image/jpeg"),
             ]);

@@ -91,7 +91,7 @@ public sealed class MaterialAccessTests
         await people.AddAsync("admin", Roles.Admin, "管理员");
         var u = people.Users;
         var number = await factory.ApplyWithFilesAsync(u["applicant"], "枣庄味道餐饮有限公司",
-            MaterialSteps.File("floor-plan", SampleFiles.Pdf(), "平面图.pdf"));
+            [MaterialSteps.File("floor-plan", SampleFiles.Pdf(), "平面图.pdf"), .. MaterialSteps.RestOfFoodList]);
         var fileId = Assert.Single((await factory.ItemAsync(number, "floor-plan")).Files).Id;
 
         var wrong = new List<string>();
@@ -213,7 +213,7 @@ public sealed class MaterialAccessTests
         var applicant = await factory.CreateUserAsync(Roles.Applicant, "张明");
         var accepting = await factory.CreateUserAsync(Roles.Window, "窗口甲");
         var otherWindow = await factory.CreateUserAsync(Roles.Window, "窗口乙");
-        var number = await factory.ApplyWithFilesAsync(applicant, "枣庄味道餐饮有限公司", MaterialSteps.File("floor-plan", SampleFiles.Pdf(), "平面图.pdf"));
+        var number = await factory.ApplyWithFilesAsync(applicant, "枣庄味道餐饮有限公司", [MaterialSteps.File("floor-plan", SampleFiles.Pdf(), "平面图.pdf"), .. MaterialSteps.RestOfFoodList]);
         await factory.ActNowAsync(accepting, number, CaseTrigger.Accept);
         using var session = await new HttpSession(factory).SignedInAsync(otherWindow);
 

@@ -26,11 +26,15 @@ public static class MaterialSteps
             Assert.Empty(refused);
         }
 
-        var result = await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm(name, "catering", "tech"));
+        var result = await factory.SubmitWithoutFilesAsync(applicant, EstablishmentSteps.ValidForm(name, "catering", "tech"));
         return result.Number;
     }
 
     public static IncomingFile File(string item, byte[] content, string name) => IncomingFile.FromBytes(item, name, content);
+
+    /// <summary>The catering list's other required files (住所使用证明, 食品安全管理制度), for a case the window is to accept.</summary>
+    public static IncomingFile[] RestOfFoodList =>
+        [File("premises", SampleFiles.Pdf("lease"), "租赁合同.pdf"), File("food-safety-rules", SampleFiles.Pdf("rules"), "制度.pdf")];
 
     public static Task<CasePanel.Result?> PanelAsync(this PortalFactory factory, TestUser user, string number) =>
         factory.SendAs(user, new CasePanel.Query { Number = number });

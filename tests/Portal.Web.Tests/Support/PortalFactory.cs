@@ -14,6 +14,9 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Common;
 using Portal.Web.Features.Establishment;
+using Portal.Web.Features.Materials;
+using Portal.Testing;
+using Portal.Domain.Materials;
 
 namespace Portal.Web.Tests.Support;
 
@@ -160,6 +163,21 @@ public class PortalFactory : WebApplicationFactory<Program>
             RegisteredCapital = 10,
             LegalRepresentative = applicant.Name,
         });
+
+        // ... and its material list, with the 住所使用证明 the window's 受理 asks for (uploaded with the form).
+        var uploads = scope.ServiceProvider.GetRequiredService<MaterialUploads>();
+        var (lease, _) = await uploads.StoreAsync(IncomingFile.FromBytes(MaterialCatalog.Premises.Code, "租赁合同.pdf", SampleFiles.Pdf("Lease")), CancellationToken.None);
+        foreach (var requirement in MaterialCatalog.ForEstablishment([], []).Where(r => r.IsUpload))
+        {
+            var item = new CaseMaterial(c.Id, requirement);
+            if (requirement == MaterialCatalog.Premises)
+            {
+                item.Attach(new MaterialFile(requirement.Code, lease!.Content, lease.FileName, (filedBy ?? applicant).Actor, context.NowUtc, lease.Preview));
+            }
+
+            db.CaseMaterials.Add(item);
+        }
+
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return number;

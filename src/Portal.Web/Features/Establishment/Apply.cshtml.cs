@@ -510,9 +510,14 @@ public static class Submit
 
             // 即报即得 skips the window's 受理, where the legal representative's identity is checked: so only the verified
             // legal representative themself, or a window clerk who has the visitor's ID card in front of them, gets it.
+            // Nor without the materials the window would ask for: a required upload that may not be 容缺 (the rule the
+            // window's 受理 asks too) sends the case to the window instead.
             var qualifies = EstablishmentCatalog.QualifiesForInstantApproval(application.ScopeCodeList, application.OtherScope);
             var identityChecked = me.IsStaff || IsVerifiedLegalRepresentative(applicant, application);
-            var instant = qualifies && identityChecked;
+            var missing = qualifies && identityChecked
+                ? (await materials.MissingAsync(c, cancellationToken)).Where(r => !r.Tolerable).ToList()
+                : [];
+            var instant = qualifies && identityChecked && missing.Count == 0;
             if (instant)
             {
                 await actions.FireAsync(c, CaseTrigger.AutoAccept, context with { Actor = CaseActor.System }, null, cancellationToken);
@@ -529,6 +534,10 @@ public static class Submit
             {
                 notice += " " + NotInstantWithoutIdentity;
             }
+            else if (missing.Count > 0)
+            {
+                notice += " " + NotInstantWithoutMaterials(missing);
+            }
 
             return new Result(number, instant, attached > 0 ? $"{notice} 已随申请提交材料文件{attached}个。" : notice);
         }
@@ -538,6 +547,10 @@ public static class Submit
             filer.Level.IsVerified()
             && IdentityLevels.SamePerson(application.LegalRepresentative, application.LegalRepresentativeIdNumber, filer.FullName, filer.IdNumber);
     }
+
+    /// <summary>Why an application whose scope qualifies for 即报即得 waits for a window's 受理 when required materials are missing.</summary>
+    public static string NotInstantWithoutMaterials(IEnumerable<MaterialRequirement> missing) =>
+        $"经营范围符合即报即得条件，但尚未上传必需的材料{MaterialCompleteness.Names(missing)}，不能提交即自动受理：请在办件页“申请材料”中上传，由窗口审核后受理。";
 
     /// <summary>Why an application whose scope qualifies for 即报即得 still waits for a window's 受理.</summary>
     public const string NotInstantWithoutIdentity =

@@ -7,12 +7,13 @@ using Portal.Web.Common;
 namespace Portal.Web.Features.Materials;
 
 /// <summary>
-/// What the per-item review means for the case's actions (guards in the case workflow, with their Chinese texts):
-/// 受理 is refused while an item is judged 不合格; 容缺受理 while an item that may not be 容缺 is 不合格; a 一次性告知 must
+/// What the case's list and the per-item review mean for the case's actions (guards in the case workflow, with their
+/// Chinese texts): 受理 is refused while a required upload has nothing handed in (<see cref="MaterialCompleteness"/>),
+/// 容缺受理 while such an item may not be 容缺; 受理 is refused while an item is judged 不合格; 容缺受理 while an item that may not be 容缺 is 不合格; a 一次性告知 must
 /// name every item judged 不合格 (the one built from the items does); 提交补正 needs every item the notice listed
 /// answered. Cases without a list, or whose items were never judged, are not affected.
 /// </summary>
-public sealed class MaterialGuards(PortalDbContext db) : ICaseGuardSource
+public sealed class MaterialGuards(PortalDbContext db, MaterialUploads uploads) : ICaseGuardSource
 {
     public async Task<IReadOnlyList<ActionGuard>> GuardsAsync(Case c, CancellationToken cancellationToken)
     {
@@ -24,6 +25,19 @@ public sealed class MaterialGuards(PortalDbContext db) : ICaseGuardSource
         // Tracked: within a command the items it changed are judged as changed.
         var items = await db.CaseMaterials.Where(m => m.CaseId == c.Id).ToListAsync(cancellationToken);
         var guards = new List<ActionGuard>();
+        if (c.State == CaseState.Submitted && await uploads.MissingAsync(c, cancellationToken) is { Count: > 0 } missing)
+        {
+            var intolerable = missing.Where(r => !r.Tolerable).ToList();
+            guards.Add(new(CaseTrigger.Accept, _ => false, intolerable.Count == 0
+                ? $"尚未提交材料{MaterialCompleteness.Names(missing)}：请一次性告知补正，或按容缺受理（申请人承诺补齐的日期）"
+                : $"尚未提交必需的材料{MaterialCompleteness.Names(missing)}：请一次性告知补正，材料齐全后再受理"));
+            if (intolerable.Count > 0)
+            {
+                guards.Add(new(CaseTrigger.AcceptWithMissing, _ => false,
+                    $"材料{MaterialCompleteness.Names(intolerable)}尚未提交且不可容缺：请一次性告知补正"));
+            }
+        }
+
         foreach (var item in items)
         {
             guards.Add(new(CaseTrigger.Accept, _ => item.Status != MaterialStatus.Rejected,

@@ -148,6 +148,23 @@ public sealed class MaterialUploads(PortalDbContext db, IFileStore store)
         return list;
     }
 
+    /// <summary>
+    /// The required upload lines of the case's list with nothing handed in (no row, or no file and no explanation):
+    /// the one reading of <see cref="MaterialCompleteness"/> that 受理, 容缺受理 and 即报即得 all use. Tracked items, so
+    /// within a command the items it changed count as changed.
+    /// </summary>
+    public async Task<IReadOnlyList<MaterialRequirement>> MissingAsync(Case c, CancellationToken cancellationToken)
+    {
+        var list = await RequirementsAsync(c, cancellationToken);
+        if (!list.Any(r => r.IsUpload && r.Required))
+        {
+            return [];
+        }
+
+        var items = await db.CaseMaterials.Include(m => m.Files).Where(m => m.CaseId == c.Id).ToListAsync(cancellationToken);
+        return MaterialCompleteness.Missing(list, items);
+    }
+
     private async Task<MaterialRequirement?> RequirementAsync(Case c, string code, CancellationToken cancellationToken)
     {
         if (code == MaterialCatalog.SupplementCode)

@@ -7,6 +7,7 @@ using Portal.Domain.Deregistration;
 using Portal.Domain.Enterprises;
 using Portal.Domain.Hall;
 using Portal.Domain.Identity;
+using Portal.Domain.Materials;
 using Portal.Domain.Organisation;
 using Portal.Domain.Ratings;
 using Portal.Infrastructure.Calendar;
@@ -16,6 +17,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Web.Common;
 using Portal.Web.Features.Cases;
 using Portal.Web.Features.Establishment;
+using Portal.Web.Features.Materials;
 
 namespace Portal.Web.Setup.Seeding;
 
@@ -181,6 +183,26 @@ public static class DemoData
             SynchronousItems = ["seal", "tax", "social-insurance", "medical-insurance", "housing-fund", "bank-account"],
         });
 
+        // An application as an applicant sends it: its 住所使用证明 (required, not 容缺) staged on the form first, so the
+        // case has what 受理 and 即报即得 ask for — now, or at an earlier instant.
+        async Task<Submit.Result> ApplyAsync(string userName, Submit.Command form, DateTime? atUtc = null)
+        {
+            var lease = new StageFiles.Command
+            {
+                Form = Staging.Establishment,
+                Files = [IncomingFile.FromBytes(MaterialCatalog.Premises.Code, "房屋租赁合同.pdf", DemoFiles.Pdf("Lease contract"))],
+            };
+            var refused = atUtc is { } then
+                ? await AsAt<StageFiles.Command, IReadOnlyList<(string Field, string Message)>>(userName, then, lease)
+                : await As(userName, m => m.Send(lease));
+            if (refused.Count > 0)
+            {
+                throw new InvalidOperationException("演示数据的材料文件未通过检查：" + refused[0].Message);
+            }
+
+            return atUtc is { } at ? await AsAt<Submit.Command, Submit.Result>(userName, at, form) : await As(userName, m => m.Send(form));
+        }
+
         // Carry a case through every department, as each department's reviewer — now, or from an earlier instant on
         // (a minute per action).
         async Task FinishAsync(string number, DateTime? fromUtc = null)
@@ -225,26 +247,26 @@ public static class DemoData
         // that morning, so the case is 办结 — and the commitment, never supplied, is red in 容缺承诺. Two working days ago
         // 远航物流 was submitted and no window accepted it: the sweep marked it overdue when its limit passed.
         var threeDaysAgo = clock.ToUtc(WorkingDaysBefore(clock, today, 3).ToDateTime(new TimeOnly(9, 20)));
-        var tolerated = await AsAt<Submit.Command, Submit.Result>(applicant, threeDaysAgo, Form("枣庄和顺建筑劳务有限公司", "7", "construction-labour"));
+        var tolerated = await ApplyAsync(applicant, Form("枣庄和顺建筑劳务有限公司", "7", "construction-labour"), threeDaysAgo);
         var toleratedVersion = await db.Cases.AsNoTracking().Where(c => c.Number == tolerated.Number).Select(c => c.Version).SingleAsync(cancellationToken);
         await AsAt<Act.Command, Unit>("window01", threeDaysAgo.AddMinutes(25), new Act.Command
         {
             Number = tolerated.Number,
             Trigger = CaseTrigger.AcceptWithMissing,
-            Reason = "住所使用证明（房屋租赁合同原件）",
+            Reason = "专业技术人员证书和安全生产考核合格证",
             CommitmentDate = DateOnly.FromDateTime(clock.Calendar.AddWorkingDays(clock.ToLocal(threeDaysAgo), 1)),
             ExpectedVersion = toleratedVersion,
         });
         await FinishAsync(tolerated.Number, threeDaysAgo.AddMinutes(40));
         var twoDaysAgo = clock.ToUtc(WorkingDaysBefore(clock, today, 2).ToDateTime(new TimeOnly(9, 30)));
-        var late = await AsAt<Submit.Command, Submit.Result>(applicant, twoDaysAgo, Form("枣庄远航物流有限公司", "4", "freight", "warehousing"));
+        var late = await ApplyAsync(applicant, Form("枣庄远航物流有限公司", "4", "freight", "warehousing"), twoDaysAgo);
         var lateDue = await db.Cases.AsNoTracking().Where(c => c.Number == late.Number).Select(c => c.StepDueAt!.Value).SingleAsync(cancellationToken);
         await SweepAtAsync(lateDue.AddSeconds(30));
 
-        await As(applicant, m => m.Send(Form("枣庄惠民餐饮有限公司", "1", "catering", "food-sales")));
-        await As(applicant, m => m.Send(Form("枣庄明远商贸有限公司", "2", "daily-goods", "office-supplies")));
-        var done = await As(applicant, m => m.Send(Form("枣庄青禾科技有限公司", "3", "tech", "software")));
-        var incomplete = await As(applicant, m => m.Send(Form("枣庄鲜味食品有限公司", "5", "food-sales")));
+        await ApplyAsync(applicant, Form("枣庄惠民餐饮有限公司", "1", "catering", "food-sales"));
+        await ApplyAsync(applicant, Form("枣庄明远商贸有限公司", "2", "daily-goods", "office-supplies"));
+        var done = await ApplyAsync(applicant, Form("枣庄青禾科技有限公司", "3", "tech", "software"));
+        var incomplete = await ApplyAsync(applicant, Form("枣庄鲜味食品有限公司", "5", "food-sales"));
         var incompleteVersion = await db.Cases.AsNoTracking().Where(c => c.Number == incomplete.Number).Select(c => c.Version).SingleAsync(cancellationToken);
         await As("window01", m => m.Send(new Act.Command
         {
@@ -264,7 +286,7 @@ public static class DemoData
         await db.SaveChangesAsync(cancellationToken);
 
         // A second finished enterprise in its 简易注销 公示期, so the public notice board has an entry to object to.
-        var closing = await As(applicant, m => m.Send(Form("枣庄启明文化传媒有限公司", "6", "daily-goods")));
+        var closing = await ApplyAsync(applicant, Form("枣庄启明文化传媒有限公司", "6", "daily-goods"));
         await FinishAsync(closing.Number);
         var closingCode = await db.Enterprises.AsNoTracking().Where(e => e.Name == "枣庄启明文化传媒有限公司").Select(e => e.CreditCode).SingleAsync(cancellationToken);
         var exit = await As(applicant, m => m.Send(new Features.Deregistration.Start.Command
@@ -296,7 +318,7 @@ public static class DemoData
 
         // A third finished enterprise, cancelled by authority (代位注销, 004:35): its licence page shows a void licence
         // and /verify says 已注销.
-        var gone = await As(applicant, m => m.Send(Form("枣庄旧城商贸有限公司", "8", "daily-goods")));
+        var gone = await ApplyAsync(applicant, Form("枣庄旧城商贸有限公司", "8", "daily-goods"));
         await FinishAsync(gone.Number);
         var goneCode = await db.Enterprises.AsNoTracking().Where(e => e.Name == "枣庄旧城商贸有限公司").Select(e => e.CreditCode).SingleAsync(cancellationToken);
         await As("supervisor", m => m.Send(new Features.Deregistration.ByAuthority.Command
@@ -304,6 +326,7 @@ public static class DemoData
             CreditCode = goneCode,
             Route = DeregistrationRoute.Subrogated,
             Reason = "股东失联，经人民法院裁定确认企业无财产可供清偿（府院联动）",
+            Files = [IncomingFile.FromBytes(MaterialCatalog.AuthorityBasis.Code, "民事裁定书.pdf", DemoFiles.Pdf("Civil ruling"))],
         }));
 
         // Whatever else is due now (e.g. 和顺建筑劳务's 办理 step) is marked as a running portal would at start-up.
@@ -328,7 +351,7 @@ public static class DemoData
 
         // 李华 (not yet verified) registered her own enterprise: she sees its licence, but its 注销 and 单独办理 wait until
         // a window verifies her name and ID number (the README's demo table says so).
-        var lihua = await As("13800000002", m => m.Send(Submit.Command.From(new EstablishmentForm
+        var lihua = await ApplyAsync("13800000002", Submit.Command.From(new EstablishmentForm
         {
             ProposedName = "枣庄华美日用品有限公司",
             Type = EnterpriseType.LimitedLiability,
@@ -341,7 +364,7 @@ public static class DemoData
             ContactName = "李华",
             ContactPhone = "13800000002",
             SynchronousItems = [],
-        })));
+        }));
         await FinishAsync(lihua.Number);
 
         // The hall: on a working day, three visitors wait (one with a priority number) and one appointment is booked.
