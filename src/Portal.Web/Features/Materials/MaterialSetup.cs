@@ -51,9 +51,8 @@ public static class MaterialSetup
 
         var (content, mediaType) = TemplateFiles.Create(template);
         var headers = http.Response.Headers;
+        // The portal's own Content-Security-Policy and no-store stay (WebSecurity), as on every other download.
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        headers[HeaderNames.ContentSecurityPolicy] = DownloadPolicy;
-        headers[HeaderNames.CacheControl] = "public, max-age=3600";
         headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment")
         {
             FileName = $"{template.Code}.{template.Extension}",

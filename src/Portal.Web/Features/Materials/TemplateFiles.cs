@@ -19,7 +19,7 @@ public static class TemplateFiles
     /// <summary>The example picture's size in pixels.</summary>
     public const int ImageWidth = 1200;
 
-    public const int ImageHeight = 900;
+    public const int ImageHeight = 760;
 
     /// <summary>The rooms of the example 平面布局图: name, area in m², and the box they take on a 30 × 22.5 m plan (metres).</summary>
     public static IReadOnlyList<(string Name, int Area, float X, float Y, float W, float H)> ExampleRooms { get; } =
@@ -117,7 +117,7 @@ public static class TemplateFiles
         }
 
         // 生进熟出: 库房 → 粗加工 → 烹饪 → 就餐区.
-        var path = new[] { (2f, 2.4f), (6f, 2.4f), (12f, 2.4f), (12f, 5.5f) };
+        var path = new[] { (2f, 2.6f), (6f, 2.6f), (12f, 2.6f), (12f, 4.3f) };
         for (var i = 1; i < path.Length; i++)
         {
             var (x0, y0) = path[i - 1];
@@ -128,7 +128,7 @@ public static class TemplateFiles
         var (ex, ey) = path[^1];
         canvas.DrawLine(left + ex * scale, top + ey * scale, left + ex * scale - 8, top + ey * scale - 12, flow);
         canvas.DrawLine(left + ex * scale, top + ey * scale, left + ex * scale + 8, top + ey * scale - 12, flow);
-        canvas.DrawText("红色箭头：食品加工流向（生进熟出，不交叉）    总面积：189㎡（示例）    比例：1:100", left, top + 8.2f * scale + 40, SKTextAlign.Left, small, muted);
+        canvas.DrawText("红色箭头：食品加工流向（生进熟出，不交叉）    总面积：189㎡（示例，各区按面积比例绘制）", left, top + 8.2f * scale + 40, SKTextAlign.Left, small, muted);
 
         var line = top + 8.2f * scale + 90;
         for (var i = 0; i < template.Paragraphs.Count; i++)
@@ -145,13 +145,14 @@ public static class TemplateFiles
 
     private static Paragraph Paragraph(string text, bool bold = false, int size = 22, bool centred = false)
     {
-        var properties = new RunProperties(
-            new RunFonts { Ascii = "宋体", HighAnsi = "宋体", EastAsia = "宋体" },
-            new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        // The schema's order: fonts, bold, size.
+        var properties = new RunProperties(new RunFonts { Ascii = "宋体", HighAnsi = "宋体", EastAsia = "宋体" });
         if (bold)
         {
-            properties.PrependChild(new Bold());
+            properties.Append(new Bold());
         }
+
+        properties.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         var paragraph = new Paragraph(new Run(properties, new Text(XlsxWriter.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
         if (centred)
@@ -170,11 +171,15 @@ public static class TemplateFiles
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = border },
-                new BottomBorder { Val = BorderValues.Single, Size = border },
                 new LeftBorder { Val = BorderValues.Single, Size = border },
+                new BottomBorder { Val = BorderValues.Single, Size = border },
                 new RightBorder { Val = BorderValues.Single, Size = border },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = border },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = border })));
+
+        // The grid: equal columns over the text width (A4 less the margins: 9026 twips).
+        var columns = header?.Count ?? rows.Select(r => r.Count).DefaultIfEmpty(1).Max();
+        table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (9026 / columns).ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         if (header is not null)
         {
             table.Append(new TableRow(header.Select(cell => new TableCell(Paragraph(cell, bold: true)))));
