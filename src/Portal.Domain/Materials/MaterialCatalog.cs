@@ -79,7 +79,7 @@ public static class MaterialCatalog
         Condition = "经营范围含建筑劳务分包的",
     };
 
-    public static MaterialRequirement SharedRegistration { get; } = new("shared-registration", "涉税、社保、医保、公积金登记信息", MaterialSupply.LookedUp, "000:79；000:85")
+    public static MaterialRequirement SharedRegistration { get; } = new("shared-registration", "涉税、社保、医保、公积金登记信息", MaterialSupply.LookedUp, "000:85")
     {
         Required = true,
         LookedUpFrom = "设立登记信息同步共享（一表申请，无需重复填报）",
@@ -120,11 +120,45 @@ public static class MaterialCatalog
 
     // ---- 单独办理, 注销, 报装 ---------------------------------------------------------------------------------------
 
-    public static MaterialRequirement EnterpriseLicence { get; } = new("licence", "营业执照", MaterialSupply.LookedUp, "000:79；002:23")
+    public static MaterialRequirement EnterpriseLicence { get; } = new("licence", "营业执照", MaterialSupply.LookedUp, "000:487；002:23")
     {
         Required = true,
         LookedUpFrom = ElectronicLicence,
         Note = "凡能出示合法有效电子证照的，不再要求另行提供（002:23）。",
+        AllowsExplanation = false,
+    };
+
+    /// <summary>单独办理 on an existing enterprise: only its legal representative's identity is looked up.</summary>
+    public static MaterialRequirement LegalRepresentativeIdentity { get; } = new("legal-representative-identity", "法定代表人身份证明", MaterialSupply.LookedUp, "000:79；000:487")
+    {
+        Required = true,
+        LookedUpFrom = ElectronicId,
+        Note = "扫描证件二维码或录入证件号码即调取，无需上传身份证复印件。",
+        AllowsExplanation = false,
+    };
+
+    /// <summary>涉税办理 uses the 电子两证 (000:79); who handles the tax affairs is named and their identity looked up.</summary>
+    public static MaterialRequirement TaxOfficerIdentity { get; } = new("tax-officer-identity", "财务负责人、办税人员的身份证明", MaterialSupply.LookedUp, "000:79")
+    {
+        Required = true,
+        LookedUpFrom = ElectronicId,
+        Note = "在申请中填写姓名和证件号码即调取；新办纳税人套餐（发票、税务Ukey）无需另交材料。",
+        AllowsExplanation = false,
+    };
+
+    /// <summary>社保、医保、公积金、税务 use the enterprise's registration record, shared by the registration authority (000:85).</summary>
+    public static MaterialRequirement RegistrationRecord { get; } = new("registration-record", "企业设立登记信息", MaterialSupply.LookedUp, "000:85")
+    {
+        Required = true,
+        LookedUpFrom = "登记机关共享的设立登记信息（名称、住所、法定代表人、经营范围），无需重复填报",
+        AllowsExplanation = false,
+    };
+
+    /// <summary>预约银行开户: the appointment is made online and pushed to the bank (000:83-85).</summary>
+    public static MaterialRequirement BankAppointment { get; } = new("bank-appointment", "预约开户信息（开户银行、网点）", MaterialSupply.Online, "000:83-85")
+    {
+        Required = true,
+        Note = "在线选择开户银行和网点；银行凭电子营业执照核验，无需另交营业执照复印件。",
         AllowsExplanation = false,
     };
 
@@ -151,7 +185,7 @@ public static class MaterialCatalog
         Note = "上传许可证正本照片或电子证照截图，随营业执照同步注销；未持有许可证的无需上传。",
     };
 
-    public static MaterialRequirement TaxClearance { get; } = new("tax-clearance", "清税证明", MaterialSupply.LookedUp, "000:93-95（注销信息共享）")
+    public static MaterialRequirement TaxClearance { get; } = new("tax-clearance", "清税证明", MaterialSupply.LookedUp, "000:97（涉企注销办理结果实时共享，责任部门含市税务局）")
     {
         Required = true,
         LookedUpFrom = "税务部门共享清税结果",
@@ -165,22 +199,37 @@ public static class MaterialCatalog
         AllowsExplanation = false,
     };
 
-    public static MaterialRequirement AuthorityBasis { get; } = new("authority-basis", "依职权注销的依据文书（法院裁定、吊销决定等）", MaterialSupply.Upload, "004:35")
+    public static MaterialRequirement AuthorityBasis { get; } = new("authority-basis", "依职权注销的依据文书（法院裁定、吊销决定等）", MaterialSupply.Upload, PortalDefault + "（代位注销、除名：004:35，其申请材料待明确）")
     {
         Required = true,
         Note = "由督查发起时上传；企业无需提交材料。",
     };
 
-    public static MaterialRequirement ApplicantIdentity { get; } = new("applicant-identity", "申请人身份证明或营业执照", MaterialSupply.LookedUp, "000:79；002:23")
+    public static MaterialRequirement ApplicantIdentity { get; } = new("applicant-identity", "申请人身份证明或营业执照", MaterialSupply.LookedUp, "000:487；002:23")
     {
         Required = true,
         LookedUpFrom = ElectronicId + "，或" + ElectronicLicence,
         AllowsExplanation = false,
     };
 
-    public static MaterialRequirement SiteProperty { get; } = new("site-property", "用电（用水、用气）地址的产权证明或租赁合同", MaterialSupply.Upload, "000:185")
+    /// <summary>用电: 000:185 speaks of the 产权证明 of a new low-voltage connection and lets rural users without one commit instead.</summary>
+    public static MaterialRequirement PowerSiteProperty { get; } = new("site-property", "用电地址的产权证明或租赁合同", MaterialSupply.Upload, "000:185（产权证明及农村地区告知承诺；租赁合同为门户默认）")
     {
-        Note = "农村地区无法提供产权证明的，可在说明中书面承诺（告知承诺，000:185）。",
+        Note = "农村地区低压新装（增容）无法提供产权证明的，可在说明中书面承诺，不再要求村委会证明（告知承诺，000:185）。",
+        Template = "lease",
+    };
+
+    /// <summary>用气、用热、通信: the sources name no site proof for these (门户默认).</summary>
+    public static MaterialRequirement SiteProperty { get; } = new("site-property", "报装地址的产权证明或租赁合同", MaterialSupply.Upload, PortalDefault)
+    {
+        Note = "自有房产可在说明中填写不动产权证号，由专营单位通过不动产登记电子证照核验（000:487）。",
+        Template = "lease",
+    };
+
+    /// <summary>The joint application (联合报装): one line for the address of every utility chosen, the 用电 commitment named.</summary>
+    public static MaterialRequirement JointSiteProperty { get; } = SiteProperty with
+    {
+        Note = SiteProperty.Note + "报装用电的，农村地区低压新装（增容）无法提供产权证明的，可在说明中书面承诺（000:185）；用水无需此项（002:19）。",
     };
 
     public static MaterialRequirement RoadWorks { get; } = new("road-works", "施工方案、交通疏解方案、涉路工程建设协议", MaterialSupply.Upload, "000:181-183；003:101")
@@ -203,26 +252,41 @@ public static class MaterialCatalog
         AllowsExplanation = false,
     };
 
-    /// <summary>The list of a service other than 企业开办 itself (which depends on its application: <see cref="ForEstablishment"/>).</summary>
+    /// <summary>
+    /// The list of a service other than 企业开办 itself (which depends on its application: <see cref="ForEstablishment"/>).
+    /// A code the portal does not run is a programming error, not an empty list.
+    /// </summary>
     public static IReadOnlyList<MaterialRequirement> ForService(string serviceCode) => serviceCode switch
     {
         "establishment" => ForEstablishment([], []),
-        "addon-employment" => [EnterpriseLicence, PersonIdentity, StaffRoster],
-        _ when serviceCode.StartsWith("addon-", StringComparison.Ordinal) => [EnterpriseLicence, PersonIdentity, SharedRegistration],
+        "addon-seal" => [EnterpriseLicence, LegalRepresentativeIdentity],
+        "addon-tax" => [EnterpriseLicence, LegalRepresentativeIdentity, TaxOfficerIdentity, RegistrationRecord],
+        "addon-social-insurance" or "addon-medical-insurance" or "addon-housing-fund" => [EnterpriseLicence, LegalRepresentativeIdentity, RegistrationRecord],
+        "addon-bank-account" => [EnterpriseLicence, LegalRepresentativeIdentity, BankAppointment],
+        "addon-employment" => [EnterpriseLicence, LegalRepresentativeIdentity, StaffRoster],
         "deregistration-simple" => [EnterpriseLicence, SimpleCommitment, PermitsHeld],
         "deregistration-ordinary" => [EnterpriseLicence, LiquidationGroup, PermitsHeld, LiquidationReport, TaxClearance],
         "deregistration-authority" => [AuthorityBasis],
-        "connection" => [ApplicantIdentity, SiteProperty],
-        "connection-power" => [ApplicantIdentity, SiteProperty, RoadWorks],
+        "connection" => [ApplicantIdentity, JointSiteProperty],
+        "connection-power" => [ApplicantIdentity, PowerSiteProperty, RoadWorks],
         "connection-water" => [ApplicantIdentity, WaterForm],
         "connection-gas" => [ApplicantIdentity, GasForm, SiteProperty],
         "connection-heat" or "connection-telecom" => [ApplicantIdentity, SiteProperty],
-        _ => [],
+        _ => throw new ArgumentOutOfRangeException(nameof(serviceCode), serviceCode, "材料清单中没有这个事项。"),
     };
 
     /// <summary>A service's list as its guide page shows it, in sections.</summary>
     public static IReadOnlyList<MaterialSection> Guide(string serviceCode)
     {
+        if (serviceCode == "deregistration-ordinary")
+        {
+            return
+            [
+                new MaterialSection("普通注销", null, ForService(serviceCode)),
+                new MaterialSection("依职权注销（代位注销、除名）", "由登记机关依职权发起，企业无需提交材料。", ForService("deregistration-authority")),
+            ];
+        }
+
         if (serviceCode != "establishment")
         {
             return [new MaterialSection("申请材料", null, ForService(serviceCode))];
@@ -245,21 +309,27 @@ public static class MaterialCatalog
 
     public static IReadOnlyList<MaterialTemplate> Templates { get; } =
     [
-        new("lease", "住所（经营场所）租赁合同要点", PortalDefault,
+        new("lease", "房屋租赁合同要点", PortalDefault,
         [
             "出租方、承租方的名称（姓名）及证件号码；",
-            "房屋坐落地址（与申请表“住所”一致，写到门牌号），不动产权证号；",
+            "房屋坐落地址（与申请表填写的住所或报装地址一致，写到门牌号），不动产权证号；",
             "租赁用途（办公、经营）、面积、租赁期限（起止日期）；",
             "双方签字或盖章、签订日期。转租的另附原出租方同意转租的证明。",
-        ]),
+        ])
+        {
+            Fields = ["出租方（名称或姓名）", "出租方证件号码", "承租方（名称或姓名）", "承租方证件号码", "房屋坐落（写到门牌号）", "不动产权证号", "租赁用途", "租赁面积（平方米）", "租赁期限（起止日期）", "签订日期"],
+        },
         new("floor-plan", "经营场所平面布局图示例", PortalDefault,
         [
             "按实际比例绘制，标明经营场所总面积；",
             "分区标注：粗加工区、烹饪区、餐用具清洗消毒区、库房、就餐区（或销售区）及各自面积；",
             "标出给排水、更衣室、卫生间、垃圾存放点的位置，以及生熟分开的工艺流向（箭头）；",
             "可手绘后拍照上传，照片须清晰、完整、方向端正（手机拍照的方向会自动校正）。",
-        ]),
-        new("food-safety-rules", "食品安全管理制度示范文本（目录）", PortalDefault,
+        ])
+        {
+            Format = TemplateFormat.Png,
+        },
+        new("food-safety-rules", "食品安全管理制度示范文本", PortalDefault,
         [
             "一、从业人员健康管理制度：每年健康体检，取得健康证明后上岗；",
             "二、进货查验和记录制度：查验供货者许可证和食品合格证明，如实记录进货信息，保存不少于2年；",
@@ -267,18 +337,30 @@ public static class MaterialCatalog
             "四、场所及设施设备清洗消毒和维修保养制度；",
             "五、食品安全事故处置方案。",
             "各项制度须写明负责人，由法定代表人签字后上传。",
-        ]),
-        new("staff-roster", "职工花名册格式", PortalDefault,
+        ])
+        {
+            Fields = ["企业名称", "食品安全管理负责人", "法定代表人（签字）", "日期"],
+        },
+        new("staff-roster", "职工花名册", PortalDefault,
         [
             "列：序号、姓名、居民身份证号、岗位、劳动合同起止日期、联系电话；",
             "导出为PDF，或打印签字后拍照上传。",
-        ]),
-        new("liquidation-members", "清算组成员名单及决议要点", PortalDefault,
+        ])
+        {
+            Format = TemplateFormat.Xlsx,
+            Columns = ["序号", "姓名", "居民身份证号", "岗位", "劳动合同起始日期", "劳动合同终止日期", "联系电话"],
+        },
+        new("liquidation-members", "清算组成员名单及决议", PortalDefault,
         [
             "清算组成员（姓名、证件号码、职务）及清算组负责人；",
             "股东会（股东）关于解散和成立清算组的决议，全体股东签字或盖章；",
             "清算组成立日期（通知债权人和公告的期限由此起算）。",
-        ]),
+        ])
+        {
+            Fields = ["企业名称", "统一社会信用代码", "决议日期", "清算组成立日期", "清算组负责人"],
+            Columns = ["姓名", "证件号码", "职务", "签字"],
+            BlankRows = 5,
+        },
     ];
 
     public static MaterialTemplate? Template(string? code) => Templates.FirstOrDefault(t => t.Code == code);

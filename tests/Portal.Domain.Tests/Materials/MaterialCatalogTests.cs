@@ -59,32 +59,50 @@ public sealed class MaterialCatalogTests
         Assert.DoesNotContain(MaterialCatalog.ForEstablishment([], ["seal", "tax"]), r => r.Code == "staff-roster");
     }
 
-    [Theory]
-    [InlineData("deregistration-simple")]
-    [InlineData("deregistration-ordinary")]
-    [InlineData("deregistration-authority")]
-    [InlineData("connection")]
-    [InlineData("connection-power")]
-    [InlineData("connection-water")]
-    [InlineData("connection-gas")]
-    [InlineData("connection-heat")]
-    [InlineData("connection-telecom")]
-    [InlineData("addon-tax")]
-    [InlineData("addon-employment")]
-    public void Every_service_has_a_list_and_every_line_names_its_source(string service)
+    [Fact]
+    public void An_unknown_service_has_no_list_it_is_refused_rather_than_answered_with_an_empty_one()
     {
-        var list = MaterialCatalog.ForService(service);
+        Assert.Throws<ArgumentOutOfRangeException>(() => MaterialCatalog.ForService("addon-unknown"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MaterialCatalog.ForService("connection-oil"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MaterialCatalog.ForService(""));
+    }
 
-        Assert.NotEmpty(list);
-        Assert.All(list, r =>
+    [Fact]
+    public void Each_sub_item_done_on_its_own_asks_for_what_fits_it_and_the_seal_for_no_registration_data()
+    {
+        static IReadOnlyList<string> Codes(string item) => MaterialCatalog.ForService("addon-" + item).Select(r => r.Code).ToList();
+
+        // 刻章: the licence and the legal representative, both looked up; nothing about tax or insurance.
+        Assert.Equal(["licence", "legal-representative-identity"], Codes("seal"));
+        Assert.All(MaterialCatalog.ForService("addon-seal"), r => Assert.Equal(MaterialSupply.LookedUp, r.Supply));
+        Assert.Contains("tax-officer-identity", Codes("tax"));
+        Assert.Contains("registration-record", Codes("tax"));
+        foreach (var item in new[] { "social-insurance", "medical-insurance", "housing-fund" })
         {
-            Assert.False(string.IsNullOrWhiteSpace(r.Source));
-            Assert.Matches(@"^(门户默认|\d{3}:\d+)", r.Source);
-            if (r.Supply == MaterialSupply.LookedUp)
-            {
-                Assert.False(string.IsNullOrWhiteSpace(r.LookedUpFrom));
-            }
-        });
+            Assert.Equal(["licence", "legal-representative-identity", "registration-record"], Codes(item));
+        }
+
+        Assert.Equal(["licence", "legal-representative-identity", "bank-appointment"], Codes("bank-account"));
+        Assert.Equal(["licence", "legal-representative-identity", "staff-roster"], Codes("employment"));
+
+        // Every sub-item the enterprise can do on its own has a list, and none is the 企业开办 catch-all line.
+        foreach (var item in EstablishmentCatalog.Items.Where(i => !i.Mandatory))
+        {
+            Assert.DoesNotContain("shared-registration", Codes(item.Code));
+            Assert.DoesNotContain("identity", Codes(item.Code));
+        }
+    }
+
+    [Fact]
+    public void The_site_proof_of_gas_heat_and_telecom_does_not_cite_the_electricity_only_line()
+    {
+        Assert.Contains("000:185", Assert.Single(MaterialCatalog.ForService("connection-power"), r => r.Code == "site-property").Source);
+        foreach (var service in new[] { "connection-gas", "connection-heat", "connection-telecom", "connection" })
+        {
+            var site = Assert.Single(MaterialCatalog.ForService(service), r => r.Code == "site-property");
+            Assert.DoesNotContain("000:185", site.Source);
+            Assert.StartsWith(MaterialCatalog.PortalDefault, site.Source);
+        }
     }
 
     [Fact]

@@ -78,6 +78,7 @@ public static class EndpointTable
         new("GET /Materials/Files/{id:long}/inline",           "login 404   404   404   404   404   | 404", "/Materials/Files/987654321/inline"),
         // Blank forms (模板) of the material lists are public, like the guide pages that link them.
         new("GET /Materials/Template/{code}",                  "200   200   200   200   200   200   | 200"),
+        new("GET /Materials/Template/{code}/file",             "200   200   200   200   200   200   | 200", "/Materials/Template/lease/file"),
         new("GET /Cases/{number}",                             "login 200   404   200   200   200   | 200 Power=404 Water=404 Gas=404 Heat=404 Telecom=404 Customs=404 CentralBank=404"),
         new("GET /Connection/Apply",                           "login 200   200   200   200   200   | 200"),
         // 报装's own pages for one application (contract terms, confirming every contract, the works plan, withdrawing the

@@ -6,7 +6,7 @@ using Portal.Web.Common;
 
 namespace Portal.Web.Features.Materials;
 
-/// <summary>The materials feature's services and its two file routes.</summary>
+/// <summary>The materials feature's services, its two file routes and the templates' downloads.</summary>
 public static class MaterialSetup
 {
     /// <summary>The inline viewer may be framed by the portal's own pages (the case page shows PDFs in an iframe).</summary>
@@ -34,7 +34,31 @@ public static class MaterialSetup
     {
         app.MapGet("/Materials/Files/{id:long}", (long id, IMediator mediator, HttpContext http, CancellationToken ct) => ServeAsync(id, inline: false, mediator, http, ct));
         app.MapGet("/Materials/Files/{id:long}/inline", (long id, IMediator mediator, HttpContext http, CancellationToken ct) => ServeAsync(id, inline: true, mediator, http, ct));
+        app.MapGet("/Materials/Template/{code}/file", (string code, HttpContext http) => ServeTemplate(code, http)).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// GET /Materials/Template/{code}/file: the template generated as a file (public, like the guide pages), an attachment
+    /// whose name is the Chinese title (RFC 6266 filename* in UTF-8, an ASCII filename for old clients), nosniff.
+    /// </summary>
+    private static IResult ServeTemplate(string code, HttpContext http)
+    {
+        if (MaterialCatalog.Template(code) is not { } template)
+        {
+            return Results.NotFound();
+        }
+
+        var (content, mediaType) = TemplateFiles.Create(template);
+        var headers = http.Response.Headers;
+        // The portal's own Content-Security-Policy and no-store stay (WebSecurity), as on every other download.
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = $"{template.Code}.{template.Extension}",
+            FileNameStar = template.FileName,
+        }.ToString();
+        return Results.Bytes(content, mediaType);
     }
 
     /// <summary>
