@@ -40,6 +40,14 @@ if [ $status -eq 0 ]; then
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
   done
 
+  # EF Core at one version in every project (a transitive reference must not bring an older one): counted as one test.
+  if bash scripts/check-ef-versions.sh; then
+    script_passed=$((script_passed + 1))
+  else
+    script_failed=$((script_failed + 1))
+    status=1
+  fi
+
   # Backup and restore as docs/operations.md says it (SQLite and PostgreSQL): a script with a pass/fail result,
   # counted as one test.
   if bash scripts/backup-restore-check.sh both >"$RESULTS/backup-restore.log" 2>&1; then

@@ -53,6 +53,12 @@ public sealed class PortalHtml
     public bool IsChecked(string name, string value) =>
         Document.QuerySelectorAll("input").Any(i => i.GetAttribute("name") == name && i.GetAttribute("value") == value && i.HasAttribute("checked"));
 
+    /// <summary>Whether the option <paramref name="value"/> of the select named <paramref name="name"/> is selected.</summary>
+    public bool IsSelected(string name, string value) =>
+        Document.QuerySelectorAll("select").Where(s => s.GetAttribute("name") == name)
+            .SelectMany(s => s.QuerySelectorAll("option"))
+            .Any(o => o.GetAttribute("value") == value && o.HasAttribute("selected"));
+
     /// <summary>The text of the first text area named <paramref name="name"/>, or null.</summary>
     public string? TextAreaValue(string name) =>
         Document.QuerySelectorAll("textarea").OfType<IHtmlTextAreaElement>().FirstOrDefault(t => t.Name == name)?.DefaultValue;

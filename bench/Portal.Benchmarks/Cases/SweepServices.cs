@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Benchmarks.Data;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Cases;
@@ -27,7 +28,8 @@ public static class SweepServices
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(SweepData.NowUtc));
+        // A frozen clock (FakeTimeProvider never moves by itself), so cached data sets stay "due" however much later they are used.
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(DateTime.SpecifyKind(SweepData.NowUtc, DateTimeKind.Utc))));
         services.Configure<DeadlineSweepOptions>(o => o.BatchSize = batchSize);
         services.Configure<PortalTimeOptions>(_ => { });
         services.AddSingleton<NotificationInterceptor>();

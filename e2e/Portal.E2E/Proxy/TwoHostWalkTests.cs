@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Portal.Testing;
 using Xunit.Abstractions;
 
 namespace Portal.E2E.Proxy;
@@ -17,7 +18,7 @@ namespace Portal.E2E.Proxy;
 /// before the kill is lost, no answer is a server error, and the portal saw https and the client's address.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed partial class TwoHostWalkTests(ITestOutputHelper output)
+public sealed class TwoHostWalkTests(ITestOutputHelper output)
 {
     private const string Applicant = "13800000002";
 
@@ -300,7 +301,7 @@ public sealed partial class TwoHostWalkTests(ITestOutputHelper output)
         Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
 
         var html = await login.Content.ReadAsStringAsync();
-        var token = TokenPattern().Match(html).Groups[1].Value;
+        var token = new PortalHtml(html).Forms.Select(PortalHtml.TokenOf).First(t => t is not null)!;
         using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -451,8 +452,6 @@ public sealed partial class TwoHostWalkTests(ITestOutputHelper output)
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]*)\"")]
-    private static partial Regex TokenPattern();
 
     private sealed record DayInfo(bool Working);
 }

@@ -173,6 +173,13 @@ public class RatingFollowUp
         return text.Length <= 1000 ? text : text[..999] + "…";
     }
 
+    /// <summary>
+    /// The loop's structure for the public drawing (no rating needed): from 待回访, where a real-name rating starts (an
+    /// anonymous one starts at 待核实, the next state).
+    /// </summary>
+    public static WorkflowDescription Describe() =>
+        new RatingFollowUp { State = FollowUpState.AwaitingVisit }.Machine(CaseActor.System, isRater: false, DateTime.UnixEpoch, new Args()).Describe();
+
     /// <summary>The actions the given person may take on the follow-up now, with what the action would carry.</summary>
     public Task<IReadOnlyList<FollowUpTrigger>> PermittedActionsAsync(CaseActor actor, bool isRater, DateTime nowUtc, Args args) =>
         Machine(actor, isRater, nowUtc, args).PermittedTriggersAsync();

@@ -51,6 +51,10 @@ public static partial class PortalErrors
     public static PortalError Unexpected { get; } =
         new(StatusCodes.Status500InternalServerError, "系统繁忙", [("", "系统暂时无法完成您的请求，请稍后重试。")], PortalErrorShape.FormErrors);
 
+    /// <summary>A request larger than its endpoint reads (413), answered before its body is read; the message says the limits.</summary>
+    public static PortalError TooLarge(string message) =>
+        new(StatusCodes.Status413PayloadTooLarge, "上传的内容过大", [("", message)], PortalErrorShape.FormErrors);
+
     /// <summary>
     /// Whether the exception is a refusal by the database (another change came first) or by a workflow (the action is
     /// not allowed now): the command's writes are void and its tracked entities out of date.

@@ -1,6 +1,8 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Web.Common.Forms;
 
 namespace Portal.Web.Common;
 
@@ -12,7 +14,7 @@ public interface IReloadablePage
 
 /// <summary>
 /// Shows the portal's failures on the page they happened on, as <see cref="PortalErrors"/> describes them: form errors
-/// on the bound command (property <c>Data</c>) or the whole form, with the page's data loaded again and what the person
+/// on the bound command (the property the handler's <see cref="ValidateFormAttribute"/> names, else <c>Data</c>) or the whole form, with the page's data loaded again and what the person
 /// typed kept; not found → 404; forbidden → 403; not signed in → the sign-in page. When the page cannot be shown again
 /// — its data cannot be loaded for this person (someone else's case), or the request was a GET with nothing to redisplay
 /// — the failure is answered on the Chinese status page with its own message (<see cref="PortalErrorPages"/>).
@@ -48,9 +50,12 @@ public sealed class PortalExceptionFilter : IAsyncPageFilter
             return PortalErrorPages.Answer(context.HttpContext, error);
         }
 
+        // The messages go under the form the handler binds: the property its [ValidateForm] names (the password form
+        // of Admin/Account is Password), Data otherwise.
+        var form = context.HandlerMethod?.MethodInfo.GetCustomAttribute<ValidateFormAttribute>()?.Properties.FirstOrDefault() ?? CommandProperty;
         foreach (var (field, message) in error.Errors)
         {
-            context.ModelState.AddModelError(string.IsNullOrEmpty(field) ? "" : $"{CommandProperty}.{field}", message);
+            context.ModelState.AddModelError(string.IsNullOrEmpty(field) ? "" : $"{form}.{field}", message);
         }
 
         return await PortalErrorPages.ReloadAsync(page, context.HttpContext) ?? page.Page();
@@ -66,19 +71,38 @@ public static class PortalErrorPages
     /// <summary>A GET or HEAD: there is no form to show again.</summary>
     public static bool IsRead(HttpContext http) => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
 
-    public static IActionResult Answer(HttpContext http, PortalError error)
-    {
-        if (error.Shape == PortalErrorShape.SignIn)
-        {
-            return new ChallengeResult();
-        }
+    public static IActionResult Answer(HttpContext http, PortalError error) =>
+        error.Shape == PortalErrorShape.SignIn ? new ChallengeResult() : new StatusCodeResult(StatusOf(http, error));
 
+    /// <summary>
+    /// The same answer from an endpoint that is not a page but is opened by a browser as one (a material's file link):
+    /// an endpoint filter, so a failure of its handler is shown as a page's failed GET is — the Chinese status page with
+    /// the failure's own title and message, or the sign-in page — instead of JSON (<see cref="PortalExceptionHandler"/>).
+    /// </summary>
+    public static async ValueTask<object?> AsPageAnswer(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (PortalErrors.Describe(ex) is { } error)
+        {
+            return error.Shape == PortalErrorShape.SignIn ? Results.Challenge() : Results.StatusCode(StatusOf(context.HttpContext, error));
+        }
+    }
+
+    /// <summary>
+    /// The status of a failure answered on the status page, with the failure kept for it (an empty answer with this
+    /// status is re-executed as Errors/Status, which shows the failure's title and message).
+    /// </summary>
+    public static int StatusOf(HttpContext http, PortalError error)
+    {
         http.Items[PortalErrors.ItemKey] = error;
         return error.Shape switch
         {
-            PortalErrorShape.NotFound => new NotFoundResult(),
-            PortalErrorShape.Forbidden => new StatusCodeResult(StatusCodes.Status403Forbidden),
-            _ => new StatusCodeResult(error.Status),
+            PortalErrorShape.NotFound => StatusCodes.Status404NotFound,
+            PortalErrorShape.Forbidden => StatusCodes.Status403Forbidden,
+            _ => error.Status,
         };
     }
 

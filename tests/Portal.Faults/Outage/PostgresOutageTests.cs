@@ -246,12 +246,10 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         }
     }
 
-    private static string Title(string text)
-    {
-        var start = text.IndexOf("<title>", StringComparison.Ordinal);
-        var end = text.IndexOf("</title>", StringComparison.Ordinal);
-        return start >= 0 && end > start ? text[(start + 7)..end] : text.Length == 0 ? "(empty body)" : text[..Math.Min(120, text.Length)];
-    }
+    /// <summary>The page's title (read by AngleSharp), else the start of the body.</summary>
+    private static string Title(string text) =>
+        new PortalHtml(text).Document.QuerySelector("head > title")?.TextContent is { } title ? title
+        : text.Length == 0 ? "(empty body)" : text[..Math.Min(120, text.Length)];
 
     /// <summary>What /healthz answers, as a monitoring probe sees it.</summary>
     private static async Task<(int Status, string Body)> HealthAsync(string url)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Organisation;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
+using Portal.Web.Setup;
 using Xunit.Abstractions;
 
 namespace Portal.Faults.Support;
@@ -20,8 +21,12 @@ public sealed class TwoPortals : IAsyncDisposable
 
     private readonly ITestOutputHelper output;
 
-    /// <summary>How far both test clocks have been moved.</summary>
-    private TimeSpan advanced;
+    /// <summary>
+    /// The portals' clock as the test follows it: the same type each portal process runs with Portal:TestClock
+    /// (src/Portal.Web/Setup/TestClock.cs), the system's time moved by what the test has advanced. Not FakeTimeProvider:
+    /// the portals' clocks keep running with the system's between advances, a fake one stands still.
+    /// </summary>
+    private readonly ShiftedTimeProvider clock = new();
 
     private TwoPortals(ITestOutputHelper output, PostgresDatabase database)
     {
@@ -38,7 +43,7 @@ public sealed class TwoPortals : IAsyncDisposable
     public IReadOnlyList<PortalProcess> Both => [A, B];
 
     /// <summary>The portals' time (both run the same clock: the system's plus what the test moved).</summary>
-    public DateTimeOffset Now => DateTimeOffset.UtcNow + advanced;
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     public static async Task<TwoPortals> StartAsync(ITestOutputHelper output, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -80,7 +85,7 @@ public sealed class TwoPortals : IAsyncDisposable
             a.Dispose();
         }
 
-        advanced += by;
+        clock.Advance(by);
     }
 
     /// <summary>Moves both clocks to the next working day (by the portal's calendar) at the given China time.</summary>

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -15,7 +17,7 @@ namespace Portal.Web.Tests.Data;
 /// are parsed with Microsoft's own T-SQL parser (ScriptDom) for SQL Server 2022 and 2025, and the indexes are checked
 /// against SQL Server's key size limit.
 /// </summary>
-public sealed class SqlServerScriptTests
+public sealed partial class SqlServerScriptTests
 {
     public static TheoryData<string> Parsers => ["2022", "2025"];
 
@@ -55,17 +57,8 @@ public sealed class SqlServerScriptTests
     public void The_hand_written_statements_parse(string version)
     {
         using var db = SqlServer();
-        var statements = new List<string>
-        {
-            // {0} is where EF Core puts its parameter (@p0).
-            ProviderSql.LockCase(DatabaseSetup.SqlServer)!.Replace("{0}", "@p0", StringComparison.Ordinal),
-            ProviderSql.UpdateStatistics(DatabaseSetup.SqlServer),
-            ProviderSql.IndexNames(DatabaseSetup.SqlServer),
-        };
+        var statements = ProviderSqlStatements().Select(s => s.Sql).ToList();
         statements.AddRange(LoadData.ArchiveCopyStatements(db, lastId: 1000, offset: 5000, copy: 2));
-        statements.AddRange(ProviderSql.AuditAppendOnly(DatabaseSetup.SqlServer));
-        statements.AddRange(ProviderSql.DropAuditAppendOnly(DatabaseSetup.SqlServer));
-        Assert.Null(ProviderSql.ContinueKeys(DatabaseSetup.SqlServer, "Cases", "Id"));
         Assert.Contains(statements, s => s.Contains("SET IDENTITY_INSERT [Cases] ON", StringComparison.Ordinal));
         Assert.Contains(statements, s => s.Contains("[Number] + '-A02'", StringComparison.Ordinal));
         foreach (var statement in statements)
@@ -73,6 +66,77 @@ public sealed class SqlServerScriptTests
             AssertParses(version, statement);
         }
     }
+
+    /// <summary>The enumeration below reaches every method of ProviderSql, the materials' MERGE among them.</summary>
+    [Fact]
+    public void Every_provider_statement_is_enumerated()
+    {
+        var names = ProviderSqlStatements().Select(s => s.Method).ToHashSet();
+        var methods = typeof(ProviderSql).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.GetParameters().Any(p => p.Name == "provider")).Select(m => m.Name)
+            .Except(NoStatementOnSqlServer).ToHashSet();
+        Assert.Equal(methods.Order(), names.Order());
+        Assert.Contains(nameof(ProviderSql.PutBlob), names);
+        Assert.Null(ProviderSql.ContinueKeys(DatabaseSetup.SqlServer, "Cases", "Id"));
+    }
+
+    /// <summary>Methods whose SQL Server answer is "no statement" (null): SQL Server continues its keys by itself.</summary>
+    private static readonly string[] NoStatementOnSqlServer = [nameof(ProviderSql.ContinueKeys)];
+
+    /// <summary>Methods that return an expression, not a statement, and how it is put into one.</summary>
+    private static readonly Dictionary<string, Func<string, string>> Expressions = new()
+    {
+        [nameof(ProviderSql.Concat)] = e => $"SELECT {e} FROM [Cases]",
+    };
+
+    /// <summary>A value for each parameter of ProviderSql's methods, by name; a method with a new name fails the test.</summary>
+    private static readonly Dictionary<string, object> Samples = new()
+    {
+        ["provider"] = DatabaseSetup.SqlServer,
+        ["quotedTable"] = "[Cases]",
+        ["insert"] = "INSERT INTO [Cases] ([Id], [Number]) SELECT [Id] + 5000, [Number] + '-A02' FROM [Cases]",
+        ["table"] = "Cases",
+        ["column"] = "Id",
+        ["left"] = "[Number]",
+        ["right"] = "N'-A02'",
+    };
+
+    /// <summary>
+    /// Every SQL Server statement ProviderSql writes, by construction: each public method taking a provider is called
+    /// with SQL Server (so a method added later is parsed without anyone listing it here), and its {n} placeholders
+    /// become the parameters EF Core puts there (@pn).
+    /// </summary>
+    private static IEnumerable<(string Method, string Sql)> ProviderSqlStatements()
+    {
+        foreach (var method in typeof(ProviderSql).GetMethods(BindingFlags.Public | BindingFlags.Static).OrderBy(m => m.Name))
+        {
+            var parameters = method.GetParameters();
+            if (!parameters.Any(p => p.Name == "provider") || NoStatementOnSqlServer.Contains(method.Name))
+            {
+                continue;
+            }
+
+            var arguments = parameters.Select(p => Samples.TryGetValue(p.Name!, out var value)
+                ? value
+                : throw new InvalidOperationException($"ProviderSql.{method.Name}: no sample value for parameter {p.Name} (add one to Samples)")).ToArray();
+            var result = method.Invoke(null, arguments);
+            IEnumerable<string> texts = result switch
+            {
+                string one => [one],
+                IEnumerable<string> many => many,
+                null => throw new InvalidOperationException($"ProviderSql.{method.Name} has no SQL Server form (null)"),
+                _ => throw new InvalidOperationException($"ProviderSql.{method.Name} returns {result.GetType()}, not SQL text"),
+            };
+            foreach (var text in texts)
+            {
+                var sql = ParameterMark().Replace(text, "@p$1");
+                yield return (method.Name, Expressions.TryGetValue(method.Name, out var wrap) ? wrap(sql) : sql);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex ParameterMark();
 
     /// <summary>The audit log's trigger runs through EXEC (a batch of its own); the text EXEC runs parses too.</summary>
     [Theory]

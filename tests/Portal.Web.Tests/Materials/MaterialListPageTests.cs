@@ -117,7 +117,9 @@ public sealed class MaterialListPageTests(SqlitePortal factory) : IClassFixture<
             }
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await session.GetFileAsync("/Materials/Template/nope/file")).Status);
+        var unknown = await session.GetFileAsync("/Materials/Template/nope/file");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Contains("未找到该材料的样表", System.Text.Encoding.UTF8.GetString(unknown.Body));
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetFileAsync("/Materials/Template/..%2F..%2Fappsettings.json/file")).Status);
     }
 

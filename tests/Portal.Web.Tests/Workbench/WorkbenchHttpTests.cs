@@ -30,9 +30,9 @@ public sealed class WorkbenchHttpTests
         Assert.Equal("共 1 件", filtered.TestId("workbench-count"));
         Assert.Contains(waiting, filtered.TestId("workbench"));
         Assert.DoesNotContain(other, filtered.TestId("workbench"));
-        Assert.Contains($"<option value=\"{EstablishmentService.Code}\" selected=\"selected\">", filtered.Body);
-        Assert.Contains("<option value=\"Submitted\" selected=\"selected\">", filtered.Body);
-        Assert.Contains("<option value=\"OnTrack\" selected=\"selected\">", filtered.Body);
+        Assert.True(filtered.Html.IsSelected("Service", EstablishmentService.Code));
+        Assert.True(filtered.Html.IsSelected("State", "Submitted"));
+        Assert.True(filtered.Html.IsSelected("Deadline", "OnTrack"));
         Assert.Equal("青禾", filtered.InputValue("Search"));
         Assert.Contains($"href=\"/Cases/{waiting}#actions\" data-trigger=\"Accept\">受理</a>", filtered.Body);
         Assert.Contains("补正 · 等待申请人", filtered.Text);

@@ -152,8 +152,8 @@ public sealed class WorkbenchPagingTests
         Assert.Equal($"共 {Many} 件，按剩余时间排序，第 2/2 页", page2.TestId("workbench-count"));
         Assert.Equal(expected.Skip(50), TodoRows(page2));
         Assert.Equal("分页", page2.InputValue("Search"));
-        Assert.Contains("<option value=\"Submitted\" selected=\"selected\">", page2.Body);
-        Assert.Contains($"<option value=\"{EstablishmentService.Code}\" selected=\"selected\">", page2.Body);
+        Assert.True(page2.Html.IsSelected("State", "Submitted"));
+        Assert.True(page2.Html.IsSelected("Service", EstablishmentService.Code));
         Assert.Null(Href(page2, "workbench-next"));
         Assert.DoesNotContain("下一页", page2.TestId("workbench-pager"));
 

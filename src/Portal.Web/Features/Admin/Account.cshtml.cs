@@ -46,25 +46,10 @@ public sealed class AccountModel(IMediator mediator) : PageModel, IReloadablePag
     public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
         DoAsync(new AccountAdmin.Unlock { UserId = Id }, "已解除锁定。", cancellationToken);
 
+    /// <summary>The password form binds to its own property; a refusal of the reset (Identity's own password rules) is shown under it by PortalExceptionFilter.</summary>
     [ValidateForm(nameof(Password))]
-    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
-    {
-        // The password form binds to its own property; its errors are shown like the others'.
-        try
-        {
-            return await DoAsync(Password with { UserId = Id }, "已重置密码，该账号已有的登录已失效。请将新密码当面或通过安全渠道告知本人。", cancellationToken);
-        }
-        catch (ValidationFailedException ex)
-        {
-            foreach (var (field, message) in ex.Errors)
-            {
-                ModelState.AddModelError(string.IsNullOrEmpty(field) ? "" : $"{nameof(Password)}.{field}", message);
-            }
-
-            await ReloadAsync(cancellationToken);
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken) =>
+        DoAsync(Password with { UserId = Id }, "已重置密码，该账号已有的登录已失效。请将新密码当面或通过安全渠道告知本人。", cancellationToken);
 
     public Task<IActionResult> OnPostResetAuthenticatorAsync(CancellationToken cancellationToken) =>
         DoAsync(new AccountAdmin.ResetAuthenticator { UserId = Id }, "已重置身份验证器，该账号下次登录时须重新绑定。", cancellationToken);

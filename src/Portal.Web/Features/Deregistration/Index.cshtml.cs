@@ -44,7 +44,8 @@ public static class Guide
         IReadOnlyList<Promise> Promises,
         IReadOnlyList<(string Label, string Date)> DueIfAcceptedNow,
         IReadOnlyList<EligibilityCondition> Conditions,
-        WorkflowDiagram Diagram);
+        WorkflowDiagram Diagram,
+        WorkflowDiagram AuthorityDiagram);
 
     public sealed class Handler(PromiseService promises, CalendarService calendar, TimeProvider time) : IRequestHandler<Query, Result>
     {
@@ -80,8 +81,12 @@ public static class Guide
             var service = DeregistrationService.For(route);
             var info = CaseWorkflow.Describe(service, table.Limit, new DeregistrationFlow(sample), table.WholeProcess);
             var limits = rows.Count == 0 ? new Dictionary<string, string>() : StateLimits(route, table);
+            // 代位注销 / 除名 (004:35): opened by a supervisor and cancelled at once with the recorded reason; drawn on both guides.
+            var byAuthority = DeregistrationApplication.ByAuthority(0, "", "", DeregistrationRoute.Subrogated, "", DateTime.UnixEpoch);
+            var authority = CaseWorkflow.Describe(DeregistrationService.Authority, table.Limit, new DeregistrationFlow(byAuthority), table.WholeProcess);
             return new Result(route, table.ProfileName, rows, due, SimpleDeregistrationRules.Conditions,
-                new WorkflowDiagram($"{route.Label()}流程", info, limits));
+                new WorkflowDiagram($"{route.Label()}流程", info, limits),
+                new WorkflowDiagram("依职权注销（代位注销、除名）流程", authority, new Dictionary<string, string>()));
         }
 
         private static Dictionary<string, string> StateLimits(DeregistrationRoute route, PromiseTable table)

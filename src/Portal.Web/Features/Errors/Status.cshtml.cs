@@ -16,9 +16,13 @@ public sealed class StatusModel : PageModel
 
     public string Message { get; private set; } = "";
 
-    public void OnGet(int code) => Describe(code);
+    // The code is read from the query, not bound: binding a POST's parameter reads its form, and a post refused
+    // for its size (MaterialSetup.UseMaterialUploadLimit) is answered here without reading its body.
+    public void OnGet() => Describe(Code);
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe(Code);
+
+    private int Code => int.TryParse(Request.Query["code"], out var code) ? code : 0;
 
     private void Describe(int code)
     {

@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
 using Portal.Domain.Materials;
 using Portal.Infrastructure.Materials;
@@ -28,13 +29,17 @@ public static class MaterialSetup
     /// <summary>
     /// GET /Materials/Files/{id}: the original as an attachment. GET /Materials/Files/{id}/inline: shown in the page
     /// (PDF as is, an image upright). Both: signed in, <see cref="MaterialAccess"/>, 404 for anyone else, nosniff,
-    /// never cached; the name a person uploaded is only the download's display name.
+    /// never cached; the name a person uploaded is only the download's display name. A failure is answered as a page's
+    /// is (<see cref="PortalErrorPages.AsPageAnswer"/>): the Chinese 404 page, or 422 with the reason for a damaged copy.
     /// </summary>
     public static IEndpointRouteBuilder MapMaterials(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/Materials/Files/{id:long}", (long id, IMediator mediator, HttpContext http, CancellationToken ct) => ServeAsync(id, inline: false, mediator, http, ct));
-        app.MapGet("/Materials/Files/{id:long}/inline", (long id, IMediator mediator, HttpContext http, CancellationToken ct) => ServeAsync(id, inline: true, mediator, http, ct));
-        app.MapGet("/Materials/Template/{code}/file", (string code, HttpContext http) => ServeTemplate(code, http)).AllowAnonymous();
+        app.MapGet("/Materials/Files/{id:long}", (long id, IMediator mediator, HttpContext http, CancellationToken ct) => ServeAsync(id, inline: false, mediator, http, ct))
+            .AddEndpointFilter(PortalErrorPages.AsPageAnswer);
+        app.MapGet("/Materials/Files/{id:long}/inline", (long id, IMediator mediator, HttpContext http, CancellationToken ct) => ServeAsync(id, inline: true, mediator, http, ct))
+            .AddEndpointFilter(PortalErrorPages.AsPageAnswer);
+        app.MapGet("/Materials/Template/{code}/file", (string code, HttpContext http) => ServeTemplate(code, http))
+            .AllowAnonymous().AddEndpointFilter(PortalErrorPages.AsPageAnswer);
         return app;
     }
 
@@ -44,11 +49,7 @@ public static class MaterialSetup
     /// </summary>
     private static IResult ServeTemplate(string code, HttpContext http)
     {
-        if (MaterialCatalog.Template(code) is not { } template)
-        {
-            return Results.NotFound();
-        }
-
+        var template = MaterialCatalog.Template(code) ?? throw new NotFoundException("未找到该材料的样表。");
         var (content, mediaType) = TemplateFiles.Create(template);
         var headers = http.Response.Headers;
         // The portal's own Content-Security-Policy and no-store stay (WebSecurity), as on every other download.
@@ -63,48 +64,32 @@ public static class MaterialSetup
 
     /// <summary>
     /// A post larger than the upload pages read (<see cref="MaterialLimits.MaxRequestBytes"/>) is answered 413 before any
-    /// of it is read — the Chinese status page, nothing stored — instead of failing later in the form's reading (which the
-    /// anti-forgery check would report as an expired page).
+    /// of it is read — the Chinese status page with <see cref="TooLarge"/>, nothing stored — instead of failing later in
+    /// the form's reading (which the anti-forgery check would report as an expired page). The status page reads nothing
+    /// of the body either (Errors/Status binds no form); its re-execution of the same request passes through here.
     /// </summary>
     public static IApplicationBuilder UseMaterialUploadLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > MaterialLimits.MaxRequestBytes)
+            if (context.Request.ContentLength > MaterialLimits.MaxRequestBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
-                // Written here: the status page cannot be re-executed for a post whose body is never to be read.
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 context.Response.Headers.Connection = "close";
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(TooLargePage, context.RequestAborted);
+                context.Response.StatusCode = PortalErrorPages.StatusOf(context, TooLarge);
                 return;
             }
 
             await next(context);
         });
 
-    private static readonly string TooLargePage =
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />"
-        + "<title>上传的内容过大 - 政务服务中心网上办事大厅</title><link rel=\"stylesheet\" href=\"/css/portal.css\" /></head>"
-        + "<body><main id=\"main\" class=\"wrap\"><div class=\"card\"><h1>上传的内容过大</h1>"
-        + $"<p>一次提交的文件合计超过{MaterialLimits.Megabytes(MaterialLimits.MaxRequestBytes)}的上限（单个文件不超过{MaterialLimits.Megabytes(MaterialLimits.MaxFileBytes)}，每个办件合计不超过{MaterialLimits.Megabytes(MaterialLimits.MaxCaseBytes)}），本次提交的内容均未保存。</p>"
-        + "<p>请用浏览器的“返回”回到上一页，压缩文件或分次上传。</p><p><a class=\"btn btn-secondary\" href=\"/\">返回首页</a></p>"
-        + "</div></main></body></html>";
+    /// <summary>What a person is told when the post is over the limit.</summary>
+    public static PortalError TooLarge { get; } = PortalErrors.TooLarge(
+        $"一次提交的文件合计超过{MaterialLimits.Megabytes(MaterialLimits.MaxRequestBytes)}的上限（单个文件不超过{MaterialLimits.Megabytes(MaterialLimits.MaxFileBytes)}，每个办件合计不超过{MaterialLimits.Megabytes(MaterialLimits.MaxCaseBytes)}），本次提交的内容均未保存。"
+        + "请用浏览器的“返回”回到上一页，压缩文件或分次上传。");
 
     private static async Task<IResult> ServeAsync(long id, bool inline, IMediator mediator, HttpContext http, CancellationToken cancellationToken)
     {
-        OpenFile.Result file;
-        try
-        {
-            file = await mediator.Send(new OpenFile.Query { Id = id, Inline = inline }, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            return Results.NotFound();
-        }
-        catch (RuleViolationException damaged)
-        {
-            return Results.Content(damaged.Message, "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status500InternalServerError);
-        }
+        // Not found, someone else's file, a damaged copy: PortalErrorPages.AsPageAnswer shows it on the status page.
+        var file = await mediator.Send(new OpenFile.Query { Id = id, Inline = inline }, cancellationToken);
 
         var headers = http.Response.Headers;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Web.Common;
+using Portal.Web.Features.Shared;
 
 namespace Portal.Web.Features.Ratings;
 
@@ -21,8 +22,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
 
     public RatingStatistics.Result Result { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>How a 差评 is followed up, drawn from its workflow.</summary>
+    public WorkflowDiagram FollowUpDiagram { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Result = await mediator.Send(new RatingStatistics.Query { From = From, To = To }, cancellationToken);
+        FollowUpDiagram = await mediator.Send(new FollowUpGuide.Query(), cancellationToken);
+    }
 
     /// <summary>/Ratings?handler=Export&amp;table=service|unit|window|staff|rectified&amp;format=csv|xlsx&amp;from=…&amp;to=…</summary>
     public async Task<IActionResult> OnGetExportAsync(string? table, string? format, CancellationToken cancellationToken)
@@ -39,5 +46,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadablePage
         From = null;
         To = null;
         Result = await mediator.Send(new RatingStatistics.Query(), cancellationToken);
+        FollowUpDiagram = await mediator.Send(new FollowUpGuide.Query(), cancellationToken);
     }
 }
