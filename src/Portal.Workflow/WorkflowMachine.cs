@@ -150,6 +150,3 @@ public sealed class WorkflowMachine<TState, TTrigger>
     private static IReadOnlyList<string> Distinct(ICollection<string>? unmet) =>
         unmet is null || unmet.Count == 0 ? [] : unmet.Where(u => !string.IsNullOrWhiteSpace(u)).Distinct().ToList();
 }
-
-/// <summary>One transition as the portal records it; <c>DestinationTimeLimit</c> is the destination's limit resolved at the transition (null when it has none).</summary>
-public sealed record WorkflowTransition<TState, TTrigger>(TState Source, TState Destination, TTrigger Trigger, bool IsReentry, TimeLimit? DestinationTimeLimit);

@@ -3,9 +3,6 @@ using Portal.Workflow;
 
 namespace Portal.Domain.Calendar;
 
-/// <summary>A step's stored deadline: when it is due, when it turns yellow (75% used), and its size in office minutes.</summary>
-public sealed record StepDeadline(DateTime DueUtc, DateTime WarnUtc, int LimitMinutes);
-
 /// <summary>
 /// Turns a <see cref="TimeLimit"/> into a stored deadline. Instants are UTC at the edges; the calendar works
 /// in the portal's local time (Asia/Shanghai by default).

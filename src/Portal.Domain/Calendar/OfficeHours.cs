@@ -3,17 +3,6 @@ using System.Globalization;
 
 namespace Portal.Domain.Calendar;
 
-/// <summary>One continuous span of office time on a working day, half-open: [Start, End).</summary>
-public sealed record OfficePeriod(TimeOnly Start, TimeOnly End)
-{
-    /// <summary>Length of the period (only meaningful when Start &lt; End).</summary>
-    public TimeSpan Duration => End.ToTimeSpan() - Start.ToTimeSpan();
-
-    /// <summary>Formats as "09:00-12:00".</summary>
-    public override string ToString() =>
-        $"{Start.ToString("HH:mm", CultureInfo.InvariantCulture)}-{End.ToString("HH:mm", CultureInfo.InvariantCulture)}";
-}
-
 /// <summary>
 /// The office hours of every working day: one or more ordered, non-overlapping periods,
 /// e.g. 09:00-12:00 and 13:00-17:00. Immutable.

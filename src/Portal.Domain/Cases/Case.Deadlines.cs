@@ -205,13 +205,3 @@ public partial class Case
 
     private static string Minutes(int minutes) => minutes % 60 == 0 ? $"{minutes / 60}小时" : $"{minutes / 60}小时{minutes % 60}分钟";
 }
-
-/// <summary>A step's deadline counted again: due and warning instants, the limit in office minutes, and (while paused) the office time left.</summary>
-public sealed record StepReplay(DateTime? DueUtc, DateTime? WarnUtc, int LimitMinutes, int PausedRemainingMinutes)
-{
-    /// <summary>When the replayed step, late already, was marked overdue (kept when a dismissed rejection proposal resumes it).</summary>
-    public DateTime? OverdueSince { get; init; }
-}
-
-/// <summary>A deadline that moved (both null when only the office time left of a paused step changed).</summary>
-public sealed record DeadlineChange(DateTime? OldDueUtc, DateTime? NewDueUtc);

@@ -2,18 +2,6 @@ using Portal.Domain.Profiles;
 
 namespace Portal.Domain.Connections;
 
-/// <summary>How one utility's application is handled, shown to the applicant with the rule and its source.</summary>
-public sealed record Classification(
-    string Path,
-    string Label,
-    string Rule,
-    string Source,
-    string LimitKey,
-    bool NeedsSurvey,
-    bool NeedsPlanApproval,
-    string? ApprovalLimitKey,
-    IReadOnlyList<string> Notes);
-
 /// <summary>
 /// Classification on submission (SPEC 2.3). Power: 000:177-187 and 004:123; water: 002:17-19; gas: 002:19; heat and
 /// telecom: profile limits. Every number is a profile key; the thresholds are named constants here.

@@ -2,36 +2,6 @@ using Portal.Domain.Organisation;
 
 namespace Portal.Domain.Deregistration;
 
-/// <summary>How an enterprise leaves the register (SPEC 2.2).</summary>
-public enum DeregistrationRoute
-{
-    /// <summary>简易注销: self-check, commitment, 20-working-day public notice (000:93).</summary>
-    Simple,
-
-    /// <summary>普通注销: liquidation group, creditor notice and claims, liquidation report.</summary>
-    Ordinary,
-
-    /// <summary>代位注销 (004:35): staff-initiated, with a recorded legal reason.</summary>
-    Subrogated,
-
-    /// <summary>除名 (004:35): striking off by the registration authority, with a recorded legal reason.</summary>
-    StruckOff,
-}
-
-public static class DeregistrationRoutes
-{
-    public static string Label(this DeregistrationRoute route) => route switch
-    {
-        DeregistrationRoute.Simple => "简易注销",
-        DeregistrationRoute.Ordinary => "普通注销",
-        DeregistrationRoute.Subrogated => "代位注销",
-        DeregistrationRoute.StruckOff => "除名",
-        _ => route.ToString(),
-    };
-
-    public static bool IsByAuthority(this DeregistrationRoute route) => route is DeregistrationRoute.Subrogated or DeregistrationRoute.StruckOff;
-}
-
 /// <summary>
 /// One deregistration application (注销申请) of one enterprise, kept beside its case: what the applicant declared
 /// and signed, the public notice it runs, the objections and claims filed against it, and — after

@@ -1,24 +1,5 @@
 namespace Portal.Domain.Deregistration;
 
-public enum NoticeResponseKind
-{
-    /// <summary>异议 against a 简易注销 notice.</summary>
-    Objection,
-
-    /// <summary>债权申报 under a creditor notice (普通注销).</summary>
-    Claim,
-}
-
-public enum NoticeDecision
-{
-    Pending,
-    Upheld,
-    Dismissed,
-
-    /// <summary>A claim is recorded for the liquidation group; no decision by the registration authority.</summary>
-    Recorded,
-}
-
 /// <summary>
 /// What a member of the public filed against a notice, without an account: who, how to reach them, and why.
 /// The objector's identity is shown to the registration staff only; the applicant sees the reason and the decision.

@@ -1,8 +1,5 @@
 namespace Portal.Domain.Deregistration;
 
-/// <summary>One eligibility condition of 简易注销 that the applicant confirms in the self-check.</summary>
-public sealed record EligibilityCondition(string Code, string Text, string Source);
-
 /// <summary>
 /// 简易注销 eligibility (the documents list none, 000:93; these are the national conditions of the
 /// 市场监管总局 简易注销 rules the profiles adopt) and the bounds of what the public may file against a notice.

@@ -1,17 +1,5 @@
 namespace Portal.Domain.Enterprises;
 
-public enum EnterpriseStatus
-{
-    Active,
-    Cancelled,
-}
-
-public enum SealDelivery
-{
-    PickUp,
-    Mail,
-}
-
 /// <summary>
 /// A registered enterprise and its electronic business licence: issued when its 企业开办 case is 办结, together
 /// with the electronic seal and one free set of 4 physical seals (000:81, 003:15).
@@ -131,15 +119,3 @@ public class Enterprise
             SealMailAddress = details.SealDelivery == SealDelivery.Mail ? details.SealMailAddress : null,
         };
 }
-
-/// <summary>The licence fields an establishment application carries.</summary>
-public sealed record EstablishmentDetails(
-    string Name,
-    EnterpriseType Type,
-    decimal RegisteredCapital,
-    string Address,
-    string BusinessScope,
-    string LegalRepresentative,
-    string LegalRepresentativeIdNumber,
-    SealDelivery SealDelivery,
-    string? SealMailAddress);

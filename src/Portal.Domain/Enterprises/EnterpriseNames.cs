@@ -3,14 +3,6 @@ using Portal.Domain.Identity;
 
 namespace Portal.Domain.Enterprises;
 
-/// <summary>The outcome of 名称自主申报 checks: null message means the name may be used.</summary>
-public sealed record NameCheck(string? Message, string? ConflictingName = null)
-{
-    public bool Ok => Message is null;
-
-    public static NameCheck Accepted { get; } = new((string?)null);
-}
-
 /// <summary>
 /// 名称自主申报: the proposed name is compared with existing names after removing punctuation, spaces and the
 /// organisation-form words (有限公司, 有限责任公司, 个人独资企业, (普通合伙) …), so names that differ only in

@@ -2,12 +2,6 @@ using Portal.Domain.Organisation;
 
 namespace Portal.Domain.Enterprises;
 
-public enum PermitStatus
-{
-    Valid,
-    Cancelled,
-}
-
 /// <summary>
 /// A permit (许可证) held by an enterprise, e.g. 食品经营许可证. When the enterprise is cancelled its permits are
 /// cancelled in the same step (证照同步注销, 000:93, 003:23-25).

@@ -2,12 +2,6 @@ using Portal.Domain.Organisation;
 
 namespace Portal.Domain.Enterprises;
 
-/// <summary>One 企业开办 sub-item: who holds it, and whether it can be started any time on an existing enterprise.</summary>
-public sealed record EstablishmentItem(string Code, string Label, Department Department, bool Mandatory, bool AnyTime, string Description);
-
-/// <summary>A standard business-scope entry (经营范围规范表述) and whether it needs a permit first.</summary>
-public sealed record ScopeEntry(string Code, string Text, bool NeedsPermit);
-
 /// <summary>
 /// The sub-items of 企业开办 (000:79-85, 003:9, 002:9) and the standard business-scope entries that decide
 /// 即报即得 (000:89, 003:19: submit and receive immediately when the application meets the conditions).

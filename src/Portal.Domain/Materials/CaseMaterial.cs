@@ -2,37 +2,6 @@ using Portal.Domain.Cases;
 
 namespace Portal.Domain.Materials;
 
-/// <summary>Where one list item of a case stands.</summary>
-public enum MaterialStatus
-{
-    /// <summary>未提交: nothing uploaded or written yet.</summary>
-    Missing,
-
-    /// <summary>待审核: a file or an explanation is there and no reviewer has judged it since.</summary>
-    Submitted,
-
-    /// <summary>合格.</summary>
-    Accepted,
-
-    /// <summary>不合格, with the reviewer's reason; listed in the next 一次性告知.</summary>
-    Rejected,
-
-    /// <summary>容缺待补: the case was accepted without it, against the applicant's commitment to supply it by a date.</summary>
-    Deferred,
-}
-
-public static class MaterialStatuses
-{
-    public static string Label(this MaterialStatus status) => status switch
-    {
-        MaterialStatus.Missing => "未提交",
-        MaterialStatus.Submitted => "待审核",
-        MaterialStatus.Accepted => "合格",
-        MaterialStatus.Rejected => "不合格",
-        _ => "容缺待补",
-    };
-}
-
 /// <summary>
 /// One item of a case's material list (材料清单) with its files and its review: uploaded per item, reviewed per item
 /// (合格 / 不合格 with a reason), and listed in the 一次性告知 when 不合格 (SPEC 5, 000:503). A 容缺 item stays under the

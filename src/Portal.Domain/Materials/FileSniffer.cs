@@ -3,16 +3,6 @@ using System.Text;
 
 namespace Portal.Domain.Materials;
 
-/// <summary>What the content of an uploaded file turned out to be: an accepted kind, or a Chinese refusal.</summary>
-public sealed record FileCheck(FileKind? Kind, string? Refusal)
-{
-    public bool Accepted => Kind is not null;
-
-    public static FileCheck Is(FileKind kind) => new(kind, null);
-
-    public static FileCheck Refuse(string reason) => new(null, reason);
-}
-
 /// <summary>
 /// Decides what a file is from its bytes alone (magic bytes and structure), never from its name or the type the browser
 /// declared: PDF (<c>%PDF-</c> at the start, with no active content), JPEG (<c>FF D8 FF</c>), PNG (its 8-byte

@@ -132,6 +132,3 @@ public class MaterialFile
         return (stem.Length > max ? stem[..max] : stem) + extension;
     }
 }
-
-/// <summary>A blob stored whole: its SHA-256, its size and the kind its content was found to be.</summary>
-public sealed record StoredContent(string Hash, long Size, FileKind Kind);

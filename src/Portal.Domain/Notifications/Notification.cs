@@ -1,41 +1,5 @@
 namespace Portal.Domain.Notifications;
 
-/// <summary>What a notification is about.</summary>
-public enum NotificationKind
-{
-    /// <summary>The applicant must act: supplement, correction, confirmation.</summary>
-    NeedsAction,
-
-    Accepted,
-
-    /// <summary>A step of the applicant's case is late.</summary>
-    Late,
-
-    Done,
-
-    /// <summary>Staff: 75% of a step's limit is used (yellow).</summary>
-    StepWarning,
-
-    /// <summary>Staff: a step's limit has passed (red).</summary>
-    StepOverdue,
-
-    /// <summary>Supervisors: a 差评 arrived and its follow-up began.</summary>
-    BadRating,
-
-    /// <summary>The rater: the result of the follow-up of their 差评 is ready.</summary>
-    RatingReply,
-
-    /// <summary>Applicant and staff: a stored deadline moved because the holiday calendar changed.</summary>
-    DeadlineChanged,
-}
-
-public enum DeliveryState
-{
-    Pending,
-    Sent,
-    Failed,
-}
-
 /// <summary>
 /// One message to one person, or to a role's inbox (<see cref="RecipientRole"/>: every current holder of the role —
 /// a department's reviewers, the window clerks, the supervisors — sees the one message, each with their own read state
@@ -127,27 +91,4 @@ public class Notification
     };
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-}
-
-/// <summary>That one member of a role has read one of the role's messages (a person's own message keeps its own <see cref="Notification.ReadAt"/>).</summary>
-public class NotificationRead
-{
-    private NotificationRead()
-    {
-    }
-
-    public long Id { get; private set; }
-
-    public string UserId { get; private set; } = "";
-
-    public long NotificationId { get; private set; }
-
-    public DateTime ReadAt { get; private set; }
-
-    public static NotificationRead Create(string userId, long notificationId, DateTime nowUtc) => new()
-    {
-        UserId = userId,
-        NotificationId = notificationId,
-        ReadAt = nowUtc,
-    };
 }

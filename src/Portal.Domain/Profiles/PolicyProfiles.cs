@@ -2,32 +2,6 @@ using Portal.Workflow;
 
 namespace Portal.Domain.Profiles;
 
-/// <summary>One promise: a limit, the service and step it applies to, and the document line it comes from.</summary>
-public sealed record PromiseDefinition(string Key, string Service, string Step, TimeLimit Limit, string Source, string? Note = null)
-{
-    /// <summary>
-    /// 全流程: the limit covers the whole process and counts from submission, so the service's 受理 is inside it (e.g.
-    /// "企业开办全流程…最长4个小时", 003:9), not a separate acceptance limit in front of it.
-    /// </summary>
-    public bool WholeProcess { get; init; }
-
-    /// <summary>A lead time before something starts (涉路工程"提前3天"报请批准, 000:177), not a deadline after a step.</summary>
-    public bool LeadTime { get; init; }
-}
-
-/// <summary>
-/// A place's set of promises (SPEC 2: every limit is a default of a policy profile, not a constant).
-/// <paramref name="Documents"/> are the seed files that bind the place (a district is bound by its city's document and
-/// its own); a promise citing any other document is borrowed, and says so (<see cref="SeedDocuments.Borrowed"/>).
-/// </summary>
-public sealed record PolicyProfile(string Code, string Name, string RegionCode, IReadOnlyList<string> Documents, IReadOnlyList<PromiseDefinition> Promises)
-{
-    public PromiseDefinition? Find(string key) => Promises.FirstOrDefault(p => p.Key == key);
-
-    /// <summary>"借用…" when the source cites a document that does not bind this place, otherwise null.</summary>
-    public string? Borrowed(string source) => SeedDocuments.Borrowed(this, source);
-}
-
 /// <summary>
 /// The profiles shipped with the portal, one per place whose documents promise numbers: 枣庄市 (000), its district
 /// 峄城区 (000 and 002), 泰安市 (003) and 聊城市 (004). Sources are seed-file:line; where a place's documents are silent

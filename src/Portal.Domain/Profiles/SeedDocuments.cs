@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Portal.Domain.Profiles;
 
-/// <summary>A policy document the portal cites as <c>seed-file:line</c>, and the place it binds.</summary>
-public sealed record SeedDocument(string File, string Place, string Title);
-
 /// <summary>
 /// The documents behind every cited number (seeds/000 … 004). A profile is bound by its own place's documents; a
 /// promise taken from another place's document is borrowed and is marked so wherever it is shown, with its source.

@@ -11,15 +11,6 @@ using Portal.Infrastructure.Notifications;
 
 namespace Portal.Infrastructure.Cases;
 
-public sealed class DeadlineSweepOptions
-{
-    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
-
-    public int BatchSize { get; set; } = 500;
-
-    public bool Enabled { get; set; } = true;
-}
-
 /// <summary>
 /// Marks cases overdue when their stored deadline passes and records it in their history; a waiting period
 /// (公示期) that has ended is handed to its <see cref="IStepExpiry"/> instead. Safe with several

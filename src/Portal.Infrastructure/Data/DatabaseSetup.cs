@@ -126,6 +126,3 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(cancellationToken);
     }
 }
-
-/// <summary>Which database the portal uses: <c>Database:Provider</c> and <c>ConnectionStrings:Portal</c>.</summary>
-public sealed record DatabaseSettings(string? Provider, string ConnectionString);

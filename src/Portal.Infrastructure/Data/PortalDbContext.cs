@@ -12,8 +12,8 @@ using Portal.Domain.Notifications;
 using Portal.Domain.Ratings;
 using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Identity;
-using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Materials;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Infrastructure.Data;
 

@@ -1,24 +1,5 @@
 namespace Portal.Infrastructure.Identity;
 
-/// <summary>What an <see cref="IdentityEvent"/> records.</summary>
-public enum IdentityEventKind
-{
-    /// <summary>An account's name and ID number were verified (at a window, or by the identity provider).</summary>
-    Verified,
-
-    /// <summary>An account was linked to a sign-in at the identity provider.</summary>
-    ProviderLinked,
-
-    /// <summary>An account was created by a first sign-in at the identity provider.</summary>
-    ProviderAccountCreated,
-
-    /// <summary>A legal representative authorised an agent (经办人).</summary>
-    AgentGranted,
-
-    /// <summary>A legal representative revoked an agent's authorisation.</summary>
-    AgentRevoked,
-}
-
 /// <summary>
 /// One append-only line of who proved or lent whose identity: verifications, identity-provider links and agent
 /// authorisations, with who did it and when. Written in the same transaction as the change it records. The text

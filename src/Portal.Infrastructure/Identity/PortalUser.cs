@@ -3,13 +3,6 @@ using Portal.Domain.Identity;
 
 namespace Portal.Infrastructure.Identity;
 
-public enum UserKind
-{
-    Citizen,
-    Enterprise,
-    Staff,
-}
-
 /// <summary>
 /// A person with real-name data (实名): name, 居民身份证号 (checked against GB 11643) and mobile number. The name and
 /// ID number are only claimed until verified together (<see cref="Level"/>, docs/decisions/0016-identity-levels.md).

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Portal.Infrastructure.Materials;
 
 /// <summary>
@@ -24,22 +22,4 @@ public interface IFileStore
     /// temporary files of interrupted writes; returns how many went.
     /// </summary>
     Task<int> SweepAsync(DateTime cutoffUtc, Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>> isReferenced, CancellationToken cancellationToken);
-}
-
-/// <summary>A stored file that cannot be served: missing, or its content no longer matches its hash.</summary>
-public sealed class StoredFileException(string hash, bool damaged)
-    : Exception(damaged ? "文件校验失败：存储的内容与登记的校验值不一致，已拒绝读取。请联系窗口重新上传。" : "文件不存在或已被清理。")
-{
-    public string Hash { get; } = hash;
-
-    public bool Damaged { get; } = damaged;
-}
-
-public static class ContentHash
-{
-    public static string Of(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
-
-    /// <summary>Whether a text is a SHA-256 in lower-case hex (nothing else ever becomes part of a path).</summary>
-    public static bool IsValid(string? hash) =>
-        hash is { Length: 64 } && hash.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 }

@@ -3,9 +3,6 @@ using SkiaSharp;
 
 namespace Portal.Infrastructure.Materials;
 
-/// <summary>What decoding an uploaded image found: a refusal, or the upright copy shown in the page.</summary>
-public sealed record ImageCheck(string? Refusal, byte[]? Preview, FileKind PreviewKind, int Width, int Height);
-
 /// <summary>
 /// Decodes an uploaded JPEG or PNG with SkiaSharp (so a file with image magic bytes but no image behind them is refused),
 /// and makes the copy the page shows: turned upright by its EXIF orientation (a phone camera stores the picture sideways

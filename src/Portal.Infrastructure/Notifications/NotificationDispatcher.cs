@@ -4,73 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Notifications;
-using Portal.Domain.Privacy;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Health;
 
 namespace Portal.Infrastructure.Notifications;
-
-/// <summary>
-/// One SMS / e-mail to send: the stored notification and the recipient's contact details. A role's message
-/// (<see cref="RecipientRole"/> set, no person, no contact) is handed over once: a gateway may post it to the role's
-/// group channel; the default sender logs it.
-/// </summary>
-public sealed record OutgoingMessage(long NotificationId, string RecipientId, string? Phone, string? Email, string Title, string Body, string? Link)
-{
-    /// <summary>The role whose inbox holds the message, or null for a person's message.</summary>
-    public string? RecipientRole { get; init; }
-}
-
-/// <summary>
-/// Delivers notifications outside the portal (SMS gateway, mail server). The default writes to the log; a city plugs
-/// in its gateway by registering another implementation. Throwing marks the attempt failed; it is retried.
-/// </summary>
-public interface INotificationSender
-{
-    Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
-}
-
-public sealed class LogNotificationSender(ILogger<LogNotificationSender> logger) : INotificationSender
-{
-    public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
-    {
-        // The log is not the person's phone: the recipient's numbers and address, and any ID or mobile number in the text, are masked.
-        if (message.RecipientRole is { } role)
-        {
-            logger.LogInformation("通知 #{Id} → {Role} 收件箱：【{Title}】{Body}", message.NotificationId, role, PersonalData.MaskText(message.Title), PersonalData.MaskText(message.Body));
-            return Task.CompletedTask;
-        }
-
-        logger.LogInformation(
-            "通知 #{Id} → 短信 {Phone} / 邮件 {Email}：【{Title}】{Body}",
-            message.NotificationId,
-            string.IsNullOrEmpty(message.Phone) ? "-" : PersonalData.MaskPhone(message.Phone),
-            MaskEmail(message.Email),
-            PersonalData.MaskText(message.Title),
-            PersonalData.MaskText(message.Body));
-        return Task.CompletedTask;
-    }
-
-    /// <summary>"zhangming@example.cn" → "z***@example.cn"; "-" when there is none.</summary>
-    public static string MaskEmail(string? email) =>
-        string.IsNullOrWhiteSpace(email) ? "-"
-        : email.IndexOf('@') is var at and > 0 ? email[0] + "***" + email[at..]
-        : new string('*', email.Length);
-}
-
-public sealed class NotificationOptions
-{
-    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
-
-    public int BatchSize { get; set; } = 100;
-
-    public int MaxAttempts { get; set; } = 5;
-
-    /// <summary>A claim older than this is taken to belong to a crashed instance and may be taken over.</summary>
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    public bool Enabled { get; set; } = true;
-}
 
 /// <summary>
 /// Sends pending notifications through <see cref="INotificationSender"/>. Several portal instances may run it on

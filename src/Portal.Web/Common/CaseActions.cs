@@ -2,22 +2,6 @@ using Portal.Domain.Cases;
 
 namespace Portal.Web.Common;
 
-/// <summary>A link a service adds to its cases' page (the application form, the issued licence …).</summary>
-public sealed record CaseLink(string Text, string Href);
-
-/// <summary>
-/// What a service does when its cases change state (e.g. 企业开办 issues the licence when the case is 办结).
-/// Implementations run inside the command's transaction.
-/// </summary>
-public interface ICaseLifecycle
-{
-    bool Handles(string serviceCode);
-
-    Task OnStateChangedAsync(Case c, CaseState from, CaseActionContext context, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<CaseLink>> LinksAsync(Case c, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Fires triggers on cases and their parallel sub-items, and keeps the two consistent: a case's 同步 sub-items
 /// begin when it is accepted (with the case's deadline), follow its deadline when its clock resumes, are

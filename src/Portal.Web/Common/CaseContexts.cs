@@ -5,32 +5,6 @@ using Portal.Infrastructure.Profiles;
 
 namespace Portal.Web.Common;
 
-/// <summary>Loads the service's own steps (<see cref="ICaseFlow"/>) for an existing case, e.g. 注销 with its application.</summary>
-public interface ICaseFlowSource
-{
-    bool Handles(string serviceCode);
-
-    Task<ICaseFlow> LoadAsync(Case c, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// Decides who a person acts as on an existing case of a service whose standing can change after filing (an enterprise's
-/// 注销 or 单独办理: the legal representative, an agent whose authorisation may since be revoked).
-/// </summary>
-public interface ICaseActorPolicy
-{
-    bool Handles(Case c);
-
-    /// <summary>The actor to use: the person (perhaps relabelled), or one whom the case's applicant-side guards refuse.</summary>
-    Task<CaseActor> ActorAsync(Case c, CaseActor actor, CancellationToken cancellationToken);
-}
-
-/// <summary>Conditions another part of the portal puts on a case's actions (the material review: Features/Materials).</summary>
-public interface ICaseGuardSource
-{
-    Task<IReadOnlyList<ActionGuard>> GuardsAsync(Case c, CancellationToken cancellationToken);
-}
-
 /// <summary>Builds the context a case action needs: the current person, the time, the calendar and the active promises.</summary>
 public sealed class CaseContexts(
     PortalDbContext db,

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Portal.Domain.Cases;
-using Portal.Domain.Organisation;
 
 namespace Portal.Web.Common;
 

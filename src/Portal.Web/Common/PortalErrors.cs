@@ -6,32 +6,6 @@ using Portal.Workflow;
 
 namespace Portal.Web.Common;
 
-/// <summary>How a failure is shown: a page re-displays its form with the messages, or answers with the status.</summary>
-public enum PortalErrorShape
-{
-    /// <summary>The form again, with each message under its field ("" for the whole form).</summary>
-    FormErrors,
-
-    /// <summary>404, so nobody learns what exists.</summary>
-    NotFound,
-
-    /// <summary>403.</summary>
-    Forbidden,
-
-    /// <summary>The sign-in page (401 for JSON).</summary>
-    SignIn,
-}
-
-/// <summary>
-/// A failure as a person is told it: the HTTP status (for JSON and status pages), a Chinese title, the messages (each
-/// with its field, "" for the whole form) and how a page shows it.
-/// </summary>
-public sealed record PortalError(int Status, string Title, IReadOnlyList<(string Field, string Message)> Errors, PortalErrorShape Shape)
-{
-    /// <summary>All messages in one line.</summary>
-    public string Message => string.Join("；", Errors.Select(e => e.Message));
-}
-
 /// <summary>
 /// The one place that knows what each failure means (STYLE habit 6). <see cref="AsFailure"/> names the portal's fixed
 /// failure type of an exception — a concurrency conflict or a duplicate notification of the same change becomes

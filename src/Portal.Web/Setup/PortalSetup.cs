@@ -6,11 +6,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Cases;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Profiles;
 using Portal.Web.Common;
@@ -19,9 +17,9 @@ using Portal.Web.Common.Pipeline;
 using Portal.Web.Features;
 using Portal.Web.Features.Appointments;
 using Portal.Web.Features.Connections;
-using Portal.Web.Features.Security;
 using Portal.Web.Features.Identity;
 using Portal.Web.Features.Materials;
+using Portal.Web.Features.Security;
 
 namespace Portal.Web.Setup;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Portal.Domain.Materials;
 using Portal.Domain.Profiles;
+using Portal.Testing;
 
 namespace Portal.Domain.Tests.Materials;
 
@@ -120,7 +121,7 @@ public sealed partial class MaterialCitationTests
         {
             if (!Loaded.TryGetValue(file, out var lines))
             {
-                var folder = Path.Combine(RepositoryRoot(), "docs", "seeds");
+                var folder = Path.Combine(Repository.Root, "docs", "seeds");
                 Assert.True(Directory.Exists(folder), $"The seed documents are not at {folder}.");
                 var path = Assert.Single(Directory.GetFiles(folder, file + "_*.txt"));
                 Loaded[file] = lines = File.ReadAllLines(path);
@@ -128,19 +129,6 @@ public sealed partial class MaterialCitationTests
 
             return lines;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Portal.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"\b(\d{3}):(\d+)(?:-(\d+))?")]

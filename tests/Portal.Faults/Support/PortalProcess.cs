@@ -232,7 +232,7 @@ public sealed class PortalProcess : IAsyncDisposable
             }
         }
 
-        var bin = Path.Combine(RepositoryRoot(), "src", "Portal.Web", "bin");
+        var bin = Path.Combine(Repository.Root, "src", "Portal.Web", "bin");
         var newest = Directory.Exists(bin)
             ? Directory.EnumerateFiles(bin, "Portal.Web.dll", SearchOption.AllDirectories)
                 .Where(f => File.Exists(Path.ChangeExtension(f, ".runtimeconfig.json")))
@@ -240,19 +240,6 @@ public sealed class PortalProcess : IAsyncDisposable
                 .FirstOrDefault()
             : null;
         return newest ?? throw new InvalidOperationException($"Build the portal first: no Portal.Web.dll under {bin}.");
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Portal.sln not found above " + AppContext.BaseDirectory);
     }
 
     public static int FreePort()

@@ -11,7 +11,7 @@ public sealed class SeedingPlacementTests
     [Fact]
     public void Nothing_outside_the_seeding_folder_but_the_start_up_uses_the_seed_data()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "Portal.Web");
+        var web = Path.Combine(Repository.Root, "src", "Portal.Web");
         var seeding = Path.Combine(web, "Setup", "Seeding") + Path.DirectorySeparatorChar;
         var sources = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
@@ -27,18 +27,5 @@ public sealed class SeedingPlacementTests
             .ToList();
 
         Assert.Equal(["Program.cs"], users);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Portal.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace Portal.Web.Features.Dashboard;
 
-/// <summary>One bar: its full label, the label as drawn (shortened), the value and how it is written, and its geometry.</summary>
-public sealed record ChartBar(string Label, string ShortLabel, double Value, string ValueText, double Y, double Width);
-
 /// <summary>
 /// A horizontal bar chart drawn on the server as inline SVG (no script, nothing loaded from elsewhere): one row per
 /// bar with its label on the left and its value after the bar. Screen readers get the title and every value

@@ -1,24 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Cases;
 using Portal.Domain.Deregistration;
-using Portal.Infrastructure.Cases;
 using Portal.Infrastructure.Data;
 using Portal.Web.Common;
 
 namespace Portal.Web.Features.Deregistration;
-
-/// <summary>Loads a deregistration case's application so the shared case table gets 注销's own steps.</summary>
-public sealed class DeregistrationFlows(PortalDbContext db) : ICaseFlowSource
-{
-    public bool Handles(string serviceCode) => DeregistrationService.IsDeregistration(serviceCode);
-
-    public async Task<ICaseFlow> LoadAsync(Case c, CancellationToken cancellationToken) =>
-        new DeregistrationFlow(await LoadApplicationAsync(db, c.Id, cancellationToken));
-
-    public static async Task<DeregistrationApplication> LoadApplicationAsync(PortalDbContext db, long caseId, CancellationToken cancellationToken) =>
-        await db.Deregistrations.Include(d => d.Responses).Include(d => d.Shares).AsSplitQuery()
-            .SingleAsync(d => d.CaseId == caseId, cancellationToken);
-}
 
 /// <summary>
 /// What 注销 does when its case moves: a notice period opens the public notice; 办结 cancels the enterprise — its
@@ -91,29 +77,5 @@ public sealed class DeregistrationLifecycle(PortalDbContext db) : ICaseLifecycle
         }
 
         application.ShareWith(DeregistrationApplication.SharedWith, context.NowUtc);
-    }
-}
-
-/// <summary>
-/// The end of a 公示期 or 债权申报期, fired by the deadline sweep as the system. Refused (and so marked overdue for
-/// 市场监管) while an objection is still undecided.
-/// </summary>
-public sealed class DeregistrationExpiry(CaseContexts contexts, CaseActions actions) : IStepExpiry
-{
-    public async Task<bool> TryExpireAsync(Case c, CancellationToken cancellationToken) =>
-        DeregistrationService.IsDeregistration(c.ServiceCode)
-        && await MoveOnIfEndedAsync(c, await contexts.ForCaseAsync(c, cancellationToken, CaseActor.System), cancellationToken);
-
-    /// <summary>If the case's waiting period has ended and nothing holds it (an undecided objection), the system moves it on.</summary>
-    public async Task<bool> MoveOnIfEndedAsync(Case c, CaseActionContext context, CancellationToken cancellationToken)
-    {
-        var system = context with { Actor = CaseActor.System };
-        if (context.Flow?.ExpiryOf(c.State) is not { } trigger || !(await c.PermittedActionsAsync(system)).Contains(trigger))
-        {
-            return false;
-        }
-
-        await actions.FireAsync(c, trigger, system, null, cancellationToken);
-        return true;
     }
 }

@@ -6,22 +6,6 @@ using Portal.Infrastructure.Data;
 
 namespace Portal.Web.Features.Enterprises;
 
-/// <summary>Where an enterprise's licence stands, as the public verification page and the licence page say it.</summary>
-public enum StandingKind
-{
-    /// <summary>有效.</summary>
-    Valid,
-
-    /// <summary>注销公告中: its 简易注销公告 or 债权人公告 is running (both are public on /Notices).</summary>
-    InNotice,
-
-    /// <summary>注销办理中: the public notice has ended, the 注销登记 is being decided.</summary>
-    Deregistering,
-
-    /// <summary>已注销: the licence and the electronic seal are void.</summary>
-    Cancelled,
-}
-
 /// <summary>
 /// An enterprise's standing and the sentence that explains it. Only what is already public is told: a deregistration
 /// shows once its notice has been published (简易注销公告 or 债权人公告); before that the licence reads 有效.

@@ -61,24 +61,3 @@ public static class MaterialAccess
     /// <summary>A staged file (on a form not yet submitted) is opened only by whoever uploaded it.</summary>
     public static bool MayOpenStaged(string uploadedById, CurrentUser me) => me.IsSignedIn && me.Id == uploadedById;
 }
-
-/// <summary>
-/// What the signed-in person may do with one case's materials, and who they act as on it (<see cref="Actor"/>, null when
-/// signed out: a command that goes on to act on the case passes it on instead of asking the actor policy again).
-/// </summary>
-public sealed record MaterialRights(bool ApplicantSide, bool MayOpen, bool MayUpload, bool MayReview, CaseActor? Actor);
-
-/// <summary>
-/// Works out <see cref="MaterialRights"/> for the signed-in person. The applicant side is what the case's actions say
-/// (<see cref="CaseActor.IsApplicantSideOf"/> of the actor the case's actor policy gives): the applicant, whoever filed
-/// it for them, or someone acting for the applicant.
-/// </summary>
-public sealed class MaterialStanding(CurrentUser me, CaseContexts contexts)
-{
-    public async Task<MaterialRights> OfAsync(Case c, CancellationToken cancellationToken)
-    {
-        var actor = me.IsSignedIn ? await contexts.ActorOnAsync(c, cancellationToken) : null;
-        var side = actor?.IsApplicantSideOf(c) ?? false;
-        return new MaterialRights(side, MaterialAccess.MayOpen(c, me, side), MaterialAccess.MayUpload(c, me, side), MaterialAccess.MayReview(c, me, side), actor);
-    }
-}

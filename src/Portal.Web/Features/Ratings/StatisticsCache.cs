@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Portal.Domain.Ratings;
 
 namespace Portal.Web.Features.Ratings;
 
@@ -48,87 +43,5 @@ public sealed class StatisticsCache(TimeProvider time)
     {
         /// <summary>A failed computation (the database was away) is not kept: the next request tries again.</summary>
         public bool Failed => Value.IsValueCreated && (Value.Value.IsFaulted || Value.Value.IsCanceled);
-    }
-}
-
-/// <summary>
-/// Drops the cached statistics when a save changes a rating, a follow-up or an appeal: when the save starts, and again
-/// once the change is committed (its own transaction, or the command's). Figures computed by another request in
-/// between read the old rows and would otherwise be kept for a minute.
-/// </summary>
-public sealed class RatingChangeInterceptor(StatisticsCache cache) : SaveChangesInterceptor
-{
-    /// <summary>Contexts with a saved, not yet committed rating change.</summary>
-    internal static readonly ConditionalWeakTable<DbContext, object> Uncommitted = new();
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Saving(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Saving(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Saving(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries()
-                .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Rating or RatingFollowUp or RatingAppeal))
-        {
-            cache.Invalidate();
-            Uncommitted.AddOrUpdate(context, cache);
-        }
-    }
-
-    /// <summary>Without a transaction of the caller's, the save has committed by now.</summary>
-    private void Saved(DbContext? context)
-    {
-        if (context is not null && context.Database.CurrentTransaction is null && Uncommitted.Remove(context))
-        {
-            cache.Invalidate();
-        }
-    }
-}
-
-/// <summary>The second half of <see cref="RatingChangeInterceptor"/>: the command's transaction has committed.</summary>
-public sealed class RatingCommitInterceptor(StatisticsCache cache) : DbTransactionInterceptor
-{
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (eventData.Context is { } context)
-        {
-            RatingChangeInterceptor.Uncommitted.Remove(context);
-        }
-    }
-
-    private void Committed(DbContext? context)
-    {
-        if (context is not null && RatingChangeInterceptor.Uncommitted.Remove(context))
-        {
-            cache.Invalidate();
-        }
     }
 }

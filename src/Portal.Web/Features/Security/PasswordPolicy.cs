@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Web.Features.Security;
@@ -67,16 +66,4 @@ public static class PasswordPolicy
     /// <summary>The same check for a person: their mobile, ID number, name and user name count as easy guesses.</summary>
     public static IReadOnlyList<string> Check(string? password, PortalUser user) =>
         Check(password, [user.UserName, user.PhoneNumber, user.IdNumber, user.FullName, user.IdNumber is { Length: >= 8 } id ? id[6..^4] : null]);
-}
-
-/// <summary>Identity's hook for <see cref="PasswordPolicy"/>: <c>UserManager</c> runs it whenever a password is set or changed.</summary>
-public sealed class PortalPasswordValidator : IPasswordValidator<PortalUser>
-{
-    public Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user, string? password)
-    {
-        var problems = PasswordPolicy.Check(password, user);
-        return Task.FromResult(problems.Count == 0
-            ? IdentityResult.Success
-            : IdentityResult.Failed([.. problems.Select(p => new IdentityError { Code = "PasswordPolicy", Description = p })]));
-    }
 }

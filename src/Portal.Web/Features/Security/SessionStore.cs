@@ -11,17 +11,6 @@ using Portal.Infrastructure.Security;
 
 namespace Portal.Web.Features.Security;
 
-/// <summary>Portal:Sessions — limits of a signed-in session besides the idle limit (Portal:IdleTimeoutMinutes).</summary>
-public sealed class SessionOptions
-{
-    public const string Section = "Portal:Sessions";
-
-    /// <summary>Staff and administrators are signed out this long after signing in, however active they are.</summary>
-    public double StaffAbsoluteHours { get; set; } = 8;
-
-    public TimeSpan StaffAbsolute => TimeSpan.FromHours(StaffAbsoluteHours);
-}
-
 /// <summary>
 /// The sign-in cookie's tickets kept in the database (table Sessions) instead of in the cookie, so that a session can
 /// be ended on the server: signing out deletes the row and a replayed cookie then finds nothing; a password change, a
@@ -201,25 +190,5 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider time,
 
         using var scope = scopes.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
-    }
-}
-
-/// <summary>Ends sessions of a person: all of them (role change, lock, reset), or all but the request's own (password change).</summary>
-public sealed class Sessions(PortalDbContext db, IHttpContextAccessor http, TimeProvider time)
-{
-    public Task<int> EndAllAsync(string userId, CancellationToken cancellationToken) =>
-        db.Sessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-
-    public Task<int> EndOthersAsync(string userId, CancellationToken cancellationToken)
-    {
-        var current = SessionStore.CurrentKey(http.HttpContext) is { } key ? SessionStore.Hash(key) : "";
-        return db.Sessions.Where(s => s.UserId == userId && s.Id != current).ExecuteDeleteAsync(cancellationToken);
-    }
-
-    /// <summary>How many sessions of the person are open now.</summary>
-    public Task<int> CountAsync(string userId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return db.Sessions.CountAsync(s => s.UserId == userId && s.ExpiresAt > now && (s.AbsoluteExpiresAt == null || s.AbsoluteExpiresAt > now), cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
+using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using MediatR;
 using Portal.Domain.Cases;
 using Portal.Domain.Connections;
 using Portal.Domain.Deregistration;

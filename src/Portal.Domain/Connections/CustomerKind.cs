@@ -1,0 +1,7 @@
+namespace Portal.Domain.Connections;
+
+public enum CustomerKind
+{
+    Enterprise,
+    Resident,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Domain.Enterprises;
+
+public enum ApplicationStatus
+{
+    Draft,
+    Submitted,
+    Closed,
+}

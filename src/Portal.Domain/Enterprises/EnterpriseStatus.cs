@@ -1,0 +1,7 @@
+namespace Portal.Domain.Enterprises;
+
+public enum EnterpriseStatus
+{
+    Active,
+    Cancelled,
+}

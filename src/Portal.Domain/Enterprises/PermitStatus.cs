@@ -1,0 +1,7 @@
+namespace Portal.Domain.Enterprises;
+
+public enum PermitStatus
+{
+    Valid,
+    Cancelled,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Domain.Hall;
+
+public enum AppointmentState
+{
+    Booked,
+    Cancelled,
+    CheckedIn,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Domain.Hall;
+
+public enum TicketKind
+{
+    WalkIn,
+    Priority,
+    Appointment,
+}

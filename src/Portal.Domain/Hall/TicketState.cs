@@ -1,0 +1,10 @@
+namespace Portal.Domain.Hall;
+
+public enum TicketState
+{
+    Waiting,
+    Called,
+    Serving,
+    Done,
+    NoShow,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Domain.Notifications;
+
+public enum DeliveryState
+{
+    Pending,
+    Sent,
+    Failed,
+}

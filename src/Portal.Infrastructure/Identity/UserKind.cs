@@ -1,0 +1,8 @@
+namespace Portal.Infrastructure.Identity;
+
+public enum UserKind
+{
+    Citizen,
+    Enterprise,
+    Staff,
+}

@@ -1,0 +1,7 @@
+namespace Portal.Web.Common.Export;
+
+public enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}

@@ -1,0 +1,8 @@
+using MediatR;
+
+namespace Portal.Web.Common;
+
+/// <summary>A read: validated and authorized, no transaction.</summary>
+public interface IQuery<TResult> : IRequest<TResult>
+{
+}
