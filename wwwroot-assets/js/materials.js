@@ -3,6 +3,10 @@
   "use strict";
   if (window.portalMaterials) { return; }
   window.portalMaterials = true;
+  // The browser's own file button speaks the browser's language ("Choose Files"): with this script the label is the
+  // button (the input covers it, invisible) and the chosen files are listed in Chinese below; without it the browser's
+  // control shows.
+  document.documentElement.classList.add("files-enhanced");
 
   function megabytes(bytes) { return (bytes / 1048576).toFixed(1) + " MB"; }
 
