@@ -45,7 +45,7 @@ public sealed class MaterialListPageTests(SqlitePortal factory) : IClassFixture<
     public async Task Every_services_guide_page_or_the_enterprise_page_it_is_started_from_shows_its_whole_list()
     {
         var representative = await factory.BecomeFormLegalRepresentativeAsync(await factory.CreateUserAsync(Roles.Applicant));
-        var creditCode = await EnterpriseWithEveryItemLaterAsync(representative);
+        var creditCode = await EnterpriseWithEveryItemLaterAsync(factory, representative);
         using var visitor = new HttpSession(factory);
         using var owner = await new HttpSession(factory).SignedInAsync(representative);
         var enterprisePage = await owner.GetAsync($"/Enterprises/{creditCode}");
@@ -152,7 +152,8 @@ public sealed class MaterialListPageTests(SqlitePortal factory) : IClassFixture<
     };
 
     /// <summary>An enterprise registered with every optional item chosen 单独办理, so that each is offered on its page.</summary>
-    private async Task<string> EnterpriseWithEveryItemLaterAsync(TestUser applicant)
+    /// <summary>An enterprise, established with every sub-item left for 单独办理, of the verified <paramref name="applicant"/>.</summary>
+    internal static async Task<string> EnterpriseWithEveryItemLaterAsync(PortalFactory factory, TestUser applicant)
     {
         var result = await factory.SubmitAsync(applicant, EstablishmentSteps.ValidForm($"枣庄{Guid.NewGuid().ToString("N")[..4]}科技有限公司", "tech") with { SynchronousItems = [] });
         await new Reviewers(factory).CompleteAllAsync(result.Number);
