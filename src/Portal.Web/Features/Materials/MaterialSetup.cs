@@ -79,7 +79,11 @@ public static class MaterialSetup
         }
         catch (RuleViolationException damaged)
         {
-            return Results.Content(damaged.Message, "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status500InternalServerError);
+            // Damaged or missing in the store: the portal's status page with the Chinese reason (422, as every refusal),
+            // none of the content, not a server error.
+            var error = new PortalError(StatusCodes.Status422UnprocessableEntity, "文件无法打开", [.. damaged.Reasons.Select(r => ("", r))], PortalErrorShape.FormErrors);
+            http.Items[PortalErrors.ItemKey] = error;
+            return Results.StatusCode(error.Status);
         }
 
         var headers = http.Response.Headers;
