@@ -69,9 +69,18 @@ public sealed partial class EstablishmentWalkTests(PortalFixture fixture, ITestO
             await form.Locator("[name='Data.Investors[0].SharePercent']").FillAsync("100");
             await form.Locator("[name='Data.ContactName']").FillAsync("李华");
             await form.Locator("[name='Data.ContactPhone']").FillAsync(Applicant);
+            // The 住所使用证明 (required, not 容缺) and the two catering lines (required for 受理) go with the form.
+            await FormFiles.ChoosePremisesAsync(form);
+            await FormFiles.ChooseCateringAsync(form);
             await page.ClickAsync("button:has-text('提交申请')");
 
             await Assertions.Expect(page.Locator(".alert-error")).ToContainTextAsync("校验位不正确");
+            // The refused form kept the chosen files (staged): nothing to choose again.
+            foreach (var code in new[] { "premises", "floor-plan", "food-safety-rules" })
+            {
+                await Assertions.Expect(page.Locator($"[data-testid=apply-material-{code}] [data-testid=staged-file]")).ToHaveCountAsync(1);
+            }
+
             Assert.EndsWith("/Establishment/Apply", new Uri(page.Url).AbsolutePath);
             await Assertions.Expect(form.Locator("[name='Data.ProposedName']")).ToHaveValueAsync(name);
             await Assertions.Expect(form.Locator("[name='Data.Address']")).ToHaveValueAsync("山东省枣庄市市中区光明路88号");
@@ -87,6 +96,7 @@ public sealed partial class EstablishmentWalkTests(PortalFixture fixture, ITestO
             Assert.Equal($"/Cases/{number}", new Uri(page.Url).AbsolutePath);
             // catering needs a permit: not 即报即得, it waits for the window.
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("待受理");
+            await Assertions.Expect(page.Locator("body")).ToContainTextAsync("已随申请提交材料文件3个");
             await Assertions.Expect(page.Locator(".alert-ok")).ToContainTextAsync($"办件编号 {number}");
             await ShotAsync(page, "establishment-03-submitted");
         });

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Portal.E2E.Proxy;
 using Portal.Testing;
 using Xunit.Abstractions;
 
@@ -9,7 +11,9 @@ namespace Portal.E2E;
 /// 申请材料 online from end to end (issue 17), in the browser: an applicant on a phone attaches a PDF and a camera photo
 /// to a 企业开办 application with a food-business scope; the window views both in the page, marks the photo 不合格 and
 /// sends the 一次性告知 built from it; the applicant answers it on the phone with a new photo; the window accepts the
-/// item and 受理 the case. Everybody signs in through <see cref="PortalFixture.SignInAsync"/>.
+/// item and 受理 the case. Everybody signs in through <see cref="PortalFixture.SignInAsync"/>. The walk runs on the
+/// collection's portal (SQLite, files on disk) and on a portal of its own on PostgreSQL (PORTAL_TEST_PG, files as
+/// blobs in the database), as issue 17 asks ("the same walk passes on PostgreSQL").
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class MaterialsWalkTests(PortalFixture fixture, ITestOutputHelper output)
@@ -23,16 +27,36 @@ public sealed class MaterialsWalkTests(PortalFixture fixture, ITestOutputHelper 
     /// <summary>A common phone's CSS viewport.</summary>
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    [Fact]
-    public async Task MaterialsWalk_files_from_a_phone_reviewed_per_item_one_notice_answered_online_and_the_case_accepted()
+    [Theory]
+    [InlineData("SQLite")]
+    [InlineData("PostgreSQL")]
+    public async Task MaterialsWalk_files_from_a_phone_reviewed_per_item_one_notice_answered_online_and_the_case_accepted(string provider)
     {
-        var walk = new Walk(fixture, fixture.Portal, output, "materials");
+        if (provider == "SQLite")
+        {
+            await WalkAsync(fixture.Portal, provider, database: null);
+            return;
+        }
+
+        await using var database = await ProxyDatabase.CreateAsync();
+        await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSQL",
+            ["ConnectionStrings__Portal"] = database.ConnectionString,
+        });
+        await WalkAsync(portal, provider, database);
+    }
+
+    private async Task WalkAsync(PortalProcess portal, string provider, ProxyDatabase? database)
+    {
+        var walk = new Walk(fixture, portal, output, $"materials-{provider}");
         var name = $"枣庄材料测试{Suffix()}餐饮有限公司";
         output.WriteLine($"企业名称：{name}");
 
         // 1. The applicant, on a phone: the food-business lines ask for a file or a camera photo; a PDF and a photo go with the form.
         var number = "";
-        await PhoneAsync(Applicant, "01-apply", async page =>
+        var premises = SampleFiles.Pdf("premises");
+        await PhoneAsync(portal, Applicant, "01-apply", async page =>
         {
             await page.GotoAsync("/Establishment/Apply");
             var form = page.Locator("[data-testid=establishment-form]");
@@ -80,16 +104,19 @@ public sealed class MaterialsWalkTests(PortalFixture fixture, ITestOutputHelper 
                 Buffer = SampleFiles.Jpeg(orientation: 6),
             });
             await Assertions.Expect(rules.Locator(".file-chosen")).ToContainTextAsync("已选择：IMG_0001.jpg");
-            await Walk.ShotAsync(page, "materials-01-phone-form");
+            // The 住所使用证明 (required, not 容缺): without it the window could not 受理.
+            await FormFiles.ChoosePremisesAsync(form);
+            await Walk.ShotAsync(page, $"materials-{provider}-01-phone-form");
 
             await page.ClickAsync("button:has-text('提交申请')");
             await page.WaitForURLAsync(new Regex(@"/Cases/[^/?#]+$"));
             number = (await page.Locator("[data-testid=case-number]").InnerTextAsync()).Trim();
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("待受理");
-            await Assertions.Expect(page.Locator("body")).ToContainTextAsync("已随申请提交材料文件2个");
+            await Assertions.Expect(page.Locator("body")).ToContainTextAsync("已随申请提交材料文件3个");
             await Assertions.Expect(StatusOf(page, "floor-plan")).ToHaveTextAsync("待审核");
             await Assertions.Expect(StatusOf(page, "food-safety-rules")).ToHaveTextAsync("待审核");
-            await Walk.ShotAsync(page, "materials-02-phone-submitted");
+            await Assertions.Expect(StatusOf(page, "premises")).ToHaveTextAsync("待审核");
+            await Walk.ShotAsync(page, $"materials-{provider}-02-phone-submitted");
         });
         output.WriteLine($"办件编号：{number}");
 
@@ -127,13 +154,14 @@ public sealed class MaterialsWalkTests(PortalFixture fixture, ITestOutputHelper 
             var notice = page.Locator("[data-testid=notice-form]");
             await Assertions.Expect(notice).ToContainTextAsync($"食品安全管理制度：{Reason}");
             await Assertions.Expect(notice).Not.ToContainTextAsync("经营场所平面布局图");
-            await Walk.ShotAsync(page, "materials-03-window-review");
+            await Assertions.Expect(notice).Not.ToContainTextAsync("住所（经营场所）使用证明");
+            await Walk.ShotAsync(page, $"materials-{provider}-03-window-review");
             await notice.Locator("[data-testid=notice-submit]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("待补正");
         });
 
         // 3. The applicant, on the phone, answers the notice with a new photo.
-        await PhoneAsync(Applicant, "03-answer", async page =>
+        await PhoneAsync(portal, Applicant, "03-answer", async page =>
         {
             await page.GotoAsync($"/Cases/{number}");
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("待补正");
@@ -149,7 +177,7 @@ public sealed class MaterialsWalkTests(PortalFixture fixture, ITestOutputHelper 
                 MimeType = "image/jpeg",
                 Buffer = SampleFiles.Jpeg(width: 600, height: 300, orientation: 6),
             });
-            await Walk.ShotAsync(page, "materials-04-phone-answer");
+            await Walk.ShotAsync(page, $"materials-{provider}-04-phone-answer");
             await answer.Locator("[data-testid=answer-submit]").ClickAsync();
 
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("待受理");
@@ -169,8 +197,18 @@ public sealed class MaterialsWalkTests(PortalFixture fixture, ITestOutputHelper 
 
             await page.ClickAsync("button[name='Data.Trigger'][value=Accept]");
             await Assertions.Expect(page.Locator("[data-testid=case-state]")).ToHaveTextAsync("办理中");
-            await Walk.ShotAsync(page, "materials-05-accepted");
+            await Walk.ShotAsync(page, $"materials-{provider}-05-accepted");
         });
+
+        if (database is not null)
+        {
+            // The walk ran on PostgreSQL: the case is in its database, the 住所使用证明 among its blobs.
+            var cases = await database.QueryAsync($"SELECT \"Number\" FROM \"Cases\" WHERE \"Number\" = '{number}'");
+            Assert.Single(cases);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(premises));
+            var blobs = await database.QueryAsync($"SELECT \"Size\" FROM \"FileBlobs\" WHERE \"Hash\" = '{hash}'");
+            Assert.Equal(premises.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(blobs)[0]);
+        }
     }
 
     private static ILocator Item(IPage page, string code) => page.Locator($"[data-testid=material-{code}]");
@@ -184,9 +222,9 @@ public sealed class MaterialsWalkTests(PortalFixture fixture, ITestOutputHelper 
     }
 
     /// <summary>One person's part on a phone-sized screen, signed in through the fixture; a picture when it fails.</summary>
-    private async Task PhoneAsync(string userName, string step, Func<IPage, Task> body)
+    private async Task PhoneAsync(PortalProcess portal, string userName, string step, Func<IPage, Task> body)
     {
-        var page = await fixture.SignInAsync(userName, Phone);
+        var page = await fixture.SignInAsync(userName, Phone, portal.Url);
         Assert.NotEqual("/Account/Login", new Uri(page.Url).AbsolutePath);
         try
         {

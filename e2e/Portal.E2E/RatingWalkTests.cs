@@ -61,6 +61,8 @@ public sealed class RatingWalkTests(PortalFixture fixture, ITestOutputHelper out
                 await item.UncheckAsync();
             }
 
+            // 即报即得 needs the 住所使用证明 (required, not 容缺) handed in with the form.
+            await FormFiles.ChoosePremisesAsync(form);
             await page.ClickAsync("button:has-text('提交申请')");
             await page.WaitForURLAsync(new Regex(@"/Cases/[^/?#]+$"));
             number = (await page.Locator("[data-testid=case-number]").InnerTextAsync()).Trim();

@@ -141,6 +141,9 @@ public sealed class TwoHostWalkTests(ITestOutputHelper output)
             await form.Locator("[name='Data.Investors[0].SharePercent']").FillAsync("100");
             await form.Locator("[name='Data.ContactName']").FillAsync("李华");
             await form.Locator("[name='Data.ContactPhone']").FillAsync(Applicant);
+            // The files 受理 asks for go with the form (stored in the shared database, whichever host answers).
+            await FormFiles.ChoosePremisesAsync(form);
+            await FormFiles.ChooseCateringAsync(form);
             await applicant.ClickAsync("button:has-text('提交申请')");
             await applicant.WaitForURLAsync(new Regex(@"/Cases/[^/?#]+$"));
             await Assertions.Expect(applicant.Locator("[data-testid=case-state]")).ToHaveTextAsync("待受理");

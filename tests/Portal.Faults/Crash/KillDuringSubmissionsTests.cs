@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Portal.Faults.Crash;
 
 /// <summary>
-/// The portal process is killed with SIGKILL while 200 企业开办 submissions are in flight, then started again on the
+/// The portal process is killed with SIGKILL while 200 企业开办 submissions (each with its files) are being sent, then started again on the
 /// same database: what it acknowledged is there exactly once, and nothing is half-written.
 /// </summary>
 public sealed class KillDuringSubmissionsTests(ITestOutputHelper output)
@@ -53,25 +53,36 @@ public sealed class KillDuringSubmissionsTests(ITestOutputHelper output)
             var warmUp = await Establishment.SubmitAsync(applicants[0], Marker, 0);
             Assert.True(warmUp.Confirmed, $"the first submission was not acknowledged: {warmUp.Status} {warmUp.Error}");
 
-            // 200 at once, from ten browsers; SIGKILL as soon as 50 are acknowledged (or 195 stored). The portal runs
+            // 200 from ten browsers; SIGKILL as soon as 50 are acknowledged (or 195 stored). The portal runs
             // at a lower CPU priority than the test from here, so that its answers are read as they arrive.
             await portal.LowerPriorityAsync();
             var outcomes = new ConcurrentBag<Submission>();
             var acknowledged = 0;
-            using var gate = new SemaphoreSlim(0, Submissions);
-            var posts = Enumerable.Range(1, Submissions).Select(i => Task.Run(async () =>
+            using var gate = new SemaphoreSlim(0, applicants.Count);
+            // Each browser sends its forms one after another, as a person does: an applicant has one draft, and the
+            // files chosen on it go with the submission that takes them (ADR 0018), so a person's submissions at the
+            // same instant would share their files. Ten browsers keep ten submissions in flight until the kill.
+            var posts = Enumerable.Range(0, applicants.Count).Select(b => Task.Run(async () =>
             {
                 await gate.WaitAsync();
-                var outcome = await Establishment.SubmitAsync(applicants[i % applicants.Count], Marker, i);
-                outcomes.Add(outcome);
-                if (outcome.Confirmed && Interlocked.Increment(ref acknowledged) >= KillAfterAcknowledged)
+                foreach (var i in Enumerable.Range(1, Submissions).Where(i => i % applicants.Count == b))
                 {
-                    portal.Kill();
+                    if (portal.HasExited || Volatile.Read(ref acknowledged) >= KillAfterAcknowledged)
+                    {
+                        return;
+                    }
+
+                    var outcome = await Establishment.SubmitAsync(applicants[b], Marker, i);
+                    outcomes.Add(outcome);
+                    if (outcome.Confirmed && Interlocked.Increment(ref acknowledged) >= KillAfterAcknowledged)
+                    {
+                        portal.Kill();
+                    }
                 }
             })).ToList();
             using (var killSwitch = KillSwitch.Arm(portal, database, () => Volatile.Read(ref acknowledged), KillAfterAcknowledged, KillAfterStored))
             {
-                gate.Release(Submissions);
+                gate.Release(applicants.Count);
                 if (!killSwitch.Wait(TimeSpan.FromSeconds(120)))
                 {
                     output.WriteLine("the kill switch did not fire within 120 s: killing now");

@@ -237,7 +237,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         var start = DateTime.UtcNow;
         try
         {
-            var answer = await applicant.Session.PostAsync(Establishment.SubmitPath, Establishment.Form(applicant.Token, Marker, index, applicant.Verified));
+            var answer = await Establishment.PostAsync(applicant, Marker, index);
             return new Request(applicant.UserName, true, "submit", Establishment.SubmitPath, start, DateTime.UtcNow, answer.Status, answer.Text, answer.CaseNumber, answer.CaseNumber is null ? Title(answer.Text) : null);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Portal.Domain.Identity;
+using Portal.Domain.Materials;
+using Portal.Testing;
 
 namespace Portal.Faults.Support;
 
@@ -52,7 +54,7 @@ public static class Establishment
     /// </summary>
     public static List<(string Name, string Value)> Form(string token, string marker, int index, (string Name, string IdNumber)? verified = null)
     {
-        var instantScope = index % 4 == 0;
+        var instantScope = IsInstantScope(index);
         var legalName = instantScope && verified is { } own ? own.Name : "张明";
         var legal = instantScope && verified is { } me ? me.IdNumber : IdNumber(index * 3);
         var fields = new List<(string, string)>
@@ -63,8 +65,7 @@ public static class Establishment
             ("Data.RegisteredCapital", (50 + index % 200).ToString(CultureInfo.InvariantCulture)),
             ("Data.Address", $"山东省枣庄市市中区光明路{index + 1}号"),
         };
-        string[] scope = instantScope ? ["tech", "software"] : ["catering", "daily-goods"];
-        fields.AddRange(scope.Select(s => ("Data.ScopeCodes", s)));
+        fields.AddRange(ScopeOf(index).Select(s => ("Data.ScopeCodes", s)));
         fields.Add(("Data.OtherScope", ""));
         fields.Add(("Data.LegalRepresentative", legalName));
         fields.Add(("Data.LegalRepresentativeIdNumber", legal));
@@ -89,6 +90,26 @@ public static class Establishment
         fields.Add(("Data.ContactPhone", $"139{10000000 + index:D8}"));
         return fields;
     }
+
+    /// <summary>Every fourth submission has a scope that needs no permit (它可即报即得); the others need one.</summary>
+    private static bool IsInstantScope(int index) => index % 4 == 0;
+
+    private static string[] ScopeOf(int index) => IsInstantScope(index) ? ["tech", "software"] : ["catering", "daily-goods"];
+
+    /// <summary>
+    /// The files the applicant chooses on the form of submission <paramref name="index"/>: a PDF for every required
+    /// upload line of its list (the 住所（经营场所）使用证明, and the catering lines when its scope has them), under the
+    /// file input's name <c>material:{code}</c>, so the case has what 即报即得 and the window's 受理 ask for.
+    /// </summary>
+    public static List<(string Name, string FileName, byte[] Content, string MediaType)> Files(int index) =>
+        MaterialCatalog.ForEstablishment(ScopeOf(index), SynchronousItems)
+            .Where(r => r.IsUpload && r.Required)
+            .Select(r => ($"material:{r.Code}", $"{r.Name}.pdf", SampleFiles.Pdf(r.Code), "application/pdf"))
+            .ToList();
+
+    /// <summary>Posts submission <paramref name="index"/> as the browser does: its fields and its files, multipart.</summary>
+    public static Task<WebAnswer> PostAsync(Applicant applicant, string marker, int index, CancellationToken cancellationToken = default) =>
+        applicant.Session.PostMultipartAsync(SubmitPath, Form(applicant.Token, marker, index, applicant.Verified), Files(index), cancellationToken);
 
     /// <summary>Signs in (or first registers) an applicant and reads the antiforgery token of the 一表申请 page.</summary>
     public static async Task<Applicant> ApplicantAsync(string baseUrl, string userName, (string FullName, string IdNumber)? register = null)
@@ -119,7 +140,7 @@ public static class Establishment
         var started = DateTime.UtcNow;
         try
         {
-            var answer = await applicant.Session.PostAsync(SubmitPath, Form(applicant.Token, marker, index, applicant.Verified), cancellationToken);
+            var answer = await PostAsync(applicant, marker, index, cancellationToken);
             return new Submission(index, NameOf(marker, index), answer.CaseNumber, answer.Status, answer.CaseNumber is null ? answer.Text : null, started, DateTime.UtcNow);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)

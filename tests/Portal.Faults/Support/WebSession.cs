@@ -62,6 +62,33 @@ public sealed class WebSession : IDisposable
     }
 
     /// <summary>
+    /// Posts these fields and files as multipart/form-data, the way a browser sends a form with file inputs
+    /// (<c>enctype="multipart/form-data"</c>); each file goes under its input's name.
+    /// </summary>
+    public async Task<WebAnswer> PostMultipartAsync(
+        string path,
+        IEnumerable<(string Name, string Value)> fields,
+        IEnumerable<(string Name, string FileName, byte[] Content, string MediaType)> files,
+        CancellationToken cancellationToken = default)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, fileName, bytes, mediaType) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+            content.Add(part, name, fileName);
+        }
+
+        using var response = await client.PostAsync(path, content, cancellationToken);
+        return await WebAnswer.ReadAsync(path, response, cancellationToken);
+    }
+
+    /// <summary>
     /// Submits a form of <paramref name="page"/> as a browser does: its hidden fields (antiforgery token, expected
     /// version …) plus <paramref name="fields"/>, which win over hidden fields of the same name.
     /// </summary>

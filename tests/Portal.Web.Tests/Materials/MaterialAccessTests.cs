@@ -1,10 +1,14 @@
 using System.Net;
 using Portal.Domain.Cases;
+using Portal.Domain.Materials;
 using Portal.Domain.Organisation;
 using Portal.Testing;
+using Portal.Web.Features.Deregistration;
 using Portal.Web.Features.Establishment;
 using Portal.Web.Features.Materials;
+using Portal.Web.Tests.Deregistration;
 using Portal.Web.Tests.Establishment;
+using Portal.Web.Tests.Identity;
 using Portal.Web.Tests.Http;
 using Portal.Web.Tests.Support;
 
@@ -13,7 +17,9 @@ namespace Portal.Web.Tests.Materials;
 /// <summary>
 /// Files belong to their case: every route that serves one (download, inline viewer, the case's materials page) is
 /// tried by every kind of person at each stage of the case — the applicant side, the staff holding it, supervisors may
-/// open; everyone else gets 404 (anonymous: the sign-in page), and nobody learns the file exists.
+/// open; everyone else gets 404 (anonymous: the sign-in page), and nobody learns the file exists. On an enterprise's
+/// 注销 the applicant side is the legal representative and the agents (经办人) authorised for the service; a revoked
+/// agent, or one authorised for another service, is nobody. On SQLite and PostgreSQL.
 /// </summary>
 public sealed class MaterialAccessTests
 {
@@ -75,10 +81,12 @@ public sealed class MaterialAccessTests
         return wrong;
     }
 
-    [Fact]
-    public async Task Every_file_route_opens_for_the_applicant_the_staff_holding_the_case_and_supervisors_only()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task Every_file_route_opens_for_the_applicant_the_staff_holding_the_case_and_supervisors_only(Provider provider)
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory(provider);
         using var people = new People(factory);
         await people.AddAsync("applicant", Roles.Applicant, "张明");
         await people.AddAsync("other applicant", Roles.Applicant, "李华");
@@ -147,6 +155,72 @@ public sealed class MaterialAccessTests
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task Every_file_route_of_a_deregistration_opens_for_the_legal_representative_and_the_authorised_agent_not_a_revoked_one(Provider provider)
+    {
+        await using var factory = new PortalFactory(provider);
+        var world = await IdentityWorld.CreateAsync(factory);
+        using var people = new People(factory);
+        people.Users["legal representative"] = world.Representative;
+        people.Users["agent"] = await world.AgentForAsync("李四", DeregistrationService.SimpleCode);
+        people.Users["revoked agent"] = await world.AgentForAsync("王五", DeregistrationService.SimpleCode);
+        people.Users["agent for another service"] = await world.AgentForAsync("赵六", DeregistrationService.OrdinaryCode);
+        people.Users["window"] = world.Window;
+        people.Users["market"] = world.Market;
+        people.Users["supervisor"] = world.Supervisor;
+        await people.AddAsync("other applicant", Roles.Applicant, "李华");
+        await people.AddAsync("admin", Roles.Admin, "管理员");
+        var u = people.Users;
+
+        // The legal representative files the 简易注销 and hands in the 许可证件 on the case.
+        var number = await factory.SendAs(world.Representative, DeregistrationSteps.SimpleCommand(world.Enterprise));
+        Assert.Equal(1, await factory.UploadAsync(world.Representative, number, MaterialCatalog.PermitsHeld.Code,
+            MaterialSteps.File(MaterialCatalog.PermitsHeld.Code, SampleFiles.Pdf("Permit"), "食品经营许可证.pdf")));
+        var fileId = Assert.Single((await factory.ItemAsync(number, MaterialCatalog.PermitsHeld.Code)).Files).Id;
+
+        // Before the revocation both agents open the files: the revocation is what shuts one out.
+        var wrong = new List<string>();
+        wrong.AddRange(await MismatchesAsync(people, "待受理，撤销授权前", fileId, number, new Dictionary<string, int>
+        {
+            ["agent"] = Ok,
+            ["revoked agent"] = Ok,
+        }));
+
+        await world.RevokeAsync(u["revoked agent"]);
+        var waiting = new Dictionary<string, int>
+        {
+            ["anonymous"] = SignIn,
+            ["legal representative"] = Ok,
+            ["agent"] = Ok,
+            ["revoked agent"] = NotFound,
+            ["agent for another service"] = NotFound,
+            ["other applicant"] = NotFound,
+            ["window"] = Ok,
+            ["market"] = NotFound,
+            ["supervisor"] = Ok,
+            ["admin"] = NotFound,
+        };
+        wrong.AddRange(await MismatchesAsync(people, "待受理", fileId, number, waiting));
+
+        // After 受理 the applicant side is unchanged.
+        await factory.ActNowAsync(world.Window, number, CaseTrigger.Accept);
+        wrong.AddRange(await MismatchesAsync(people, "已受理", fileId, number, new Dictionary<string, int>
+        {
+            ["anonymous"] = SignIn,
+            ["legal representative"] = Ok,
+            ["agent"] = Ok,
+            ["revoked agent"] = NotFound,
+            ["agent for another service"] = NotFound,
+            ["other applicant"] = NotFound,
+            ["supervisor"] = Ok,
+            ["admin"] = NotFound,
+        }));
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     [Fact]
     public async Task A_window_clerk_filing_for_a_visitor_opens_the_scans_and_so_does_the_visitor()
     {
@@ -179,21 +253,39 @@ public sealed class MaterialAccessTests
         }
     }
 
-    [Fact]
-    public async Task A_file_staged_on_a_form_opens_only_for_whoever_uploaded_it_and_never_joins_another_filing()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.PostgreSql)]
+    public async Task A_file_staged_on_a_form_opens_only_for_whoever_uploaded_it_and_never_joins_another_filing(Provider provider)
     {
-        await using var factory = new PortalFactory();
+        await using var factory = new PortalFactory(provider);
         var applicant = await factory.CreateUserAsync(Roles.Applicant, "张明");
         var clerk = await factory.CreateUserAsync(Roles.Window, "窗口甲");
         var supervisor = await factory.CreateUserAsync(Roles.Supervisor, "督查");
         await factory.SendAs(applicant, new StageFiles.Command { Form = Staging.Establishment, Files = [MaterialSteps.File("premises", SampleFiles.Pdf(), "合同.pdf")] });
         var staged = await factory.WithDb(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.MaterialFiles));
 
-        foreach (var (user, status) in new[] { (applicant, HttpStatusCode.OK), (clerk, HttpStatusCode.NotFound), (supervisor, HttpStatusCode.NotFound) })
+        var other = await factory.CreateUserAsync(Roles.Applicant, "李华");
+        var wrong = new List<string>();
+        foreach (var (user, status) in new[] { (applicant, HttpStatusCode.OK), (other, HttpStatusCode.NotFound), (clerk, HttpStatusCode.NotFound), (supervisor, HttpStatusCode.NotFound), (null, HttpStatusCode.Redirect) })
         {
-            using var session = await new HttpSession(factory).SignedInAsync(user);
-            Assert.Equal(status, (await session.GetAsync($"/Materials/Files/{staged.Id}/inline")).Status);
+            using var session = user is null ? new HttpSession(factory) : await new HttpSession(factory).SignedInAsync(user);
+            // The plain download and the inline viewer alike.
+            foreach (var route in new[] { $"/Materials/Files/{staged.Id}", $"/Materials/Files/{staged.Id}/inline" })
+            {
+                var answer = await session.GetAsync(route);
+                if (answer.Status != status)
+                {
+                    wrong.Add($"{user?.Name ?? "anonymous"} GET {route} → {(int)answer.Status}, expected {(int)status}");
+                }
+                else if (status == HttpStatusCode.NotFound && answer.Text.Contains("合同", StringComparison.Ordinal))
+                {
+                    wrong.Add($"{user?.Name} GET {route} → 404 that names the file");
+                }
+            }
         }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
 
         // A clerk's filing takes only the files of its own batch.
         var visitor = await factory.CreateUserAsync(Roles.Applicant, "赵敏");

@@ -184,13 +184,14 @@ public static class DemoData
         });
 
         // An application as an applicant sends it: its 住所使用证明 (required, not 容缺) staged on the form first, so the
-        // case has what 受理 and 即报即得 ask for — now, or at an earlier instant.
-        async Task<Submit.Result> ApplyAsync(string userName, Submit.Command form, DateTime? atUtc = null)
+        // case has what 受理 and 即报即得 ask for — now, or at an earlier instant; `more` are further
+        // files chosen on the form.
+        async Task<Submit.Result> ApplyAsync(string userName, Submit.Command form, DateTime? atUtc = null, params IncomingFile[] more)
         {
             var lease = new StageFiles.Command
             {
                 Form = Staging.Establishment,
-                Files = [IncomingFile.FromBytes(MaterialCatalog.Premises.Code, "房屋租赁合同.pdf", DemoFiles.Pdf("Lease contract"))],
+                Files = [IncomingFile.FromBytes(MaterialCatalog.Premises.Code, "房屋租赁合同.pdf", DemoFiles.Pdf("Lease contract")), .. more],
             };
             var refused = atUtc is { } then
                 ? await AsAt<StageFiles.Command, IReadOnlyList<(string Field, string Message)>>(userName, then, lease)
@@ -263,7 +264,10 @@ public static class DemoData
         var lateDue = await db.Cases.AsNoTracking().Where(c => c.Number == late.Number).Select(c => c.StepDueAt!.Value).SingleAsync(cancellationToken);
         await SweepAtAsync(lateDue.AddSeconds(30));
 
-        await ApplyAsync(applicant, Form("枣庄惠民餐饮有限公司", "1", "catering", "food-sales"));
+        // 惠民餐饮 waits at the window with everything its list asks for (the catering lines too), so a window can 受理 it.
+        await ApplyAsync(applicant, Form("枣庄惠民餐饮有限公司", "1", "catering", "food-sales"), null,
+            IncomingFile.FromBytes(MaterialCatalog.FloorPlan.Code, "经营场所平面布局图.pdf", DemoFiles.Pdf("Floor plan")),
+            IncomingFile.FromBytes(MaterialCatalog.FoodSafetyRules.Code, "食品安全管理制度.pdf", DemoFiles.Pdf("Food safety rules")));
         await ApplyAsync(applicant, Form("枣庄明远商贸有限公司", "2", "daily-goods", "office-supplies"));
         var done = await ApplyAsync(applicant, Form("枣庄青禾科技有限公司", "3", "tech", "software"));
         var incomplete = await ApplyAsync(applicant, Form("枣庄鲜味食品有限公司", "5", "food-sales"));
