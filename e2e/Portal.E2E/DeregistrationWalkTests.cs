@@ -272,9 +272,10 @@ public sealed partial class DeregistrationWalkTests(PortalFixture fixture, ITest
             await Assertions.Expect(promises).ToContainTextAsync("1个工作日");
             await Assertions.Expect(promises).ToContainTextAsync("000:93");
             await Assertions.Expect(page.Locator("[data-testid=guide-due]").First).ToContainTextAsync(PortalTime());
-            var diagram = page.Locator("[data-testid=workflow-diagram]");
+            // The route's own drawing (the guide also draws 依职权注销's under it).
+            var diagram = RouteDiagram(page, "简易注销流程");
             await Assertions.Expect(diagram).ToBeVisibleAsync();
-            await Assertions.Expect(diagram).ToContainTextAsync("简易注销流程");
+            await Assertions.Expect(RouteDiagram(page, "依职权注销")).ToBeVisibleAsync();
             await Assertions.Expect(diagram).ToContainTextAsync("公示期（可提出异议）");
             await Assertions.Expect(diagram).ToContainTextAsync("注销登记审核");
             await Assertions.Expect(diagram).ToContainTextAsync("时限：20个工作日");
@@ -286,10 +287,9 @@ public sealed partial class DeregistrationWalkTests(PortalFixture fixture, ITest
             await Assertions.Expect(promises).ToContainTextAsync("45日");
             await Assertions.Expect(promises).ToContainTextAsync("《公司法》第二百三十五条");
             await Assertions.Expect(promises).Not.ToContainTextAsync("20个工作日");
-            diagram = page.Locator("[data-testid=workflow-diagram]");
+            diagram = RouteDiagram(page, "普通注销流程");
             await Assertions.Expect(diagram).ToBeVisibleAsync();
-            await Assertions.Expect(diagram).ToContainTextAsync("普通注销流程");
-            var drawn = await DrawnStates(page).AllInnerTextsAsync();
+            var drawn = await DrawnStates(diagram).AllInnerTextsAsync();
             Assert.Contains("债权申报期", drawn);
             Assert.Contains("待提交清算报告", drawn);
             Assert.Contains("注销登记审核", drawn);
@@ -308,18 +308,19 @@ public sealed partial class DeregistrationWalkTests(PortalFixture fixture, ITest
     /// every listed state and none of the other route's, each with its label.
     /// </summary>
     [Theory]
-    [InlineData("/Deregistration/Simple")]
-    [InlineData("/Deregistration/Ordinary")]
-    public async Task The_guide_diagram_draws_exactly_the_listed_states(string guide)
+    [InlineData("/Deregistration/Simple", "简易注销流程")]
+    [InlineData("/Deregistration/Ordinary", "普通注销流程")]
+    public async Task The_guide_diagram_draws_exactly_the_listed_states(string guide, string title)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Portal.Url, Locale = "zh-CN" });
         try
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync(guide);
-            var listed = (await DrawnStates(page).AllInnerTextsAsync()).Select(s => s.Trim()).ToList();
+            var diagram = RouteDiagram(page, title);
+            var listed = (await DrawnStates(diagram).AllInnerTextsAsync()).Select(s => s.Trim()).ToList();
             Assert.NotEmpty(listed);
-            var svg = page.Locator("[data-testid=workflow-svg] svg[role=img]");
+            var svg = diagram.Locator("[data-testid=workflow-svg] svg[role=img]");
             await Assertions.Expect(svg).ToBeVisibleAsync();
             var boxes = await svg.Locator("g.wf-state text.wf-label").AllTextContentsAsync();
             Assert.Equal(listed.Order(), boxes.Select(b => b.Trim()).Order());
@@ -380,8 +381,12 @@ public sealed partial class DeregistrationWalkTests(PortalFixture fixture, ITest
     [GeneratedRegex(@"已于\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*注销")]
     private static partial Regex CancelledOn();
 
-    private static ILocator DrawnStates(IPage page) =>
-        page.Locator("[data-testid=workflow-diagram] ol.flow > li.flow-state > .flow-box > strong");
+    /// <summary>The guide's drawing whose caption names <paramref name="title"/> (a 注销 guide draws its route and 依职权注销).</summary>
+    private static ILocator RouteDiagram(IPage page, string title) =>
+        page.Locator("[data-testid=workflow-diagram]", new() { Has = page.Locator("figcaption", new() { HasText = title }) });
+
+    private static ILocator DrawnStates(ILocator diagram) =>
+        diagram.Locator("ol.flow > li.flow-state > .flow-box > strong");
 
     private static ILocator PermitRow(IPage page) =>
         page.Locator("[data-testid=enterprise-permits] tbody tr", new() { HasText = PermitName });
