@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Portal.Testing;
 
 namespace Portal.E2E;
 
@@ -46,7 +47,7 @@ public static class Browser
 
     public static string ScreenshotPath(string name)
     {
-        var folder = Path.Combine(PortalProcess.RepositoryRoot(), "artifacts", "screenshots");
+        var folder = Path.Combine(Repository.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
     }

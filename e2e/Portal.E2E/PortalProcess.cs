@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Portal.Testing;
 
 namespace Portal.E2E;
 
@@ -36,24 +37,11 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Portal.sln not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>Starts a portal; <paramref name="environment"/> adds to (or overrides) its environment variables,
     /// e.g. <c>Portal__TestClock=true</c> for a portal whose clock a test may move forward.</summary>
     public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         // e2e/Portal.E2E/bin/<Configuration>/net10.0/ → the same configuration of the web project.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var webBin = Path.Combine(root, "src", "Portal.Web", "bin", configuration, "net10.0");

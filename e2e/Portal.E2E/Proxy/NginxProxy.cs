@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Portal.Testing;
 
 namespace Portal.E2E.Proxy;
 
@@ -60,7 +61,7 @@ public sealed class NginxProxy : IAsyncDisposable
         var certificate = WriteCertificate(folder);
         var port = FreePort();
         var httpPort = FreePort();
-        var template = await File.ReadAllTextAsync(Path.Combine(PortalProcess.RepositoryRoot(), "scripts", "proxy", "nginx-portal.conf"));
+        var template = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "scripts", "proxy", "nginx-portal.conf"));
         var config = template
             .Replace("@USER@", Environment.UserName, StringComparison.Ordinal)
             .Replace("@PREFIX@", folder, StringComparison.Ordinal)

@@ -23,7 +23,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadablePag
         var number = await mediator.Send(new StartLater.Command { CreditCode = Code, Item = item }, cancellationToken);
         // 单独办理 has no form of its own (the enterprise's data are held): what it asks to be uploaded is handed in on
         // the case page it leads to, at its 申请材料 section.
-        var uploads = MaterialCatalog.ForService(EstablishmentService.AddonPrefix + item).Where(m => m.Supply == MaterialSupply.Upload).Select(m => $"“{m.Name}”").ToList();
+        var uploads = MaterialCatalog.ForService(EstablishmentService.AddonPrefix + item).Where(m => m.IsUpload).Select(m => $"“{m.Name}”").ToList();
         TempData["Notice"] = uploads.Count == 0
             ? $"已提交单独办理，办件编号 {number}。"
             : $"已提交单独办理，办件编号 {number}。请在本页“申请材料”中上传{string.Join("、", uploads)}。";

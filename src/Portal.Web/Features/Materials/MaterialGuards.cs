@@ -22,10 +22,13 @@ public sealed class MaterialGuards(PortalDbContext db, MaterialUploads uploads) 
             return [];
         }
 
-        // Tracked: within a command the items it changed are judged as changed.
-        var items = await db.CaseMaterials.Where(m => m.CaseId == c.Id).ToListAsync(cancellationToken);
+        // Tracked: within a command the items it changed are judged as changed. At 受理 their files tell what is missing:
+        // read once, with the items.
+        var atAcceptance = c.State == CaseState.Submitted;
+        var query = db.CaseMaterials.Where(m => m.CaseId == c.Id);
+        var items = await (atAcceptance ? query.Include(m => m.Files) : query).ToListAsync(cancellationToken);
         var guards = new List<ActionGuard>();
-        if (c.State == CaseState.Submitted && await uploads.MissingAsync(c, cancellationToken) is { Count: > 0 } missing)
+        if (atAcceptance && await uploads.MissingAsync(c, items, cancellationToken) is { Count: > 0 } missing)
         {
             var intolerable = missing.Where(r => !r.Tolerable).ToList();
             guards.Add(new(CaseTrigger.Accept, _ => false, intolerable.Count == 0

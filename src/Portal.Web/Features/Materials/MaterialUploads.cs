@@ -116,7 +116,11 @@ public sealed class MaterialUploads(PortalDbContext db, IFileStore store)
     /// the one reading of <see cref="MaterialCompleteness"/> that 受理, 容缺受理 and 即报即得 all use. Tracked items, so
     /// within a command the items it changed count as changed.
     /// </summary>
-    public async Task<IReadOnlyList<MaterialRequirement>> MissingAsync(Case c, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<MaterialRequirement>> MissingAsync(Case c, CancellationToken cancellationToken) =>
+        MissingAsync(c, null, cancellationToken);
+
+    /// <summary>As <see cref="MissingAsync(Case, CancellationToken)"/>, with the case's items (and their files) when the caller has read them.</summary>
+    public async Task<IReadOnlyList<MaterialRequirement>> MissingAsync(Case c, IReadOnlyCollection<CaseMaterial>? items, CancellationToken cancellationToken)
     {
         var list = await RequirementsAsync(c, cancellationToken);
         if (!list.Any(r => r.IsUpload && r.Required))
@@ -124,7 +128,7 @@ public sealed class MaterialUploads(PortalDbContext db, IFileStore store)
             return [];
         }
 
-        var items = await db.CaseMaterials.Include(m => m.Files).Where(m => m.CaseId == c.Id).ToListAsync(cancellationToken);
+        items ??= await db.CaseMaterials.Include(m => m.Files).Where(m => m.CaseId == c.Id).ToListAsync(cancellationToken);
         return MaterialCompleteness.Missing(list, items);
     }
 
